@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Set up a private virtual environment on first use, then run the app or the tests.
+
+    python3 dev.py run [ARGS]    run softlanding (ARGS go to the app, e.g. `reflect "..."`)
+    python3 dev.py test [ARGS]   run the test suite (ARGS go to pytest)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".softlanding-installed"
+
+
+def ensure_env() -> None:
+    """Create .venv and install softlanding with its test tools when pyproject.toml changes."""
+    if sys.version_info < (3, 11):
+        sys.exit("softlanding needs Python 3.11 or newer.")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not PYTHON.exists():
+        print("Setting up a private environment in .venv (first run only)...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True
+    )
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test"):
+        print(__doc__)
+        return 2
+    ensure_env()
+    command, rest = argv[0], argv[1:]
+    if command == "run":
+        args = [str(PYTHON), "-m", "softlanding", *rest]
+    else:
+        args = [str(PYTHON), "-m", "pytest", *rest]
+    return subprocess.call(args, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,5 @@
+"""Allow `python -m softlanding`."""
+
+from softlanding.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""The Textual app: wiring of screens, the keys that work everywhere, and autosave."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import signal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from softlanding import flow
+from softlanding.screens.base import localise_bindings
+from softlanding.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from softlanding.analysis import Analyzer
+    from softlanding.pack_schema import Pack
+
+
+class SoftlandingApp(App[None]):
+    """softlanding: pause, name the feeling, reframe, respond."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "softlanding"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+s", "not_safe", "not_safe", priority=True, id="not_safe"),
+        Binding("ctrl+l", "quick_hide", "quick_hide", priority=True, id="quick_hide"),
+        Binding("f1", "help", "help", id="help"),
+        Binding("ctrl+q", "quit", "quit", priority=True, id="quit"),
+    ]
+
+    def __init__(self, pack: Pack, store: Store, start: str = "home") -> None:
+        super().__init__()
+        self.pack = pack
+        self.store = store
+        self.start = start
+        self.session_id: str | None = None
+        self._answers: dict[tuple[str, str, str], Any] = {}
+        self.reduced_motion: bool = bool(store.get_setting("reduced_motion", False))
+        localise_bindings(self, pack.text.keys)
+
+    # --- start-up ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, self.save_and_exit)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on the main thread (tests) or no such signal on this platform
+        if self.store.notice:
+            self.notify(self.store.notice, timeout=30, severity="warning")
+        first_run_seen = self.store.get_setting("first_run_seen", False)
+        self.push_screen(self._make_start_screen())
+        if not first_run_seen:
+            from softlanding.screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(first_time=True))
+
+    def _make_start_screen(self) -> Screen[Any]:
+        if self.start == "pause":
+            self.start_session("solo")
+            return self.step_screen(flow.SOLO_STEPS[0])
+        if self.start == "together":
+            together = _load("softlanding.screens.together:TogetherStartScreen")
+            return together()  # type: ignore[no-any-return]
+        from softlanding.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    @cached_property
+    def analyzer(self) -> Analyzer:
+        from softlanding.analysis import Analyzer
+
+        return Analyzer.from_pack(vars_deep(self.pack))
+
+    # --- the session -------------------------------------------------------------------------
+
+    def start_session(self, kind: str = "solo") -> str:
+        self.session_id = self.store.create_session(kind)  # type: ignore[arg-type]
+        self._answers = {}
+        return self.session_id
+
+    def resume_session(self, session_id: str) -> None:
+        record = self.store.load(session_id)
+        if record is None:
+            return
+        self.session_id = record.id
+        self._answers = dict(record.answers)
+        step = flow.resume_step(record.current_step)
+        self.switch_screen(self.step_screen(step))
+
+    def record(self, step: str, field: str, value: Any, partner: str = "A",
+               private: bool = False) -> None:
+        """Autosave one answer; a failing disk is reported, never a crash."""
+        if self.session_id is None:
+            self.start_session()
+        assert self.session_id is not None
+        self._answers[(partner, step, field)] = value
+        try:
+            self.store.save_answer(self.session_id, step, field, value, partner, private)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=20)
+
+    def answers(self, step: str, partner: str = "A") -> dict[str, Any]:
+        return {f: v for (p, s, f), v in self._answers.items() if p == partner and s == step}
+
+    def finish_session(self, status: str) -> None:
+        if self.session_id is None:
+            return
+        try:
+            self.store.finish(self.session_id, status)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=20)
+        self.session_id = None
+        self._answers = {}
+
+    # --- moving between steps ----------------------------------------------------------------
+
+    def step_screen(self, step: str) -> Screen[Any]:
+        return _load(flow.STEP_SCREENS[step])()  # type: ignore[no-any-return]
+
+    def advance(self, step: str) -> None:
+        following = flow.next_step(step)
+        if following is None:
+            self.go_home()
+            return
+        if self.session_id:
+            self.store.set_step(self.session_id, following)
+        self.switch_screen(self.step_screen(following))
+
+    def go_back(self, step: str) -> None:
+        earlier = flow.previous_step(step)
+        if earlier is not None:
+            self.switch_screen(self.step_screen(earlier))
+
+    def go_home(self) -> None:
+        from softlanding.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(HomeScreen())
+
+    def open_together(self) -> None:
+        self._open_optional("softlanding.screens.together:TogetherStartScreen")
+
+    def open_history(self) -> None:
+        self._open_optional("softlanding.screens.history:HistoryScreen")
+
+    def _open_optional(self, target: str) -> None:
+        try:
+            screen_class = _load(target)
+        except ModuleNotFoundError:
+            self.notify(self.pack.text.home.not_ready)
+            return
+        self.push_screen(screen_class())
+
+    # --- keys that work everywhere -----------------------------------------------------------
+
+    def action_not_safe(self) -> None:
+        from softlanding.screens.safety import SafetyScreen
+
+        if isinstance(self.screen, SafetyScreen):
+            return
+        # The flow ends here; the session is left as abandoned, with no note of why.
+        self.finish_session("abandoned")
+        self.push_screen(SafetyScreen())
+
+    def action_quick_hide(self) -> None:
+        from softlanding.screens.hide import HideScreen
+
+        if isinstance(self.screen, HideScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HideScreen())
+
+    def action_help(self) -> None:
+        from softlanding.screens.first_run import FirstRunScreen
+
+        if not isinstance(self.screen, FirstRunScreen):
+            self.push_screen(FirstRunScreen(first_time=False))
+
+    async def action_quit(self) -> None:
+        self.save_and_exit()
+
+    def save_and_exit(self) -> None:
+        """Keep what is half-typed, then leave; the session stays open to resume."""
+        saver = getattr(self.screen, "save_draft", None)
+        if callable(saver):
+            try:
+                saver()
+            except Exception:  # leaving must never fail; what was saved before stays saved
+                pass
+        self.exit()
+
+    def check_safety(self, text: str) -> bool:
+        """Explicit danger words in typed text bring up the resources; returns True if shown."""
+        if text and self.analyzer.safety(text).concern:
+            self.action_not_safe()
+            return True
+        return False
+
+
+def _load(target: str) -> type[Any]:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+def vars_deep(value: Any) -> Any:
+    """Pack view objects back into plain dicts and lists (for the analyzer)."""
+    if hasattr(value, "__dict__"):
+        return {k: vars_deep(v) for k, v in vars(value).items()}
+    if isinstance(value, list):
+        return [vars_deep(v) for v in value]
+    return value

@@ -1,0 +1,115 @@
+"""The `softlanding` command: parse the command name, then import only what that command needs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from softlanding import __version__
+
+# name -> (module with `main(argv, prog) -> int`, one line for --help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "pause": ("", "open straight into Pause (breathe, or take a break)"),
+    "together": ("", "both partners at one keyboard, taking turns"),
+    "reflect": ("softlanding.scripts.reflect", "look at a message, or debrief the last session"),
+    "history": ("softlanding.scripts.history", "list saved sessions, newest first"),
+    "show": ("softlanding.scripts.show", "show everything one session recorded"),
+    "export": ("softlanding.scripts.export", "write sessions as Markdown or JSON"),
+    "import": ("softlanding.scripts.importer", "restore sessions from a JSON export"),
+    "forget": ("softlanding.scripts.forget", "delete one session, or all of them, for good"),
+    "prompts": ("softlanding.scripts.prompts_cmd", "check a prompts pack, or show where packs live"),
+}
+
+DESCRIPTION = (
+    "softlanding: a calm companion for partners in the middle of an argument.\n"
+    "Self-help for ordinary conflict; not therapy, not a crisis service, and not for a\n"
+    "relationship with fear, violence or control. Inside the app, press F1 for help and\n"
+    "the 'not safe' key for crisis and domestic-violence resources."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="softlanding",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run 'softlanding COMMAND --help' for a command's options. "
+        "With no command, the app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"softlanding {__version__}")
+    parser.add_argument(
+        "--prompts", metavar="FILE", type=Path, help="use your own prompts pack laid over ours"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name, (_, summary) in COMMANDS.items():
+        sub.add_parser(name, help=summary, add_help=False)
+    return parser
+
+
+def split_command(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """Split argv at the command name: options before it are ours, the rest the command's."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token in COMMANDS:
+            return argv[:i], token, argv[i + 1 :]
+        i += 2 if token == "--prompts" else 1
+    return argv, None, []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    own, command, rest = split_command(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(own)
+    if args.prompts is not None:
+        os.environ["SOFTLANDING_PROMPTS"] = str(args.prompts)
+    try:
+        return _dispatch(command, rest, args.prompts)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # every failure reaches the person as plain words, never a traceback
+        if os.environ.get("SOFTLANDING_DEBUG"):
+            raise
+        return _report(exc)
+
+
+def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int:
+    if command in (None, "pause", "together"):
+        if rest and rest[0] in ("-h", "--help"):
+            print(f"usage: softlanding {command or ''}\n\n{COMMANDS.get(command or '', ('', ''))[1]}")
+            return 0
+        from softlanding.tui import run_tui
+
+        return run_tui(start=command or "home", prompts=prompts)
+    module_name, _ = COMMANDS[command]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        print(f"'softlanding {command}' is not built yet. It is planned; see the README.")
+        return 2
+    return int(module.main(rest, prog=f"softlanding {command}"))
+
+
+def _report(exc: Exception) -> int:
+    from softlanding.paths import PathsError
+    from softlanding.prompts import PackError
+    from softlanding.store import StoreError
+
+    if isinstance(exc, PackError | StoreError | PathsError):
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        f"softlanding hit an unexpected problem ({type(exc).__name__}). Your saved sessions are "
+        "safe. Run again with SOFTLANDING_DEBUG=1 to see details.",
+        file=sys.stderr,
+    )
+    return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

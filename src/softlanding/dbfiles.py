@@ -1,0 +1,104 @@
+"""File-level care for the database: owner-only modes, a cross-process write lock, moving aside."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one writer is still the TUI's rule
+    fcntl = None  # type: ignore[assignment]
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+@contextmanager
+def private_umask() -> Iterator[None]:
+    """Files created inside are owner-only; SQLite copies the main file's mode to -wal/-shm."""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def restrict_modes(db_path: Path) -> None:
+    """chmod 600 the database and its side files if they exist."""
+    for path in (db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_FILES)):
+        try:
+            if path.exists() and (path.stat().st_mode & 0o777) != 0o600:
+                os.chmod(path, 0o600)
+        except OSError:
+            pass
+
+
+def move_aside(db_path: Path) -> Path:
+    """Rename the database and its side files together to a timestamped name; never delete."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db_path.with_name(f"{db_path.name}.corrupt-{stamp}-{n}")
+    os.replace(db_path, target)
+    for suffix in SIDE_FILES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
+
+
+class WriteLock:
+    """An advisory lock file held around each write transaction, so writes never overlap."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriteLock:
+        if fcntl is None:
+            return self
+        with private_umask():
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+class InstanceLock:
+    """Held for the TUI's lifetime: a second window is told, instead of writing alongside."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        if fcntl is None:
+            return True
+        with private_umask():
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self._fd)
+            self._fd = None
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,276 @@
+"""The shape of a prompts pack: strict pydantic models, one per section of `data/prompts.yaml`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from softlanding.analysis_schema import AnalysisSection
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
+class Strict(BaseModel):
+    """Every pack model forbids unknown fields, so a typo is an error, not silence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Sourced(Strict):
+    source: Text = Field(description="author and work the idea comes from")
+
+
+class Meta(Strict):
+    name: Text
+    version: int = Field(ge=1)
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]{2})?$")]
+
+
+class FirstRun(Sourced):
+    title: Text
+    is_: list[Text] = Field(alias="is", min_length=1)
+    is_not: list[Text] = Field(min_length=1)
+    adults: Text
+    help: Text
+    continue_: Text = Field(alias="continue")
+
+
+class Resource(Strict):
+    name: Text
+    contact: Text
+    kind: Literal["crisis", "domestic_violence", "directory", "emergency"]
+    region: Text
+    note: Text | None = None
+
+
+class Safety(Sourced):
+    title: Text
+    lines: list[Text] = Field(min_length=1)
+    resources_note: Text
+    resources: list[Resource] = Field(min_length=1)
+    leave: Text
+
+    @model_validator(mode="after")
+    def _has_directory(self) -> Safety:
+        if not any(r.kind == "directory" for r in self.resources):
+            raise ValueError("needs at least one resource of kind 'directory' (an international list)")
+        return self
+
+
+class Flooding(Sourced):
+    title: Text
+    question: Text
+    signs: list[Text] = Field(min_length=3)
+    pulse_note: Text
+    fear_question: Text
+    fear_note: Text
+    yes: Text
+    no: Text
+
+
+class BreakGuidance(Sourced):
+    title: Text
+    intro: Text
+    min_minutes: int = Field(ge=20, le=24 * 60)
+    default_minutes: int = Field(ge=20, le=24 * 60)
+    max_hours: int = Field(ge=1, le=24)
+    length_choices: list[int] = Field(min_length=1)
+    return_prompt: Text
+    do: list[Text] = Field(min_length=1)
+    dont: list[Text] = Field(min_length=1)
+    countdown: Text
+    over: Text
+
+    @model_validator(mode="after")
+    def _bounds(self) -> BreakGuidance:
+        if self.default_minutes < self.min_minutes:
+            raise ValueError("default_minutes must be at least min_minutes")
+        for minutes in self.length_choices:
+            if not self.min_minutes <= minutes <= self.max_hours * 60:
+                raise ValueError(f"length choice {minutes} is outside min_minutes..max_hours")
+        return self
+
+
+class PhaseWords(Strict):
+    inhale: Text = "Breathe in"
+    hold_in: Text = "Hold"
+    exhale: Text = "Breathe out"
+    hold_out: Text = "Hold"
+
+
+class BreathingPattern(Strict):
+    id: Ident
+    name: Text
+    description: Text
+    inhale: float = Field(ge=1, le=15)
+    hold_in: float = Field(ge=0, le=15)
+    exhale: float = Field(ge=1, le=20)
+    hold_out: float = Field(ge=0, le=15)
+    cycles: int = Field(ge=1, le=30)
+    caution: Text | None = None
+    words: PhaseWords = PhaseWords()
+
+
+class Breathing(Sourced):
+    title: Text
+    intro: Text
+    patterns: list[BreathingPattern] = Field(min_length=1)
+    done: Text
+
+
+class Card(Sourced):
+    title: Text
+    intro: Text
+    steps: list[Text] = Field(min_length=1)
+
+
+class Word(Strict):
+    word: Text
+    definition: Text
+
+
+class Family(Strict):
+    id: Ident
+    name: Text
+    words: list[Word] = Field(min_length=2)
+
+
+class Feelings(Sourced):
+    title: Text
+    family_question: Text
+    word_question: Text
+    families: list[Family] = Field(min_length=3)
+    under_question: Text
+    under_anger: list[Word] = Field(min_length=3)
+    intensity_question: Text
+    not_sure: Text
+    rather_not_say: Text
+    thought_not_feeling: Text
+
+
+class Need(Strict):
+    name: Text
+    definition: Text
+
+
+class Needs(Sourced):
+    question: Text
+    options: list[Need] = Field(min_length=3)
+
+
+class Defusion(Sourced):
+    title: Text
+    intro: Text
+    prefix: Text
+    prompts: list[Text] = Field(min_length=1)
+
+
+class BidTranslation(Strict):
+    match: list[Text] = Field(min_length=1)
+    wish: Text
+
+
+class Bids(Sourced):
+    title: Text
+    intro: Text
+    translations: list[BidTranslation] = Field(min_length=3)
+    fallback: Text
+
+
+class Cycle(Strict):
+    id: Ident
+    name: Text
+    description: Text
+
+
+class Cycles(Sourced):
+    title: Text
+    intro: Text
+    options: list[Cycle] = Field(min_length=3)
+    common_enemy: Text
+
+
+class Lovingkindness(Sourced):
+    title: Text
+    for_self: list[Text] = Field(min_length=1)
+    for_partner: list[Text] = Field(min_length=1)
+
+
+class Ofnr(Strict):
+    observation: Text
+    feeling: Text
+    need: Text
+    request: Text
+    template: Text
+
+
+class Templates(Sourced):
+    softened_startup: Text
+    startup_hint: Text
+    ofnr: Ofnr
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Templates:
+        for name in ("{feeling}", "{situation}", "{need}"):
+            if name not in self.softened_startup:
+                raise ValueError(f"softened_startup must contain the placeholder {name}")
+        return self
+
+
+class RepairGroup(Strict):
+    id: Ident
+    name: Text
+    phrases: list[Text] = Field(min_length=2)
+
+
+class Repair(Sourced):
+    title: Text
+    groups: list[RepairGroup] = Field(min_length=6, max_length=6)
+
+
+class Questions(Sourced):
+    questions: list[Text] = Field(min_length=3)
+
+
+class DebriefStep(Strict):
+    id: Ident
+    title: Text
+    prompt: Text
+
+
+class Debrief(Sourced):
+    title: Text
+    steps: list[DebriefStep] = Field(min_length=5)
+
+
+class Pack(Strict):
+    """A whole, merged prompts pack; every section is required."""
+
+    meta: Meta
+    first_run: FirstRun
+    safety: Safety
+    flooding: Flooding
+    break_guidance: BreakGuidance
+    breathing: Breathing
+    grounding: Card
+    stop_card: Card
+    feelings: Feelings
+    needs: Needs
+    defusion: Defusion
+    bids: Bids
+    cycles: Cycles
+    lovingkindness: Lovingkindness
+    templates: Templates
+    repair: Repair
+    reflection: Questions
+    debrief: Debrief
+    analysis: AnalysisSection
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(
+        min_length=1
+    )
+    text: dict[Ident, dict[Ident, Text]]
+
+
+SECTIONS: tuple[str, ...] = tuple(Pack.model_fields)

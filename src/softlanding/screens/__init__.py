@@ -1,0 +1,1 @@
+"""One Screen per step or view, each with a sibling .tcss file."""

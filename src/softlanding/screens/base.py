@@ -1,0 +1,61 @@
+"""Shared screen pieces: footer words from the pack, and the step screen contract."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from softlanding.app import SoftlandingApp
+
+T = TypeVar("T")
+
+
+def localise_bindings(node: DOMNode, keys: Any) -> None:
+    """Replace each binding's description (an id into `text.keys`) with the pack's words."""
+    mapping = node._bindings.key_to_bindings
+    for key, bindings in mapping.items():
+        mapping[key] = [
+            dataclasses.replace(b, description=getattr(keys, b.description, b.description))
+            if b.description
+            else b
+            for b in bindings
+        ]
+
+
+class BaseScreen(Screen[T]):
+    """A screen whose footer words come from the pack."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, self.app.pack.text.keys)
+
+    @property
+    def sl(self) -> SoftlandingApp:
+        """The app, typed (`self.app` is typed as a plain App)."""
+        return self.app  # type: ignore[return-value]
+
+    def save_draft(self) -> None:
+        """Save whatever is half-typed right now (called on quit, SIGTERM and SIGHUP)."""
+
+
+class StepScreen(BaseScreen[None]):
+    """One step of the flow; `step` names where its answers are saved."""
+
+    step: str = ""
+
+    def record(self, field: str, value: Any, private: bool = False) -> None:
+        """Autosave one answer of this step."""
+        self.sl.record(self.step, field, value, private=private)
+
+    def answers(self) -> dict[str, Any]:
+        """What this step already saved (prefills a resumed session)."""
+        return self.sl.answers(self.step)
+
+    def done(self) -> None:
+        """Move on to the next step."""
+        self.save_draft()
+        self.sl.advance(self.step)

@@ -1,0 +1,44 @@
+"""First run (and F1): what softlanding is and is not, for adults, and where to find help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from softlanding.screens.base import BaseScreen
+
+
+class FirstRunScreen(BaseScreen[None]):
+    CSS_PATH = "first_run.tcss"
+    BINDINGS = [Binding("escape", "close", "close")]
+
+    def __init__(self, first_time: bool) -> None:
+        super().__init__()
+        self.first_time = first_time
+
+    def compose(self) -> ComposeResult:
+        about = self.sl.pack.first_run
+        words = self.sl.pack.text.first_run
+        with VerticalScroll(id="about"):
+            yield Static(about.title, id="title")
+            yield Static(words.is_heading, classes="heading")
+            yield Static("\n".join(f"• {line}" for line in about.is_), classes="list")
+            yield Static(words.is_not_heading, classes="heading")
+            yield Static("\n".join(f"• {line}" for line in about.is_not), classes="list")
+            yield Static(about.adults, classes="para")
+            yield Static(about.help, classes="para", id="help")
+            yield Button(about.continue_, id="continue", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#continue", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        if self.first_time:
+            self.sl.store.set_setting("first_run_seen", True)
+        self.dismiss()

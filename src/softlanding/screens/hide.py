@@ -1,0 +1,15 @@
+"""Quick hide: a neutral, nearly empty screen; the same key brings softlanding back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from softlanding.screens.base import BaseScreen
+
+
+class HideScreen(BaseScreen[None]):
+    CSS_PATH = "hide.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.sl.pack.text.hide.neutral, id="neutral")

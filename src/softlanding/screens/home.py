@@ -1,0 +1,71 @@
+"""Home: start now, together, history, quit — and resume or a pending return time first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.models import parse_iso
+from softlanding.screens.base import BaseScreen
+
+
+class HomeScreen(BaseScreen[None]):
+    CSS_PATH = "home.tcss"
+
+    def compose(self) -> ComposeResult:
+        words = self.sl.pack.text.home
+        with Vertical(id="home"):
+            yield Static(words.title, id="title")
+            yield Static(words.greeting, id="greeting")
+            notice = self._return_notice()
+            if notice:
+                yield Static(notice, id="return-notice")
+            yield OptionList(*self._options(), id="menu")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        words = self.sl.pack.text.home
+        options = []
+        unfinished = self.sl.store.unfinished()
+        if unfinished is not None:
+            when = _local_time(unfinished.updated_at)
+            options.append(Option(words.resume.format(when=when), id=f"resume:{unfinished.id}"))
+        options += [
+            Option(words.start, id="start"),
+            Option(words.together, id="together"),
+            Option(words.history, id="history"),
+            Option(words.quit, id="quit"),
+        ]
+        return options
+
+    def _return_notice(self) -> str | None:
+        pending = self.sl.store.pending_return()
+        if pending is None:
+            return None
+        return str(self.sl.pack.text.home.return_notice.format(when=_local_time(pending[0])))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice.startswith("resume:"):
+            self.sl.resume_session(choice.partition(":")[2])
+        elif choice == "start":
+            self.sl.start_session("solo")
+            self.sl.switch_screen(self.sl.step_screen("pause"))
+        elif choice == "together":
+            self.sl.open_together()
+        elif choice == "history":
+            self.sl.open_history()
+        elif choice == "quit":
+            self.sl.save_and_exit()
+
+
+def _local_time(stamp: str) -> str:
+    """A stored UTC time as the person's local clock time (and day, if not today)."""
+    moment = parse_iso(stamp).astimezone()
+    if moment.date() == datetime.now().astimezone().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%a %d %b, %H:%M")

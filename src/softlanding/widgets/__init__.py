@@ -1,0 +1,1 @@
+"""Reusable widgets: breathing pacer, intensity scale, draft hints."""

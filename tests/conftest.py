@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own SOFTLANDING_HOME; no test touches the network."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point data, config and cache at a temp dir so no test reads the developer's files."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SOFTLANDING_HOME", str(home))
+    monkeypatch.delenv("SOFTLANDING_PROMPTS", raising=False)
+    monkeypatch.delenv("SOFTLANDING_DEBUG", raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any attempt to reach the internet (softlanding never needs it)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise AssertionError(f"softlanding tried to open a network connection to {address!r}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots must not race the cursor's blink timer."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+@pytest.fixture
+def store() -> Iterator[Any]:
+    from softlanding.store import Store
+
+    with Store.open() as opened:
+        yield opened
+
+
+@pytest.fixture
+def pack() -> Any:
+    from softlanding.prompts import load_view
+
+    return load_view()
+
+
+@pytest.fixture
+def make_app(store: Any, pack: Any) -> Callable[..., Any]:
+    """Build the app on the test's store; first run already seen unless asked otherwise."""
+    from softlanding.app import SoftlandingApp
+
+    def factory(start: str = "home", first_run_seen: bool = True) -> Any:
+        if first_run_seen:
+            store.set_setting("first_run_seen", True)
+        return SoftlandingApp(pack, store, start=start)
+
+    return factory
