@@ -1,6 +1,9 @@
-"""Development only: join data/parts/*.yaml into data/prompts.yaml (text parts share one `text:`)."""
+"""Development only: join data/parts/*.yaml into data/prompts.yaml (text parts merged by screen)."""
 
+import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ROOT / "data" / "parts"
@@ -11,13 +14,17 @@ for name in ("core.yaml", "analysis.yaml"):
         chunks.append((PARTS / name).read_text(encoding="utf-8").rstrip() + "\n")
 if not (PARTS / "analysis.yaml").is_file():
     chunks.append('analysis:\n  source: "placeholder until the analyzer part exists"\n')
-text_parts = sorted(PARTS.glob("text_*.yaml"))
-body = ["text:\n"]
-for part in text_parts:
-    lines = part.read_text(encoding="utf-8").splitlines(keepends=True)
-    body += [line for line in lines if line.strip() != "text:"]
-    if body and not body[-1].endswith("\n"):
-        body[-1] += "\n"
-chunks.append("".join(body))
+text: dict[str, dict[str, str]] = {}
+for part in sorted(PARTS.glob("text_*.yaml")):
+    for screen, labels in (yaml.safe_load(part.read_text(encoding="utf-8")) or {})["text"].items():
+        block = text.setdefault(screen, {})
+        clash = set(block) & set(labels)
+        if clash:
+            sys.exit(f"{part.name}: text.{screen} ids already used by another part: {sorted(clash)}")
+        block.update(labels)
+chunks.append(
+    "# Words on screens and keys, by screen.\n"
+    + yaml.safe_dump({"text": text}, sort_keys=False, allow_unicode=True, width=100)
+)
 (ROOT / "data" / "prompts.yaml").write_text("\n".join(chunks), encoding="utf-8")
-print("wrote data/prompts.yaml from", [p.name for p in PARTS.glob("*.yaml")])
+print("wrote data/prompts.yaml from", sorted(p.name for p in PARTS.glob("*.yaml")))

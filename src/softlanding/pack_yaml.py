@@ -152,24 +152,25 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 
 
 def line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the deepest node on `loc` that exists in the file."""
+    """The line of the deepest key or item on `loc` that exists in the file."""
     node = root
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
-        child = _child(node, part)
-        if child is None:
+        found = _child(node, part)
+        if found is None:
             break
-        node = child
-        line = node.start_mark.line + 1
+        marker, node = found
+        line = marker.start_mark.line + 1
     return line
 
 
-def _child(node: yaml.Node | None, part: int | str) -> yaml.Node | None:
+def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node, yaml.Node] | None:
+    """(the node marking where `part` starts, its value) — a mapping's key, or a list item."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                return value
+                return key, value
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         if 0 <= part < len(node.value):
-            return node.value[part]
+            return node.value[part], node.value[part]
     return None

@@ -191,8 +191,8 @@ def _plain(err: dict[str, Any]) -> str:
         "model_type": "this should be a section with named fields.",
         "string_too_short": "this text is empty; write something or remove the field.",
         "string_too_long": f"this text is too long (at most {ctx.get('max_length')} characters).",
-        "too_short": f"this needs at least {ctx.get('min_length')} items.",
-        "too_long": f"this may have at most {ctx.get('max_length')} items.",
+        "too_short": f"this needs at least {_items(ctx.get('min_length'))}.",
+        "too_long": f"this may have at most {_items(ctx.get('max_length'))}.",
         "greater_than_equal": f"this must be at least {ctx.get('ge')}.",
         "less_than_equal": f"this must be at most {ctx.get('le')}.",
         "string_pattern_mismatch": "use lower-case letters, digits and _ only (like 'box_breathing').",
@@ -202,6 +202,10 @@ def _plain(err: dict[str, Any]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", "this value is not allowed.")).rstrip(".") + "."
     return messages.get(kind, "this value is not allowed here.")
+
+
+def _items(count: object) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 # --- the compiled copy: JSON, no pydantic, no YAML ---------------------------------------------
