@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from softlanding.pack_schema import Pack
 
 
-class SoftlandingApp(App[None]):
+class SoftlandingApp(App[None], inherit_bindings=False):
     """softlanding: pause, name the feeling, reframe, respond."""
 
     CSS_PATH = "app.tcss"
@@ -32,6 +32,7 @@ class SoftlandingApp(App[None]):
         Binding("ctrl+l", "quick_hide", "quick_hide", priority=True, id="quick_hide"),
         Binding("f1", "help", "help", id="help"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, pack: Pack, store: Store, start: str = "home") -> None:
@@ -184,6 +185,10 @@ class SoftlandingApp(App[None]):
 
         if not isinstance(self.screen, FirstRunScreen):
             self.push_screen(FirstRunScreen(first_time=False))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead."""
+        self.notify(self.pack.text.app.ctrl_c)
 
     async def action_quit(self) -> None:
         self.save_and_exit()

@@ -22,9 +22,9 @@ class SafetyScreen(BaseScreen[None]):
             yield Static("\n".join(safety.lines), id="lines")
             yield Static(self._resources(), id="resources")
             yield Static(safety.resources_note, id="note")
-            with Horizontal(id="actions"):
-                yield Button(safety.leave, id="leave", variant="primary")
-                yield Button(words.home, id="home")
+        with Horizontal(id="actions"):
+            yield Button(safety.leave, id="leave", variant="primary")
+            yield Button(words.home, id="home")
         yield Footer()
 
     def _resources(self) -> str:
@@ -36,7 +36,8 @@ class SafetyScreen(BaseScreen[None]):
         return "\n".join(rows)
 
     def on_mount(self) -> None:
-        self.query_one("#leave", Button).focus()
+        # The top (title, first lines) must be what a frightened person sees first.
+        self.query_one("#safety", VerticalScroll).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "leave":
