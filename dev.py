@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Set up a private virtual environment on first use, then run the app or the tests.
 
-    python3 dev.py run [ARGS]    run softlanding (ARGS go to the app, e.g. `reflect "..."`)
-    python3 dev.py test [ARGS]   run the test suite (ARGS go to pytest)
+python3 dev.py run [ARGS]    run softlanding (ARGS go to the app, e.g. `reflect "..."`)
+python3 dev.py test [ARGS]   run the test suite (ARGS go to pytest)
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ STAMP = VENV / ".softlanding-installed"
 
 def ensure_env() -> None:
     """Create .venv and install softlanding with its test tools when pyproject.toml changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit("softlanding needs Python 3.11 or newer.")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:

@@ -15,7 +15,10 @@ from softlanding.cli import COMMANDS, main
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "softlanding", *args],
-        capture_output=True, text=True, input=stdin, timeout=60,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
     )
 
 
@@ -91,8 +94,9 @@ def test_one_shot_commands_do_not_import_textual(command: list[str]) -> None:
         "except SystemExit:\n    pass\n"
         "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
     assert result.stderr.strip().endswith("CLEAN"), result.stderr
 
 

@@ -45,8 +45,9 @@ def test_bad_indentation_names_the_line(tmp_path: Path) -> None:
 
 
 def test_unknown_field_names_line_and_field(tmp_path: Path) -> None:
-    found = problems_for(tmp_path, "grounding:\n  source: x y z\n  title: T\n  intro: I\n"
-                         "  steps: [a]\n  txt: typo\n")
+    found = problems_for(
+        tmp_path, "grounding:\n  source: x y z\n  title: T\n  intro: I\n  steps: [a]\n  txt: typo\n"
+    )
     assert found[0].line == 6
     assert "txt" in found[0].field
     assert "not a field" in found[0].message
@@ -69,7 +70,8 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
-        f"*{chr(97 + i)}]\n" for i in range(8)
+        f"*{chr(97 + i)}]\n"
+        for i in range(8)
     )
     found = problems_for(tmp_path, bomb)
     assert found[0].line == 1
@@ -126,7 +128,9 @@ def test_partial_user_pack_overrides_one_section(tmp_path: Path) -> None:
     assert loaded.feelings == load_pack().feelings
 
 
-def test_user_pack_from_env_and_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_pack_from_env_and_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env_pack = tmp_path / "env.yaml"
     env_pack.write_text("tags: [from-env]\n")
     monkeypatch.setenv("SOFTLANDING_PROMPTS", str(env_pack))
@@ -137,8 +141,9 @@ def test_user_pack_from_env_and_config_folder(tmp_path: Path, monkeypatch: pytes
     assert list(load_pack().tags) == ["from-config"]
 
 
-def test_compiled_copy_is_rebuilt_when_the_pack_changes(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_copy_is_rebuilt_when_the_pack_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     user = tmp_path / "mine.yaml"
     user.write_text("tags: [first]\n")
     monkeypatch.setenv("SOFTLANDING_PROMPTS", str(user))

@@ -20,9 +20,12 @@ CANARY = "purple-elephant-canary-7731"
 def schema(db: Path) -> dict[str, list[tuple[str, str, int, int]]]:
     conn = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        )]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
         return {
             t: [(c[1], c[2], c[3], c[5]) for c in conn.execute(f"PRAGMA table_info({t})")]
             for t in tables
@@ -36,12 +39,22 @@ def test_blank_database_gets_exact_schema() -> None:
     got = schema(paths.database_path())
     assert sorted(got) == ["_migrations", "answers", "partners", "sessions", "settings", "tags"]
     assert got["sessions"] == [
-        ("id", "TEXT", 0, 1), ("kind", "TEXT", 1, 0), ("status", "TEXT", 1, 0),
-        ("started_at", "TEXT", 1, 0), ("updated_at", "TEXT", 1, 0), ("ended_at", "TEXT", 0, 0),
+        ("id", "TEXT", 0, 1),
+        ("kind", "TEXT", 1, 0),
+        ("status", "TEXT", 1, 0),
+        ("started_at", "TEXT", 1, 0),
+        ("updated_at", "TEXT", 1, 0),
+        ("ended_at", "TEXT", 0, 0),
         ("current_step", "TEXT", 0, 0),
     ]
     assert [c[0] for c in got["answers"]] == [
-        "session_id", "partner", "step", "field", "value", "private", "saved_at"
+        "session_id",
+        "partner",
+        "step",
+        "field",
+        "value",
+        "private",
+        "saved_at",
     ]
     conn = sqlite3.connect(paths.database_path())
     names = [r[0] for r in conn.execute("SELECT name FROM _migrations")]
@@ -62,7 +75,8 @@ def test_reopening_applies_nothing_twice_and_keeps_rows() -> None:
 
 def test_upgrade_from_m001_keeps_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """A database made by the first migration only is upgraded with every row intact."""
-    from softlanding import migrations, store as store_module
+    from softlanding import migrations
+    from softlanding import store as store_module
 
     first_only = MIGRATIONS[:1]
     monkeypatch.setattr(store_module, "MIGRATIONS", first_only)

@@ -20,7 +20,9 @@ for part in sorted(PARTS.glob("text_*.yaml")):
         block = text.setdefault(screen, {})
         clash = set(block) & set(labels)
         if clash:
-            sys.exit(f"{part.name}: text.{screen} ids already used by another part: {sorted(clash)}")
+            sys.exit(
+                f"{part.name}: text.{screen} ids already used by another part: {sorted(clash)}"
+            )
         block.update(labels)
 chunks.append(
     "# Words on screens and keys, by screen.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import signal
 from functools import cached_property
@@ -50,10 +51,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP):
-            try:
+            # Not possible off the main thread (tests) or on platforms without these signals.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.save_and_exit)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not on the main thread (tests) or no such signal on this platform
         if self.store.notice:
             self.notify(self.store.notice, timeout=30, severity="warning")
         first_run_seen = self.store.get_setting("first_run_seen", False)
@@ -96,8 +96,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         step = flow.resume_step(record.current_step)
         self.switch_screen(self.step_screen(step))
 
-    def record(self, step: str, field: str, value: Any, partner: str = "A",
-               private: bool = False) -> None:
+    def record(
+        self, step: str, field: str, value: Any, partner: str = "A", private: bool = False
+    ) -> None:
         """Autosave one answer; a failing disk is reported, never a crash."""
         if self.session_id is None:
             self.start_session()
@@ -197,10 +198,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         """Keep what is half-typed, then leave; the session stays open to resume."""
         saver = getattr(self.screen, "save_draft", None)
         if callable(saver):
-            try:
+            # Leaving must never fail; what was saved before stays saved.
+            with contextlib.suppress(Exception):
                 saver()
-            except Exception:  # leaving must never fail; what was saved before stays saved
-                pass
         self.exit()
 
     def check_safety(self, text: str) -> bool:

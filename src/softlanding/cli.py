@@ -21,7 +21,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("softlanding.scripts.export", "write sessions as Markdown or JSON"),
     "import": ("softlanding.scripts.importer", "restore sessions from a JSON export"),
     "forget": ("softlanding.scripts.forget", "delete one session, or all of them, for good"),
-    "prompts": ("softlanding.scripts.prompts_cmd", "check a prompts pack, or show where packs live"),
+    "prompts": (
+        "softlanding.scripts.prompts_cmd",
+        "check a prompts pack, or show where packs live",
+    ),
 }
 
 DESCRIPTION = (
@@ -79,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int:
     if command in (None, "pause", "together"):
         if rest and rest[0] in ("-h", "--help"):
-            print(f"usage: softlanding {command or ''}\n\n{COMMANDS.get(command or '', ('', ''))[1]}")
+            print(
+                f"usage: softlanding {command or ''}\n\n{COMMANDS.get(command or '', ('', ''))[1]}"
+            )
             return 0
         from softlanding.tui import run_tui
 

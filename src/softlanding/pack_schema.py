@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from softlanding.analysis_schema import AnalysisSection
 
+MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
+def _unique(items: list[Any], attr: str, what: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        key = getattr(item, attr)
+        if key in seen:
+            raise ValueError(f"two {what} share the id '{key}'; each needs its own")
+        seen.add(key)
+
+
+def _placeholders(template: str, allowed: set[str], required: set[str]) -> None:
+    found = set(re.findall(r"{([^{}]*)}", template))
+    unknown = found - allowed
+    if unknown:
+        raise ValueError(
+            f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
+            + ", ".join(f"{{{name}}}" for name in sorted(allowed))
+        )
+    missing = required - found
+    if missing:
+        raise ValueError(f"must contain the placeholder {{{sorted(missing)[0]}}}")
 
 
 class Strict(BaseModel):
@@ -30,8 +55,8 @@ class Meta(Strict):
 
 class FirstRun(Sourced):
     title: Text
-    is_: list[Text] = Field(alias="is", min_length=1)
-    is_not: list[Text] = Field(min_length=1)
+    is_: list[Text] = Field(alias="is", min_length=1, max_length=MAX_ITEMS)
+    is_not: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     adults: Text
     help: Text
     continue_: Text = Field(alias="continue")
@@ -47,22 +72,22 @@ class Resource(Strict):
 
 class Safety(Sourced):
     title: Text
-    lines: list[Text] = Field(min_length=1)
+    lines: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     resources_note: Text
-    resources: list[Resource] = Field(min_length=1)
+    resources: list[Resource] = Field(min_length=1, max_length=MAX_ITEMS)
     leave: Text
 
     @model_validator(mode="after")
     def _has_directory(self) -> Safety:
         if not any(r.kind == "directory" for r in self.resources):
-            raise ValueError("needs at least one resource of kind 'directory' (an international list)")
+            raise ValueError("needs a resource of kind 'directory' (an international list)")
         return self
 
 
 class Flooding(Sourced):
     title: Text
     question: Text
-    signs: list[Text] = Field(min_length=3)
+    signs: list[Text] = Field(min_length=3, max_length=MAX_ITEMS)
     pulse_note: Text
     fear_question: Text
     fear_note: Text
@@ -76,17 +101,17 @@ class BreakGuidance(Sourced):
     min_minutes: int = Field(ge=20, le=24 * 60)
     default_minutes: int = Field(ge=20, le=24 * 60)
     max_hours: int = Field(ge=1, le=24)
-    length_choices: list[int] = Field(min_length=1)
+    length_choices: list[int] = Field(min_length=1, max_length=MAX_ITEMS)
     return_prompt: Text
-    do: list[Text] = Field(min_length=1)
-    dont: list[Text] = Field(min_length=1)
+    do: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
+    dont: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     countdown: Text
     over: Text
 
     @model_validator(mode="after")
     def _bounds(self) -> BreakGuidance:
-        if self.default_minutes < self.min_minutes:
-            raise ValueError("default_minutes must be at least min_minutes")
+        if not self.min_minutes <= self.default_minutes <= self.max_hours * 60:
+            raise ValueError("default_minutes must be between min_minutes and max_hours")
         for minutes in self.length_choices:
             if not self.min_minutes <= minutes <= self.max_hours * 60:
                 raise ValueError(f"length choice {minutes} is outside min_minutes..max_hours")
@@ -116,14 +141,19 @@ class BreathingPattern(Strict):
 class Breathing(Sourced):
     title: Text
     intro: Text
-    patterns: list[BreathingPattern] = Field(min_length=1)
+    patterns: list[BreathingPattern] = Field(min_length=1, max_length=20)
     done: Text
+
+    @model_validator(mode="after")
+    def _ids(self) -> Breathing:
+        _unique(self.patterns, "id", "breathing patterns")
+        return self
 
 
 class Card(Sourced):
     title: Text
     intro: Text
-    steps: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Word(Strict):
@@ -134,20 +164,25 @@ class Word(Strict):
 class Family(Strict):
     id: Ident
     name: Text
-    words: list[Word] = Field(min_length=2)
+    words: list[Word] = Field(min_length=2, max_length=MAX_ITEMS)
 
 
 class Feelings(Sourced):
     title: Text
     family_question: Text
     word_question: Text
-    families: list[Family] = Field(min_length=3)
+    families: list[Family] = Field(min_length=3, max_length=MAX_ITEMS)
     under_question: Text
-    under_anger: list[Word] = Field(min_length=3)
+    under_anger: list[Word] = Field(min_length=3, max_length=MAX_ITEMS)
     intensity_question: Text
     not_sure: Text
     rather_not_say: Text
     thought_not_feeling: Text
+
+    @model_validator(mode="after")
+    def _ids(self) -> Feelings:
+        _unique(self.families, "id", "feeling families")
+        return self
 
 
 class Need(Strict):
@@ -157,25 +192,25 @@ class Need(Strict):
 
 class Needs(Sourced):
     question: Text
-    options: list[Need] = Field(min_length=3)
+    options: list[Need] = Field(min_length=3, max_length=MAX_ITEMS)
 
 
 class Defusion(Sourced):
     title: Text
     intro: Text
     prefix: Text
-    prompts: list[Text] = Field(min_length=1)
+    prompts: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class BidTranslation(Strict):
-    match: list[Text] = Field(min_length=1)
+    match: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
     wish: Text
 
 
 class Bids(Sourced):
     title: Text
     intro: Text
-    translations: list[BidTranslation] = Field(min_length=3)
+    translations: list[BidTranslation] = Field(min_length=3, max_length=MAX_ITEMS)
     fallback: Text
 
 
@@ -188,14 +223,19 @@ class Cycle(Strict):
 class Cycles(Sourced):
     title: Text
     intro: Text
-    options: list[Cycle] = Field(min_length=3)
+    options: list[Cycle] = Field(min_length=3, max_length=MAX_ITEMS)
     common_enemy: Text
+
+    @model_validator(mode="after")
+    def _ids(self) -> Cycles:
+        _unique(self.options, "id", "cycles")
+        return self
 
 
 class Lovingkindness(Sourced):
     title: Text
-    for_self: list[Text] = Field(min_length=1)
-    for_partner: list[Text] = Field(min_length=1)
+    for_self: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
+    for_partner: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Ofnr(Strict):
@@ -212,26 +252,37 @@ class Templates(Sourced):
     ofnr: Ofnr
 
     @model_validator(mode="after")
-    def _placeholders(self) -> Templates:
-        for name in ("{feeling}", "{situation}", "{need}"):
-            if name not in self.softened_startup:
-                raise ValueError(f"softened_startup must contain the placeholder {name}")
+    def _check_placeholders(self) -> Templates:
+        startup = {"feeling", "situation", "need"}
+        _placeholders(self.softened_startup, startup, startup)
+        ofnr = {"observation", "feeling", "need", "request"}
+        _placeholders(self.ofnr.template, ofnr, ofnr)
         return self
 
 
 class RepairGroup(Strict):
     id: Ident
     name: Text
-    phrases: list[Text] = Field(min_length=2)
+    phrases: list[Text] = Field(min_length=2, max_length=MAX_ITEMS)
+
+
+REPAIR_GROUPS = ("i_feel", "sorry", "getting_to_yes", "calm_down", "stop_action", "appreciate")
 
 
 class Repair(Sourced):
     title: Text
     groups: list[RepairGroup] = Field(min_length=6, max_length=6)
 
+    @model_validator(mode="after")
+    def _six_groups(self) -> Repair:
+        ids = sorted(g.id for g in self.groups)
+        if ids != sorted(REPAIR_GROUPS):
+            raise ValueError("the six groups must have the ids " + ", ".join(REPAIR_GROUPS))
+        return self
+
 
 class Questions(Sourced):
-    questions: list[Text] = Field(min_length=3)
+    questions: list[Text] = Field(min_length=3, max_length=MAX_ITEMS)
 
 
 class DebriefStep(Strict):
@@ -242,7 +293,12 @@ class DebriefStep(Strict):
 
 class Debrief(Sourced):
     title: Text
-    steps: list[DebriefStep] = Field(min_length=5)
+    steps: list[DebriefStep] = Field(min_length=5, max_length=12)
+
+    @model_validator(mode="after")
+    def _ids(self) -> Debrief:
+        _unique(self.steps, "id", "debrief steps")
+        return self
 
 
 class Pack(Strict):
@@ -267,9 +323,7 @@ class Pack(Strict):
     reflection: Questions
     debrief: Debrief
     analysis: AnalysisSection
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(
-        min_length=1
-    )
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(min_length=1)
     text: dict[Ident, dict[Ident, Text]]
 
 

@@ -1,4 +1,4 @@
-"""Reading a prompts file safely: size cap, no aliases, no duplicate keys, YAML 1.2-style scalars."""
+"""Read a prompts file safely: size cap, no aliases, no duplicate keys, YAML 1.2 scalars."""
 
 from __future__ import annotations
 
@@ -67,8 +67,10 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
             raise YamlProblem(
-                path, None, f"the file is {size // 1024} KiB; a prompts pack may be at most "
-                f"{MAX_PACK_BYTES // 1024} KiB."
+                path,
+                None,
+                f"the file is {size // 1024} KiB; a prompts pack may be at most "
+                f"{MAX_PACK_BYTES // 1024} KiB.",
             )
         raw = path.read_bytes()
     except PermissionError as exc:
@@ -83,7 +85,9 @@ def read_text(path: Path) -> str:
             path, line, "this file is not UTF-8 text. Save it as UTF-8 in your editor."
         ) from exc
     if "\x00" in text:
-        raise YamlProblem(path, text[: text.index("\x00")].count("\n") + 1, "the file has a NUL byte.")
+        raise YamlProblem(
+            path, text[: text.index("\x00")].count("\n") + 1, "the file has a NUL byte."
+        )
     return text
 
 
@@ -145,7 +149,9 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     if "tab" in problem:
         return "a tab character is used for indentation; use spaces."
     if "mapping values are not allowed" in problem or "indentation" in problem:
-        return "the indentation looks wrong here (a line is indented more or less than its section)."
+        return (
+            "the indentation looks wrong here (a line is indented more or less than its section)."
+        )
     if "found unexpected end of stream" in problem or "quoted scalar" in problem:
         return "a quote is opened but never closed."
     return f"this is not valid YAML here ({problem or 'syntax error'})."
@@ -170,7 +176,10 @@ def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node, yaml.Nod
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
                 return key, value
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part], node.value[part]
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return node.value[part], node.value[part]
     return None

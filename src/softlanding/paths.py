@@ -1,4 +1,4 @@
-"""Where softlanding keeps its files: platformdirs, or SOFTLANDING_HOME for tests and portability."""
+"""Where softlanding keeps its files: platformdirs, or SOFTLANDING_HOME (tests, portability)."""
 
 from __future__ import annotations
 

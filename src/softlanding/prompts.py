@@ -36,7 +36,9 @@ class PackProblem:
 
     def __str__(self) -> str:
         where = f"{self.path}, line {self.line}" if self.line else str(self.path)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 @dataclass
@@ -47,7 +49,11 @@ class PackError(Exception):
 
     def __str__(self) -> str:
         count = len(self.problems)
-        head = "The prompts pack has a problem:" if count == 1 else f"The prompts pack has {count} problems:"
+        head = (
+            "The prompts pack has a problem:"
+            if count == 1
+            else f"The prompts pack has {count} problems:"
+        )
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
@@ -61,7 +67,7 @@ class PackSources:
 
 
 def sources(explicit: Path | None = None) -> PackSources:
-    """Which files make the active pack: --prompts, then $SOFTLANDING_PROMPTS, then the config folder."""
+    """The active pack's files: --prompts, else $SOFTLANDING_PROMPTS, else the config folder."""
     shipped = paths.shipped_prompts_path()
     if explicit is not None:
         return PackSources(shipped, Path(explicit).expanduser(), "--prompts")
@@ -97,10 +103,12 @@ def validate(shipped: YamlDocument, user: YamlDocument | None) -> Pack:
     if unknown and user is not None:
         from softlanding.pack_yaml import line_of
 
-        raise PackError([
-            PackProblem(user.path, line_of(user.root, (name,)), name, _UNKNOWN_SECTION)
-            for name in unknown
-        ])
+        raise PackError(
+            [
+                PackProblem(user.path, line_of(user.root, (name,)), name, _UNKNOWN_SECTION)
+                for name in unknown
+            ]
+        )
     merged = merge(base, over)
     try:
         return Pack.model_validate(merged)
@@ -112,7 +120,7 @@ _UNKNOWN_SECTION = "this is not a section softlanding knows (check the spelling)
 
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    """A user's section replaces the shipped one whole; `text` merges screen by screen, label by label."""
+    """A user's section replaces the shipped one; `text` merges screen by screen, label by label."""
     merged = dict(base)
     for name, value in over.items():
         if name == "text" and isinstance(value, dict) and isinstance(base.get("text"), dict):
@@ -141,17 +149,26 @@ def _top_mapping(doc: YamlDocument | None, problems: list[PackProblem]) -> dict[
     if doc is None:
         return {}
     if doc.data is None:
-        problems.append(PackProblem(doc.path, None, "", "the file is empty; a pack needs sections."))
+        problems.append(
+            PackProblem(doc.path, None, "", "the file is empty; a pack needs sections.")
+        )
         return {}
     if not isinstance(doc.data, dict):
-        problems.append(PackProblem(
-            doc.path, 1, "", "the top of the file must be sections like 'feelings:', not a list or text."
-        ))
+        problems.append(
+            PackProblem(
+                doc.path,
+                1,
+                "",
+                "the top of the file must be sections like 'feelings:', not a list or text.",
+            )
+        )
         return {}
     return doc.data
 
 
-def _problems(exc: Any, shipped: YamlDocument, user: YamlDocument | None, over: dict[str, Any]) -> list[PackProblem]:
+def _problems(
+    exc: Any, shipped: YamlDocument, user: YamlDocument | None, over: dict[str, Any]
+) -> list[PackProblem]:
     from softlanding.pack_yaml import line_of
 
     out: list[PackProblem] = []
@@ -195,7 +212,7 @@ def _plain(err: dict[str, Any]) -> str:
         "too_long": f"this may have at most {_items(ctx.get('max_length'))}.",
         "greater_than_equal": f"this must be at least {ctx.get('ge')}.",
         "less_than_equal": f"this must be at most {ctx.get('le')}.",
-        "string_pattern_mismatch": "use lower-case letters, digits and _ only (like 'box_breathing').",
+        "string_pattern_mismatch": "use lower-case letters, digits and _ only (like 'box').",
         "literal_error": f"this must be one of: {ctx.get('expected')}.",
         "bool_type": "this should be true or false.",
     }

@@ -34,7 +34,9 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.notice: str | None = None
-        self._lock = WriteLock(path.with_name(path.name + ".lock")) if path and not readonly else None
+        self._lock = (
+            WriteLock(path.with_name(path.name + ".lock")) if path and not readonly else None
+        )
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -99,14 +101,16 @@ class Store:
             store._migrate()
             return store
         try:
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
+            )
             conn.execute("PRAGMA busy_timeout=5000")
             _refuse_newer(conn, path)
             known = {fn.__name__ for fn in MIGRATIONS}
             if not known <= _applied(conn):
                 raise StoreError(
-                    "Your saved sessions need an upgrade first: open softlanding once, then try again."
+                    "Your saved sessions need an upgrade first: "
+                    "open softlanding once, then try again."
                 )
             return cls(conn, path, readonly=True)
         except sqlite3.DatabaseError as exc:
@@ -114,7 +118,8 @@ class Store:
 
     def _migrate(self) -> None:
         self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS _migrations "
+            "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
         done = _applied(self.conn)
         for fn in MIGRATIONS:
@@ -216,7 +221,8 @@ class Store:
     def forget_answer(self, sid: str, step: str, field: str, partner: str = "A") -> None:
         with self._write() as db:
             db.execute(
-                "DELETE FROM answers WHERE session_id = ? AND partner = ? AND step = ? AND field = ?",
+                "DELETE FROM answers "
+                "WHERE session_id = ? AND partner = ? AND step = ? AND field = ?",
                 (sid, partner, step, field),
             )
 
@@ -258,9 +264,12 @@ class Store:
             "SELECT slot, name FROM partners WHERE session_id = ? ORDER BY slot", (sid,)
         ):
             record.partners[slot] = name
-        record.tags = [t for (t,) in self.conn.execute(
-            "SELECT tag FROM tags WHERE session_id = ? ORDER BY tag", (sid,)
-        )]
+        record.tags = [
+            t
+            for (t,) in self.conn.execute(
+                "SELECT tag FROM tags WHERE session_id = ? ORDER BY tag", (sid,)
+            )
+        ]
         for partner, step, name, value, private in self.conn.execute(
             "SELECT partner, step, field, value, private FROM answers WHERE session_id = ? "
             "ORDER BY saved_at, rowid",
@@ -304,7 +313,8 @@ class Store:
             "SELECT s.id, s.kind, s.status, s.started_at, "
             "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = s.id), "
             "(SELECT group_concat(json_extract(value, '$'), char(31)) FROM answers a "
-            " WHERE a.session_id = s.id AND a.step = 'name' AND a.field = 'word' AND a.private = 0) "
+            " WHERE a.session_id = s.id AND a.step = 'name' AND a.field = 'word' "
+            " AND a.private = 0) "
             f"FROM sessions s {where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?",
             (*args, limit, offset),
         ).fetchall()
@@ -315,7 +325,9 @@ class Store:
 
     def count_sessions(self, since: str | None = None, tag: str | None = None) -> int:
         where, args = _filters(since, tag)
-        return int(self.conn.execute(f"SELECT count(*) FROM sessions s {where}", args).fetchone()[0])
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM sessions s {where}", args).fetchone()[0]
+        )
 
     def pending_return(self) -> tuple[str, str] | None:
         """The latest agreed return time still in the future, with its session id."""
@@ -411,8 +423,15 @@ def _plain_sqlite(exc: sqlite3.Error, path: Path | None) -> str:
     if "locked" in text or "busy" in text:
         return "Another softlanding window is saving right now. Wait a moment and try again."
     if "full" in text:
-        return f"The disk is full, so softlanding cannot save{where}. Free some space and try again."
-    if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
+        return (
+            f"The disk is full, so softlanding cannot save{where}. Free some space and try again."
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "permission" in text
+        or "unable to open" in text
+    ):
         return (
             f"softlanding cannot write its sessions file{where}. Check that the folder is yours "
             "and writable, or set SOFTLANDING_HOME to another folder."

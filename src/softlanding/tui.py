@@ -18,8 +18,10 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     try:
         pack = load_view(prompts)
     except PackError as exc:
-        print(f"{exc}\n\nFix the pack, or run without it (unset SOFTLANDING_PROMPTS).",
-              file=sys.stderr)
+        print(
+            f"{exc}\n\nFix the pack, or run without it (unset SOFTLANDING_PROMPTS).",
+            file=sys.stderr,
+        )
         return 1
     try:
         data = paths.ensure_private_dir(paths.data_dir())
@@ -28,8 +30,11 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         return 1
     lock = InstanceLock(data / "softlanding.tui.lock")
     if not lock.acquire():
-        print("softlanding is already open in another window. Switch to that window, "
-              "or close it first.", file=sys.stderr)
+        print(
+            "softlanding is already open in another window. Switch to that window, "
+            "or close it first.",
+            file=sys.stderr,
+        )
         return 3
     try:
         try:

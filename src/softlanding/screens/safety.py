@@ -30,7 +30,9 @@ class SafetyScreen(BaseScreen[None]):
     def _resources(self) -> str:
         rows = []
         for res in self.sl.pack.safety.resources:
-            rows.append(f"[b]{_escape(res.name)}[/b] — {_escape(res.contact)}  ({_escape(res.region)})")
+            rows.append(
+                f"[b]{_escape(res.name)}[/b] — {_escape(res.contact)}  ({_escape(res.region)})"
+            )
             if res.note:
                 rows.append(f"  {_escape(res.note)}")
         return "\n".join(rows)

@@ -26,9 +26,11 @@ def _check(file: Path | None) -> int:
         print(str(exc))
         return 1
     checked = src.user or src.shipped
-    print(f"{checked}: looks good ({len(pack.feelings.families)} feeling families, "
-          f"{len(pack.breathing.patterns)} breathing patterns, "
-          f"{len(pack.repair.groups)} repair groups).")
+    print(
+        f"{checked}: looks good ({len(pack.feelings.families)} feeling families, "
+        f"{len(pack.breathing.patterns)} breathing patterns, "
+        f"{len(pack.repair.groups)} repair groups)."
+    )
     return 0
 
 
@@ -40,6 +42,8 @@ def _path() -> int:
     print(f"your pack:     {user} ({state})")
     if src.user and src.user != user:
         print(f"active overlay: {src.user} (from {src.how})")
-    print("To change words, copy only the sections you want into your pack; the rest comes "
-          "from the shipped one.")
+    print(
+        "To change words, copy only the sections you want into your pack; the rest comes "
+        "from the shipped one."
+    )
     return 0

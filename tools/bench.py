@@ -1,0 +1,182 @@
+"""Start-up and responsiveness benchmark, run by hand: `.venv/bin/python tools/bench.py`.
+
+Every figure is a ratio against a floor measured in the same run, alternating A/B, medians:
+- `softlanding --help` and `softlanding reflect "…"` cold start vs `import rich.console`;
+- time to first screen of `softlanding` in a real pseudo-terminal vs a minimal Textual app;
+- the analyzer's time per keystroke on a 2,000-character draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from fcntl import ioctl
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+MIN_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal-ready")
+Minimal().run()
+"""
+
+
+def timed_run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def first_screen(cmd: list[str], env: dict[str, str], marker: bytes, timeout: float = 20) -> float:
+    """Seconds from spawn until `marker` is drawn in an 80×24 pseudo-terminal."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(cmd[0], cmd, env)
+    ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if marker in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        _drain(fd)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed
+
+
+def _drain(fd: int) -> None:
+    end = time.perf_counter() + 3
+    while time.perf_counter() < end:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                if not os.read(fd, 65536):
+                    return
+            except OSError:
+                return
+
+
+def paired(
+    label_a: str, run_a: Callable[[], float], label_b: str, run_b: Callable[[], float], runs: int
+) -> None:
+    a_times, b_times, ratios = [], [], []
+    run_a(), run_b()  # warm the file cache and the compiled pack
+    for _ in range(runs):
+        a, b = run_a(), run_b()
+        a_times.append(a)
+        b_times.append(b)
+        ratios.append(b / a)
+    print(f"  {label_a:<44} {statistics.median(a_times) * 1000:7.1f} ms")
+    print(f"  {label_b:<44} {statistics.median(b_times) * 1000:7.1f} ms")
+    print(f"  ratio (median of pairs)                      {statistics.median(ratios):7.2f}×")
+
+
+def analyzer_per_keystroke() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from softlanding.analysis import Analyzer
+
+    from softlanding.prompts import load_data
+
+    analyzer = Analyzer.from_pack(load_data())
+    base = (
+        "I feel hurt about the dishes, and honestly you never listen to me, whatever. "
+        "I need us to talk about this calmly when we both can. "
+    )
+    draft = (base * (2000 // len(base) + 1))[:2000]
+    samples = []
+    for i in range(300):
+        text = draft[: 1700 + i]
+        start = time.perf_counter()
+        analyzer.hints(text)
+        samples.append(time.perf_counter() - start)
+    samples.sort()
+    print(
+        f"  analyzer hints(), ~2,000 chars: median {statistics.median(samples) * 1000:.2f} ms, "
+        f"p95 {samples[int(len(samples) * 0.95)] * 1000:.2f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="softlanding-bench-")
+    env = {**os.environ, "SOFTLANDING_HOME": home, "TERM": "xterm-256color"}
+    subprocess.run(
+        [
+            PY,
+            "-c",
+            "from softlanding.store import Store\n"
+            "s = Store.open(); s.set_setting('first_run_seen', True)",
+        ],
+        env=env,
+        check=True,
+    )
+    print(f"python {sys.version.split()[0]}, {args.runs} paired runs, SOFTLANDING_HOME={home}")
+
+    print("\n1. `softlanding --help` cold start")
+    floor = [PY, "-c", "import rich.console"]
+    paired(
+        "python -c 'import rich.console'",
+        lambda: timed_run(floor, env),
+        "softlanding --help",
+        lambda: timed_run([PY, "-m", "softlanding", "--help"], env),
+        args.runs,
+    )
+
+    print('\n2. `softlanding reflect "..."` cold start')
+    reflect = [PY, "-m", "softlanding", "reflect", "you never listen to me, whatever"]
+    paired(
+        "python -c 'import rich.console'",
+        lambda: timed_run(floor, env),
+        "softlanding reflect '…'",
+        lambda: timed_run(reflect, env),
+        args.runs,
+    )
+
+    print("\n3. time to first screen in an 80×24 pseudo-terminal")
+    minimal = [PY, "-c", MIN_APP]
+    app = [PY, "-m", "softlanding"]
+    paired(
+        "minimal Textual app",
+        lambda: first_screen(minimal, env, b"minimal-ready"),
+        "softlanding (home, real pack and database)",
+        lambda: first_screen(app, env, b"Start now"),
+        max(5, args.runs // 2),
+    )
+
+    print("\n4. typing in Respond")
+    analyzer_per_keystroke()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
