@@ -43,17 +43,21 @@ class BaseScreen(Screen[T]):
 
 
 class StepScreen(BaseScreen[None]):
-    """One step of the flow; `step` names where its answers are saved."""
+    """One step of the flow for one partner; `step` names where its answers are saved."""
 
     step: str = ""
 
+    def __init__(self, partner: str = "A", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.partner = partner
+
     def record(self, field: str, value: Any, private: bool = False) -> None:
         """Autosave one answer of this step."""
-        self.sl.record(self.step, field, value, private=private)
+        self.sl.record(self.step, field, value, partner=self.partner, private=private)
 
     def answers(self) -> dict[str, Any]:
         """What this step already saved (prefills a resumed session)."""
-        return self.sl.answers(self.step)
+        return self.sl.answers(self.step, partner=self.partner)
 
     def done(self) -> None:
         """Move on to the next step."""
