@@ -1,0 +1,258 @@
+"""The pause step driven by real keys: breathing, grounding, the break and the fear question."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from textual.widgets import Digits, Input, Static
+
+from softlanding import breaktime, flow
+from softlanding.models import iso
+from softlanding.screens.base import StepScreen
+from softlanding.screens.break_ import BreakScreen
+from softlanding.screens.breathing import BreathingScreen
+from softlanding.screens.grounding import GroundingScreen
+from softlanding.screens.home import HomeScreen
+from softlanding.screens.pause import PauseScreen
+from softlanding.screens.safety import SafetyScreen
+from softlanding.widgets.pacer import BreathingPacer
+
+NOT_YET, YES, NO = (), ("down", "enter"), ("down", "down", "enter")  # yes/no start unchosen
+
+
+class NextStep(StepScreen):
+    """Stands in for the step after pause, so these tests only test pause."""
+
+    step = "name"
+
+
+@pytest.fixture(autouse=True)
+def next_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(flow.STEP_SCREENS, "name", f"{__name__}:NextStep")
+
+
+def screen_text(app: Any) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def start_pause(pilot: Any, calm: str, flooded: tuple[str, ...], afraid: tuple[str, ...]):
+    """Home → start now → calm → flooded? → afraid?"""
+    await pilot.press("enter")  # "Start now, just me" is the first option
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PauseScreen)
+    await pilot.press(calm, "enter", *flooded)
+    await pilot.pause()
+    await pilot.press(*afraid)
+    await pilot.pause()
+
+
+async def test_not_flooded_breathing_then_calm_after_moves_on(make_app, store, pack) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "3", NO, NO)
+        first = pack.breathing.patterns[0]
+        assert first.description in screen_text(app)  # shown for the highlighted pattern
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BreathingScreen)
+        pacer = app.screen.query_one(BreathingPacer)
+        assert pacer.pattern.id == first.id and not pacer.paused
+        await pilot.press("s")  # stop early
+        await pilot.pause()
+        assert pacer.paused and app.screen.query_one("#stages").current == "after"
+        assert pack.text.breathing.stopped in screen_text(app)
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NextStep)
+        sid = app.session_id
+    record = store.load(sid)
+    assert record.step_answers("pause") == {
+        "calm_before": 3,
+        "flooded": False,
+        "choice": "breathe",
+        "pattern": first.id,
+        "calm_after": 7,
+    }
+    assert record.current_step == "name"
+
+
+async def test_a_finished_pacer_asks_calm_after(make_app, store, pack) -> None:
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = next(p for p in pack.breathing.patterns if p.id == "box")
+        end = 16 * box.cycles - 0.05
+        await app.push_screen(BreathingScreen(box, elapsed=end))
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.screen.query_one("#stages").current == "after":
+                break
+        assert pack.breathing.done in screen_text(app)
+        assert app.focused is app.screen.query_one("#calm-after-scale")
+
+
+async def test_motion_key_hides_the_shape_and_is_remembered(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "4", NO, NO)
+        await pilot.press("enter", "m")
+        await pilot.pause()
+        pacer = app.screen.query_one(BreathingPacer)
+        assert pacer.reduced_motion and not pacer.query_one("#pacer-shape").display
+        assert app.reduced_motion is True
+        assert store.get_setting("reduced_motion") is True
+        await pilot.press("escape")  # back to the list of ways to settle
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        assert app.focused is app.screen.query_one("#choose-list")
+
+
+async def test_grounding_one_step_at_a_time(make_app, store, pack) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "2", NO, NO)
+        patterns = len(pack.breathing.patterns)
+        await pilot.press(*["down"] * patterns, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroundingScreen)
+        steps = pack.grounding.steps
+        assert steps[0] in screen_text(app) and steps[1] not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert steps[1] in screen_text(app) and steps[0] not in screen_text(app)
+        await pilot.press("left")
+        await pilot.pause()
+        assert steps[0] in screen_text(app)
+        await pilot.press(*["enter"] * len(steps))
+        await pilot.pause()
+        await pilot.press("8", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NextStep)
+        sid = app.session_id
+    answers = store.load(sid).step_answers("pause")
+    assert answers["choice"] == "ground" and answers["card"] == "grounding"
+    assert (answers["calm_before"], answers["calm_after"]) == (2, 8)
+
+
+async def test_stop_card_is_the_last_way(make_app, store, pack) -> None:
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "enter", *NO)
+        await pilot.pause()
+        await pilot.press(*NO[:-1], "enter")
+        await pilot.pause()
+        await pilot.press("up", "enter")  # the list wraps: up from the first is the last
+        await pilot.pause()
+        assert isinstance(app.screen, GroundingScreen)
+        assert pack.stop_card.steps[0] in screen_text(app)
+        assert app.answers("pause")["card"] == "stop_card"
+
+
+async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkeypatch) -> None:
+    now = datetime.now().astimezone().replace(second=0, microsecond=0)
+    monkeypatch.setattr(breaktime, "local_now", lambda: now)
+    agreed = now + timedelta(minutes=45)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "1", YES, NO)
+        assert isinstance(app.screen, BreakScreen)
+        await pilot.press("down", "enter")  # 30 minutes (20 is the default)
+        await pilot.pause()
+        typed = app.screen.query_one("#time", Input)
+        assert typed.value == (now + timedelta(minutes=30)).strftime("%H:%M")
+        await pilot.press("ctrl+a", "ctrl+k", "+", "1", "0", "enter")
+        await pilot.pause()
+        assert "at least 20 minutes" in screen_text(app)  # too soon, said gently
+        assert "return_at" not in app.answers("pause")
+        await pilot.press("ctrl+a", "ctrl+k", *agreed.strftime("%H:%M"), "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert pack.break_guidance.do[0] in text and pack.break_guidance.dont[0] in text
+        assert agreed.strftime("%H:%M") in text
+        assert app.screen.query_one("#countdown", Digits).value == "45:00"
+        assert pack.break_guidance.countdown in text
+        sid = app.session_id
+        saved = store.load(sid).step_answers("pause")
+        assert saved == {
+            "calm_before": 1,
+            "flooded": True,
+            "choice": "break",
+            "break_minutes": 45,
+            "return_at": iso(agreed),
+        }
+        await pilot.press("c")  # we're back, carry on
+        await pilot.pause()
+        assert isinstance(app.screen, NextStep)
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+        notice = str(again.screen.query_one("#return-notice", Static).render())
+        assert agreed.strftime("%H:%M") in notice
+
+
+async def test_unreadable_time_passes_the_safety_net_and_says_how(make_app, monkeypatch) -> None:
+    app = make_app(start="pause")
+    checked: list[str] = []
+    monkeypatch.setattr(app, "check_safety", lambda text: checked.append(text) or False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "enter", *YES)
+        await pilot.pause()
+        await pilot.press(*NO, "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"soonish", "enter")
+        await pilot.pause()
+        assert checked == ["soonish"]
+        assert getattr(app.pack.text, "break").unreadable in screen_text(app)
+        assert "return_at" not in app.answers("pause")
+
+
+async def test_afraid_yes_shows_safety_and_records_nothing_about_it(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "6", YES, YES)
+        assert isinstance(app.screen, SafetyScreen)
+        sid = next(s.id for s in store.list_sessions())
+    record = store.load(sid)
+    assert record.status == "abandoned"
+    assert set(record.step_answers("pause")) == {"calm_before", "flooded"}
+    dumped = json.dumps([[*key, value] for key, value in record.answers.items()]).lower()
+    for word in ("fear", "afraid", "safe", "scared"):
+        assert word not in dumped
+    rows = store.conn.execute("SELECT field, value FROM answers WHERE session_id = ?", (sid,))
+    assert not [r for r in rows if "fear" in r[0] or "afraid" in r[0]]
+
+
+async def test_a_resumed_break_opens_on_its_countdown(make_app, store, pack) -> None:
+    sid = store.create_session("solo")
+    back = datetime.now().astimezone() + timedelta(minutes=50)
+    store.save_answers(sid, "pause", {"flooded": True, "choice": "break", "return_at": iso(back)})
+    store.set_step(sid, "pause")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # carry on where you left off
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        assert app.screen.query_one("#stages").current == "guide"
+        assert back.strftime("%H:%M") in screen_text(app)
+
+
+async def test_danger_words_typed_as_the_time_open_safety(make_app, store) -> None:
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        sid = app.session_id
+        await pilot.press("5", "enter", *YES)
+        await pilot.pause()
+        await pilot.press(*NO, "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "h", "e", "space", "h", "i", "t", "space", "m", "e")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+    record = store.load(sid)
+    assert record.status == "abandoned"
+    assert "hit" not in json.dumps(list(record.answers.values()))
+    assert "return_at" not in record.step_answers("pause")
