@@ -42,6 +42,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.store = store
         self.start = start
         self.session_id: str | None = None
+        self.flow: flow.Flow = flow.SoloFlow()
         self._answers: dict[tuple[str, str, str], Any] = {}
         self.reduced_motion: bool = bool(store.get_setting("reduced_motion", False))
         localise_bindings(self, pack.text.keys)
@@ -66,7 +67,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def _make_start_screen(self) -> Screen[Any]:
         if self.start == "pause":
             self.start_session("solo")
-            return self.step_screen(flow.SOLO_STEPS[0])
+            return self.make_screen(self.flow.first())
         if self.start == "together":
             together = _load("softlanding.screens.together:TogetherStartScreen")
             return together()  # type: ignore[no-any-return]
@@ -82,9 +83,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     # --- the session -------------------------------------------------------------------------
 
-    def start_session(self, kind: str = "solo") -> str:
-        self.session_id = self.store.create_session(kind)  # type: ignore[arg-type]
+    def start_session(
+        self, kind: str = "solo", partners: tuple[tuple[str, str], ...] = (("A", "You"),)
+    ) -> str:
+        self.session_id = self.store.create_session(kind, partners)  # type: ignore[arg-type]
         self._answers = {}
+        self.flow = flow_for(kind)
         return self.session_id
 
     def resume_session(self, session_id: str) -> None:
@@ -93,8 +97,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             return
         self.session_id = record.id
         self._answers = dict(record.answers)
-        step = flow.resume_step(record.current_step)
-        self.switch_screen(self.step_screen(step))
+        self.flow = flow_for(record.kind)
+        self.show_turn(self.flow.resume(record.current_step, self._answers))
 
     def record(
         self, step: str, field: str, value: Any, partner: str = "A", private: bool = False
@@ -106,6 +110,16 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self._answers[(partner, step, field)] = value
         try:
             self.store.save_answer(self.session_id, step, field, value, partner, private)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=20)
+
+    def forget(self, step: str, field: str, partner: str = "A") -> None:
+        """Drop an answer that a change of mind made stale (e.g. a word of another family)."""
+        if self.session_id is None or (partner, step, field) not in self._answers:
+            return
+        del self._answers[(partner, step, field)]
+        try:
+            self.store.forget_answer(self.session_id, step, field, partner)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=20)
 
@@ -124,22 +138,36 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     # --- moving between steps ----------------------------------------------------------------
 
+    def make_screen(self, turn: flow.Turn) -> Screen[Any]:
+        screen_class = _load(turn.screen)
+        if turn.partner != "A" or turn.kwargs:
+            return screen_class(partner=turn.partner, **turn.kwargs)  # type: ignore[no-any-return]
+        return screen_class()  # type: ignore[no-any-return]
+
     def step_screen(self, step: str) -> Screen[Any]:
-        return _load(flow.STEP_SCREENS[step])()  # type: ignore[no-any-return]
+        """The solo screen of a step (tests and Home use it to open a step directly)."""
+        return self.make_screen(flow.SoloFlow._turn(step))
 
-    def advance(self, step: str) -> None:
-        following = flow.next_step(step)
-        if following is None:
-            self.go_home()
-            return
+    def show_turn(self, turn: flow.Turn) -> None:
+        """Switch to `turn`, remembering it so an interrupted session resumes right there."""
         if self.session_id:
-            self.store.set_step(self.session_id, following)
-        self.switch_screen(self.step_screen(following))
+            try:
+                self.store.set_step(self.session_id, turn.position)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=20)
+        self.switch_screen(self.make_screen(turn))
 
-    def go_back(self, step: str) -> None:
-        earlier = flow.previous_step(step)
-        if earlier is not None:
-            self.switch_screen(self.step_screen(earlier))
+    def advance(self, step: str, partner: str = "A") -> None:
+        turn = self.flow.after(step, partner, self._answers)
+        if turn is None:
+            self.go_home()
+        else:
+            self.show_turn(turn)
+
+    def go_back(self, step: str, partner: str = "A") -> None:
+        turn = self.flow.before(step, partner, self._answers)
+        if turn is not None:
+            self.show_turn(turn)
 
     def go_home(self) -> None:
         from softlanding.screens.home import HomeScreen
@@ -209,6 +237,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.action_not_safe()
             return True
         return False
+
+
+def flow_for(kind: str) -> flow.Flow:
+    """The sequence of turns for a kind of session (together mode brings its own)."""
+    if kind == "together":
+        return _load("softlanding.together_flow:TogetherFlow")()  # type: ignore[no-any-return]
+    return flow.SoloFlow()
 
 
 def _load(target: str) -> type[Any]:

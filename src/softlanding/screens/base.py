@@ -62,4 +62,4 @@ class StepScreen(BaseScreen[None]):
     def done(self) -> None:
         """Move on to the next step."""
         self.save_draft()
-        self.sl.advance(self.step)
+        self.sl.advance(self.step, self.partner)

@@ -54,7 +54,7 @@ class HomeScreen(BaseScreen[None]):
             self.sl.resume_session(choice.partition(":")[2])
         elif choice == "start":
             self.sl.start_session("solo")
-            self.sl.switch_screen(self.sl.step_screen("pause"))
+            self.sl.show_turn(self.sl.flow.first())
         elif choice == "together":
             self.sl.open_together()
         elif choice == "history":

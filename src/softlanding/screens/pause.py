@@ -37,14 +37,15 @@ def calm_pane(
 
 
 def yes_no(pack: Any, pane_id: str, saved: bool | None) -> OptionList:
-    """A yes/no list with nothing chosen, so a reflex Enter decides nothing."""
+    """A yes/no list starting on "yes": ↓ reaches "no" as in every list, and a reflex Enter
+    errs toward the safer branch (a break, or the resources)."""
     listing = OptionList(
         Option(pack.flooding.yes, id=YES),
         Option(pack.flooding.no, id=NO),
         id=f"{pane_id}-list",
         markup=False,
     )
-    listing.highlighted = None if saved is None else (0 if saved else 1)
+    listing.highlighted = 1 if saved is False else 0
     return listing
 
 
