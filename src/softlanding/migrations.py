@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
+
+from softlanding.store_errors import NewerDatabaseError
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = []
@@ -12,6 +15,26 @@ MIGRATIONS: list[Migration] = []
 def migration(fn: Migration) -> Migration:
     MIGRATIONS.append(fn)
     return fn
+
+
+def applied(conn: sqlite3.Connection) -> set[str]:
+    try:
+        return {name for (name,) in conn.execute("SELECT name FROM _migrations")}
+    except sqlite3.OperationalError:
+        return set()
+
+
+def refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+    """A file from a newer softlanding has migrations we don't know: stop before writing."""
+    known = {fn.__name__ for fn in MIGRATIONS}
+    unknown = applied(conn) - known
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or version > len(MIGRATIONS):
+        conn.close()
+        raise NewerDatabaseError(
+            f"Your saved sessions in {path} were written by a newer version of softlanding. "
+            "This version will not change them. Please update softlanding to open them."
+        )
 
 
 @migration

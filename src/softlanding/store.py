@@ -14,16 +14,9 @@ from typing import Any
 
 from softlanding import paths
 from softlanding.dbfiles import WriteLock, move_aside, private_umask, restrict_modes
-from softlanding.migrations import MIGRATIONS
+from softlanding.migrations import MIGRATIONS, applied, refuse_newer
 from softlanding.models import Kind, SessionRecord, SessionSummary, Status, iso, now_utc
-
-
-class StoreError(Exception):
-    """The database cannot be used right now; the message says why and what to do."""
-
-
-class NewerDatabaseError(StoreError):
-    """The file was written by a newer softlanding; we leave it untouched."""
+from softlanding.store_errors import NewerDatabaseError, StoreError, is_corruption, plain_sqlite
 
 
 class Store:
@@ -55,13 +48,13 @@ class Store:
         except NewerDatabaseError:
             raise
         except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc):
-                raise StoreError(_plain_sqlite(exc, path)) from None
+            if not is_corruption(exc):
+                raise StoreError(plain_sqlite(exc, path)) from None
         moved = move_aside(path)
         try:
             store = cls._open_writable(path)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(_plain_sqlite(exc, path)) from None
+            raise StoreError(plain_sqlite(exc, path)) from None
         store.notice = (
             f"Your saved sessions file could not be read, so it was kept safe as {moved} and a "
             "new one was started. To try to recover it: "
@@ -76,7 +69,7 @@ class Store:
         try:
             restrict_modes(path)
             conn.execute("PRAGMA busy_timeout=5000")
-            _refuse_newer(conn, path)
+            refuse_newer(conn, path)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             if sys.platform == "darwin":
@@ -105,23 +98,23 @@ class Store:
                 f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
             )
             conn.execute("PRAGMA busy_timeout=5000")
-            _refuse_newer(conn, path)
+            refuse_newer(conn, path)
             known = {fn.__name__ for fn in MIGRATIONS}
-            if not known <= _applied(conn):
+            if not known <= applied(conn):
                 raise StoreError(
                     "Your saved sessions need an upgrade first: "
                     "open softlanding once, then try again."
                 )
             return cls(conn, path, readonly=True)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(_plain_sqlite(exc, path)) from None
+            raise StoreError(plain_sqlite(exc, path)) from None
 
     def _migrate(self) -> None:
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS _migrations "
             "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        done = _applied(self.conn)
+        done = applied(self.conn)
         for fn in MIGRATIONS:
             if fn.__name__ in done:
                 continue
@@ -151,7 +144,7 @@ class Store:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                raise StoreError(_plain_sqlite(exc, self.path)) from None
+                raise StoreError(plain_sqlite(exc, self.path)) from None
             try:
                 yield self.conn
             except BaseException:
@@ -161,7 +154,7 @@ class Store:
                 self.conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self.conn.execute("ROLLBACK")
-                raise StoreError(_plain_sqlite(exc, self.path)) from None
+                raise StoreError(plain_sqlite(exc, self.path)) from None
 
     # --- sessions ----------------------------------------------------------------------------
 
@@ -390,52 +383,3 @@ def _filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:
 
 def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(joined.split("\x1f")) if joined else ()
-
-
-def _applied(conn: sqlite3.Connection) -> set[str]:
-    try:
-        return {name for (name,) in conn.execute("SELECT name FROM _migrations")}
-    except sqlite3.OperationalError:
-        return set()
-
-
-def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
-    """A file from a newer softlanding has migrations we don't know: stop before writing."""
-    known = {fn.__name__ for fn in MIGRATIONS}
-    unknown = _applied(conn) - known
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if unknown or version > len(MIGRATIONS):
-        conn.close()
-        raise NewerDatabaseError(
-            f"Your saved sessions in {path} were written by a newer version of softlanding. "
-            "This version will not change them. Please update softlanding to open them."
-        )
-
-
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def _plain_sqlite(exc: sqlite3.Error, path: Path | None) -> str:
-    text = str(exc).lower()
-    where = f" ({path})" if path else ""
-    if "locked" in text or "busy" in text:
-        return "Another softlanding window is saving right now. Wait a moment and try again."
-    if "full" in text:
-        return (
-            f"The disk is full, so softlanding cannot save{where}. Free some space and try again."
-        )
-    if (
-        "readonly" in text
-        or "read-only" in text
-        or "permission" in text
-        or "unable to open" in text
-    ):
-        return (
-            f"softlanding cannot write its sessions file{where}. Check that the folder is yours "
-            "and writable, or set SOFTLANDING_HOME to another folder."
-        )
-    if _is_corruption(exc):
-        return f"The sessions file{where} is damaged and could not be read."
-    return f"softlanding could not use its sessions file{where}: {exc}."

@@ -1,0 +1,43 @@
+"""What can go wrong with the sessions file, said in plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The database cannot be used right now; the message says why and what to do."""
+
+
+class NewerDatabaseError(StoreError):
+    """The file was written by a newer softlanding; we leave it untouched."""
+
+
+def is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def plain_sqlite(exc: sqlite3.Error, path: Path | None) -> str:
+    text = str(exc).lower()
+    where = f" ({path})" if path else ""
+    if "locked" in text or "busy" in text:
+        return "Another softlanding window is saving right now. Wait a moment and try again."
+    if "full" in text:
+        return (
+            f"The disk is full, so softlanding cannot save{where}. Free some space and try again."
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "permission" in text
+        or "unable to open" in text
+    ):
+        return (
+            f"softlanding cannot write its sessions file{where}. Check that the folder is yours "
+            "and writable, or set SOFTLANDING_HOME to another folder."
+        )
+    if is_corruption(exc):
+        return f"The sessions file{where} is damaged and could not be read."
+    return f"softlanding could not use its sessions file{where}: {exc}."
