@@ -38,7 +38,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def __init__(self, pack: Pack, store: Store, start: str = "home") -> None:
         super().__init__()
-        self.pack = pack
+        self.pack: Any = pack  # attribute view of the pack (see prompts.load_view)
         self.store = store
         self.start = start
         self.session_id: str | None = None
@@ -105,8 +105,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     ) -> None:
         """Autosave one answer; a failing disk is reported, never a crash."""
         if self.session_id is None:
-            self.start_session()
-        assert self.session_id is not None
+            return  # the flow ended (e.g. "I'm not safe"): a late autosave must not start one
+
         self._answers[(partner, step, field)] = value
         try:
             self.store.save_answer(self.session_id, step, field, value, partner, private)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -27,7 +28,14 @@ def localise_bindings(node: DOMNode, keys: Any) -> None:
 
 
 class BaseScreen(Screen[T]):
-    """A screen whose footer words come from the pack."""
+    """A screen whose footer words come from the pack, with the safety keys listed first."""
+
+    # The app's priority keys do the work; listing them here keeps them first in the footer,
+    # so "I'm not safe" never falls off the right edge behind a screen's own keys.
+    BINDINGS = [
+        Binding("ctrl+s", "app.not_safe", "not_safe"),
+        Binding("ctrl+l", "app.quick_hide", "quick_hide"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,34 +6,74 @@ import argparse
 import json
 from dataclasses import asdict
 
+from softlanding.archive import HistoryRow, history_page, since_iso
 from softlanding.store import Store
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def since_type(text: str) -> str:
+    """An argparse type: DATE (YYYY-MM-DD) or an ISO time, as stored."""
+    try:
+        return since_iso(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-01") from None
 
 
 def main(argv: list[str], prog: str) -> int:
     parser = argparse.ArgumentParser(prog=prog, description="List saved sessions, newest first.")
-    parser.add_argument("--limit", type=int, default=20, help="how many to show (default 20)")
-    parser.add_argument("--since", metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)")
+    parser.add_argument(
+        "--limit", type=positive, default=20, metavar="N", help="how many to show (default 20)"
+    )
+    parser.add_argument(
+        "--since", metavar="DATE", type=since_type, help="only sessions on or after DATE"
+    )
     parser.add_argument("--tag", metavar="TAG", help="only sessions with this tag")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
     with Store.open(readonly=True) as store:
-        rows = store.list_sessions(limit=max(args.limit, 0), since=args.since, tag=args.tag)
+        rows = history_page(store, args.limit, since=args.since, tag=args.tag)
         total = store.count_sessions(since=args.since, tag=args.tag)
     if args.json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
+    _print_table(rows, total)
+    return 0
+
+
+def _print_table(rows: list[HistoryRow], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console()
+    from softlanding.prompts import load_data
+    from softlanding.session_layout import feeling_words, kind_words, local_time
+
+    pack = load_data()
+    words, cli = pack["text"]["history"], pack["text"]["history_cli"]
+    console = Console(highlight=False)
     if not rows:
-        console.print("No saved sessions yet. They appear here after you use softlanding.")
-        return 0
-    table = Table(title=f"Sessions ({len(rows)} of {total})", title_justify="left")
-    for column in ("id", "when", "kind", "status", "feelings", "tags"):
-        table.add_column(column)
+        console.print(cli["empty"], markup=False)
+        return
+    table = Table(title=cli["title"].format(shown=len(rows), total=total), title_justify="left")
+    for label in (cli["col_id"], words["col_when"], words["col_kind"]):
+        table.add_column(label, no_wrap=True)
+    for label in (words["col_feelings"], words["col_tags"], words["col_break"]):
+        table.add_column(label)
     for r in rows:
-        table.add_row(r.id[:8], r.started_at[:16].replace("T", " "), r.kind, r.status,
-                      ", ".join(r.feelings), ", ".join(r.tags))
+        cells = (
+            r.id[:8],
+            local_time(r.started_at),
+            kind_words(r.kind, pack),
+            ", ".join(feeling_words(r.feelings, pack)),
+            ", ".join(r.tags),
+            words[f"break_{r.break_state}"] if r.break_state else "",
+        )
+        table.add_row(*(Text(cell) for cell in cells))  # typed words are never markup
     console.print(table)
-    return 0

@@ -1,0 +1,342 @@
+"""Respond: build a softer start, with gentle notes, repair phrases and a view for your partner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from softlanding.screens.base import BaseScreen, StepScreen, localise_bindings
+from softlanding.widgets.hints import DraftHints
+
+FIELDS = ("feeling", "situation", "need", "request")
+ORDER = {
+    "startup": ("feeling", "situation", "need"),
+    "ofnr": ("situation", "feeling", "need", "request"),
+}
+UNKNOWN = ("not_sure", "rather_not_say")  # the name step's "no word" answers are not feelings
+# The app's priority keys for safety and hiding, named first so the footer never cuts them off.
+SAFETY_FIRST = Binding("ctrl+s", "app.not_safe", "not_safe")
+HIDE_FIRST = Binding("ctrl+l", "app.quick_hide", "quick_hide")
+DRAFT_SAVE_DELAY = 1.0  # seconds after the last key before the draft is autosaved
+
+
+class RespondScreen(StepScreen):
+    CSS_PATH = "respond.tcss"
+    step = "respond"
+    BINDINGS = [
+        SAFETY_FIRST,
+        HIDE_FIRST,
+        Binding("escape", "back", "back"),
+        Binding("ctrl+r", "repair", "respond_repair"),
+        Binding("ctrl+o", "toggle_form", "respond_form", show=False),  # named on the heading
+        Binding("ctrl+p", "show_partner", "respond_show"),
+        Binding("ctrl+n", "finish", "respond_done"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        saved = self.answers()
+        self._form: str = saved.get("form", "startup")
+        self._given: dict[str, str] = {f: saved[f] for f in FIELDS if f in saved}
+        self._saved_draft: str = saved.get("draft", "")
+        self._repair_used: list[str] = list(saved.get("repair_used", []))
+        self._auto = ""  # what the draft was last filled with; it follows the boxes until edited
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        words = self.sl.pack.text.respond
+        prefill = self._prefill()
+        with Vertical(id="respond"):
+            with Horizontal(id="heading"):
+                yield Static(words.title, id="title", markup=False)
+                yield Static("", id="form-name", markup=False)
+            yield Static("", id="help", markup=False)
+            with Horizontal(id="builder"):
+                for name in FIELDS:
+                    with Vertical(id=f"{name}-box", classes="field"):
+                        yield Label("", id=f"{name}-label", markup=False)
+                        yield Input(prefill.get(name, ""), id=name)
+            yield Static("", id="preview", markup=False)
+            yield Static(words.draft_label, id="draft-label", markup=False)
+            with Horizontal(id="writing"):
+                yield TextArea(
+                    self._saved_draft,
+                    id="draft",
+                    soft_wrap=True,
+                    placeholder=words.draft_placeholder,
+                )
+                yield DraftHints(
+                    self.sl.pack.text.hints, self.sl.pack.templates.startup_hint, id="hints"
+                )
+        yield Footer(compact=True)
+
+    def _prefill(self) -> dict[str, str]:
+        """Earlier answers of this step win; otherwise the feeling and need named a step ago."""
+        named = self.sl.answers("name")
+        feeling = next((v for v in (named.get("word"), named.get("under")) if _real(v)), "")
+        need = str(named["need"]) if _real(named.get("need")) else ""
+        return {"feeling": str(feeling), "need": need, **self._given}
+
+    def on_mount(self) -> None:
+        self._auto = self._saved_draft if self._saved_draft == (self._sentence() or "") else ""
+        self._apply_form()
+        self._refresh_hints()
+        self._draft().move_cursor(self._draft().document.end)  # carry on writing at the end
+        self._first_empty().focus()
+
+    # --- the builder ---------------------------------------------------------------------------
+
+    def _apply_form(self) -> None:
+        words, ofnr = self.sl.pack.text.respond, self._form == "ofnr"
+        labels = {"feeling": words.feeling, "situation": words.situation, "need": words.need}
+        if ofnr:
+            labels.update(situation=words.observation, need=words.ofnr_need, request=words.request)
+        for name, label in labels.items():
+            self.query_one(f"#{name}-label", Label).update(label)
+        self.query_one("#request-box").display = ofnr
+        builder, situation, feeling = (
+            self.query_one(f"#{n}") for n in ("builder", "situation-box", "feeling-box")
+        )
+        if ofnr:
+            builder.move_child(situation, before=feeling)
+        else:
+            builder.move_child(situation, after=feeling)
+        current, other = (words.ofnr_label, words.startup_label)[:: 1 if ofnr else -1]
+        key = self.app.get_key_display(self._bindings.key_to_bindings["ctrl+o"][0])
+        self.query_one("#form-name", Static).update(
+            words.form_switch.format(current=current, key=key, other=other)
+        )
+        self._refresh_sentence()
+
+    def _sentence(self, blank: str | None = None) -> str | None:
+        """The built sentence; with `blank=None`, only once every box of the form is filled."""
+        values = {name: _clean(self.query_one(f"#{name}", Input).value) for name in self._fields()}
+        if blank is None and not all(values.values()):
+            return None
+        values = {name: value or str(blank) for name, value in values.items()}
+        templates = self.sl.pack.templates
+        if self._form == "ofnr":
+            return str(templates.ofnr.template).format(
+                observation=values["situation"],
+                feeling=values["feeling"],
+                need=values["need"],
+                request=values["request"],
+            )
+        return str(templates.softened_startup).format(**values)
+
+    def _refresh_sentence(self) -> None:
+        self.query_one("#preview", Static).update(
+            self._sentence(self.sl.pack.text.respond.blank) or ""
+        )
+        draft = self._draft()
+        if draft.text == self._auto:  # untouched by the person: the draft follows the sentence
+            self._auto = self._sentence() or ""
+            draft.text = self._auto
+            draft.move_cursor(draft.document.end)
+
+    def on_click(self, event: Any) -> None:
+        if getattr(event.widget, "id", None) == "form-name":
+            self.action_toggle_form()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refresh_sentence()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        name = event.input.id or ""
+        if not self._give(name, loud=True):
+            return
+        self._first_empty(after=name).focus()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.input.cursor_position = 0  # a box left behind shows the start of its words
+        self._give(event.input.id or "")
+
+    def on_descendant_focus(self, event: Any) -> None:
+        self.query_one("#help", Static).update(self._help_for(getattr(event.widget, "id", "")))
+
+    def _help_for(self, name: str | None) -> str:
+        words, ofnr = self.sl.pack.text.respond, self.sl.pack.templates.ofnr
+        if name == "draft" or name not in FIELDS:
+            return str(words.draft_help)
+        if self._form == "ofnr":
+            return str(getattr(ofnr, "observation" if name == "situation" else name))
+        return str(getattr(words, f"{name}_help"))
+
+    # --- the draft -----------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._refresh_hints()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
+
+    def _refresh_hints(self) -> None:
+        text = self._draft().text
+        findings = self.sl.analyzer.hints(text) if text.strip() else []
+        self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
+
+    def save_draft(self) -> None:
+        for name in self._fields():
+            self._give(name)
+        text = self._draft().text.strip()
+        if text != self._saved_draft and self._safe(text) and self._keep("draft", text):
+            self._saved_draft = text
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.save_draft()
+        self.sl.go_back(self.step)
+
+    def action_toggle_form(self) -> None:
+        self._form = "ofnr" if self._form == "startup" else "startup"
+        self._keep("form", self._form)
+        self._apply_form()
+        self._first_empty().focus()
+
+    def action_repair(self) -> None:
+        self.app.push_screen(RepairPicker(), callback=self._insert_repair)
+
+    def _insert_repair(self, phrase: str | None) -> None:
+        if not phrase:
+            return
+        draft = self._draft()
+        before = draft.get_text_range((0, 0), draft.cursor_location)
+        after = draft.get_text_range(draft.cursor_location, draft.document.end)
+        padded = (" " if before and not before[-1].isspace() else "") + phrase
+        padded += " " if after and not after[0].isspace() else ""
+        draft.move_cursor(draft.insert(padded).end_location)
+        self._repair_used.append(phrase)
+        self._keep("repair_used", list(self._repair_used))
+        draft.focus()
+
+    def action_show_partner(self) -> None:
+        self.app.push_screen(ShowPartnerScreen(self._final_text()))
+
+    def action_finish(self) -> None:
+        text = self._final_text()
+        if text and self.sl.check_safety(text):
+            return  # the safety screen is open; these words are not kept
+        self.save_draft()
+        if text:
+            self._keep("final", text)
+        self._keep("form", self._form)
+        self.done()
+
+    # --- small helpers -------------------------------------------------------------------------
+
+    def _fields(self) -> tuple[str, ...]:
+        return ORDER[self._form]
+
+    def _draft(self) -> TextArea:
+        return self.query_one("#draft", TextArea)
+
+    def _first_empty(self, after: str | None = None) -> Input | TextArea:
+        """The next box still to fill (after `after`, if given), else the draft."""
+        order = self._fields()
+        later = order[order.index(after) + 1 :] if after in order else order
+        empty = [n for n in later if not self.query_one(f"#{n}", Input).value.strip()]
+        return self.query_one(f"#{empty[0]}", Input) if empty else self._draft()
+
+    def _final_text(self) -> str:
+        return self._draft().text.strip() or self._sentence() or ""
+
+    def _safe(self, text: str) -> bool:
+        """Quiet check for autosaves: worrying words are not kept, without a sudden screen."""
+        return not text or not self.sl.analyzer.safety(text).concern
+
+    def _give(self, name: str, loud: bool = False) -> bool:
+        """Save one box as given; `loud` (Enter) opens the safety screen for worrying words."""
+        if name not in FIELDS:
+            return True
+        value = self.query_one(f"#{name}", Input).value.strip()
+        if value == self._given.get(name, ""):
+            return True
+        if (loud and value and self.sl.check_safety(value)) or not self._safe(value):
+            return False
+        if self._keep(name, value):
+            self._given[name] = value
+        return True
+
+    def _keep(self, field: str, value: Any) -> bool:
+        """Record only inside a live session (after "I'm not safe" there is none, on purpose)."""
+        if self.sl.session_id is None:
+            return False
+        self.record(field, value)
+        return True
+
+
+class RepairPicker(ModalScreen[str | None]):
+    """Repair phrases in their six groups; Enter picks one, Escape closes."""
+
+    CSS_PATH = "respond.tcss"
+    BINDINGS = [SAFETY_FIRST, HIDE_FIRST, Binding("escape", "close", "close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localise_bindings(self, self.app.pack.text.keys)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        pack = self.app.pack  # type: ignore[attr-defined]
+        options: list[Option] = []
+        for g, group in enumerate(pack.repair.groups):
+            options.append(Option(Text(group.name, style="bold"), disabled=True))
+            options += [Option(f"  {p}", id=f"{g}-{i}") for i, p in enumerate(group.phrases)]
+        with Vertical(id="repair"):
+            yield Static(pack.repair.title, id="repair-title", markup=False)
+            yield Static(pack.text.respond.repair_intro, id="repair-intro", markup=False)
+            yield OptionList(*options, id="phrases", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 1  # the first phrase (0 is its group's name)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        group, _, index = (event.option.id or "").partition("-")
+        self.dismiss(self.app.pack.repair.groups[int(group)].phrases[int(index)])  # type: ignore[attr-defined]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ShowPartnerScreen(BaseScreen[None]):
+    """The chosen words, large and centred, to turn the screen towards your partner."""
+
+    CSS_PATH = "respond.tcss"
+    BINDINGS = [
+        SAFETY_FIRST,
+        HIDE_FIRST,
+        Binding("escape", "close", "close"),
+        Binding("enter", "close", show=False),
+    ]
+
+    def __init__(self, words: str) -> None:
+        super().__init__()
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        text = self.sl.pack.text.show_partner
+        with Vertical(id="show"):
+            yield Static(text.heading, id="show-heading", markup=False)
+            yield Static(self.words or text.empty, id="show-words", markup=False)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def _real(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and value not in UNKNOWN
+
+
+def _clean(value: str) -> str:
+    """A box's words ready for the middle of a sentence (no stray full stop or comma)."""
+    return value.strip().rstrip(".,;!").strip()

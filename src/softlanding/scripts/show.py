@@ -1,0 +1,83 @@
+"""`softlanding show ID`: everything one session recorded, in the order of a calm debrief."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from softlanding.archive import match_ids, session_json
+from softlanding.models import SessionRecord
+from softlanding.store import Store
+
+
+def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
+    """The one session an id or prefix names; says why on stderr when there is none."""
+    found = match_ids(store, typed.strip())
+    if len(found) == 1:
+        return found[0]
+    key = "ambiguous" if found else "not_found"
+    print(cli[key].format(id=typed), file=sys.stderr)
+    return None
+
+
+def main(argv: list[str], prog: str) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Show everything one session recorded.")
+    parser.add_argument("id", help="the session id, or its first few characters")
+    parser.add_argument("--json", action="store_true", help="print the session as JSON")
+    parser.add_argument(
+        "--include-private", action="store_true", help="include private notes (hidden by default)"
+    )
+    args = parser.parse_args(argv)
+    from softlanding.prompts import load_data
+
+    pack = load_data()
+    with Store.open(readonly=True) as store:
+        sid = resolve(store, args.id, pack["text"]["history_cli"])
+        if sid is None:
+            return 1
+        if args.json:
+            item = session_json(store, sid, include_private=args.include_private)
+            print(json.dumps(item, ensure_ascii=False, indent=2))
+            return 0
+        record = store.load(sid)
+    assert record is not None
+    _print_record(record, pack, args.include_private)
+    return 0
+
+
+def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from softlanding import session_layout as layout
+
+    words, cli = pack["text"]["session_view"], pack["text"]["history_cli"]
+    console = Console(highlight=False)
+    console.print(Text(layout.heading(record, pack), style="bold"))
+    console.print(Text(record.id, style="dim"))
+    for line in (layout.people(record, pack), _tags(record, words)):
+        if line:
+            console.print(Text(line))
+    found = layout.sections(record, pack, include_private)
+    if not found:
+        console.print(Text(words["nothing"]))
+    for section in found:
+        console.print()
+        console.rule(Text(section.title, style="bold"), align="left")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", max_width=30)
+        grid.add_column()
+        for entry in section.entries:
+            grid.add_row(Text(entry.label), Text(entry.value))
+        console.print(grid)
+    hidden = layout.private_count(record)
+    if hidden and not include_private:
+        console.print()
+        console.print(Text(cli["private_hidden"].format(count=hidden), style="italic"))
+
+
+def _tags(record: SessionRecord, words: dict[str, str]) -> str:
+    return f"{words['tags']}: {', '.join(record.tags)}" if record.tags else ""

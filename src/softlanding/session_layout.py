@@ -1,0 +1,274 @@
+"""One session laid out in the order of a calm talk after a fight, for every view of it.
+
+The history screen, `softlanding show` and the Markdown export all read these sections, so a
+session reads the same everywhere. Pure Python over the pack as plain data (`load_data()`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from softlanding.models import SessionRecord
+
+DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
+SECTIONS = ("pause", *DEBRIEF, "reflect", "other", "private")
+
+# (section, step, field): where each known answer goes, in the order it is shown there.
+CATALOGUE: tuple[tuple[str, str, str], ...] = (
+    ("pause", "pause", "calm_before"),
+    ("pause", "pause", "flooded"),
+    ("pause", "pause", "choice"),
+    ("pause", "pause", "pattern"),
+    ("pause", "pause", "card"),
+    ("pause", "pause", "break_minutes"),
+    ("pause", "pause", "return_at"),
+    ("pause", "pause", "returned_at"),
+    ("pause", "pause", "calm_after"),
+    ("feelings", "name", "family"),
+    ("feelings", "name", "word"),
+    ("feelings", "name", "own_words"),
+    ("feelings", "name", "under"),
+    ("feelings", "name", "intensity"),
+    ("feelings", "name", "need"),
+    ("realities", "reframe", "thought"),
+    ("realities", "reframe", "partner_said"),
+    ("realities", "reframe", "wish"),
+    ("triggers", "respond", "situation"),
+    ("triggers", "reframe", "cycle"),
+    ("my_part", "reframe", "kindness_self"),
+    ("my_part", "reframe", "kindness_partner"),
+    ("my_part", "respond", "repair_used"),
+    ("one_change", "respond", "feeling"),
+    ("one_change", "respond", "need"),
+    ("one_change", "respond", "form"),
+    ("one_change", "respond", "draft"),
+    ("one_change", "respond", "final"),
+    ("one_change", "closing", "appreciation"),
+    ("one_change", "closing", "follow_up_at"),
+    ("reflect", "reflect", "text"),
+    ("reflect", "reflect", "analysis"),
+)
+PLACE = {(step, name): (section, i) for i, (section, step, name) in enumerate(CATALOGUE)}
+# Steps a field we do not know yet still belongs to (e.g. together mode's listening turns).
+STEP_HOME = {"pause": "pause", "name": "feelings", "reframe": "realities", "listen": "realities"}
+STEP_HOME |= {"respond": "one_change", "closing": "one_change", "reflect": "reflect"}
+HIDDEN = {("summary", "tags"), ("summary", "completed")}  # shown in the heading instead
+TIMES = {"return_at", "returned_at", "follow_up_at"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded answer, labelled and in words."""
+
+    label: str
+    value: str
+    partner: str = "A"
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    entries: list[Entry]
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC time on the person's own clock, e.g. 2026-03-03 21:40."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return str(stamp)
+
+
+def kind_words(kind: str, pack: dict[str, Any]) -> str:
+    return str(pack["text"]["history"].get(f"kind_{kind}", kind))
+
+
+def feeling_words(feelings: Iterable[str], pack: dict[str, Any]) -> list[str]:
+    """Named feelings, with "not sure" and "rather not say" in the pack's words."""
+    unnamed = ("not_sure", "rather_not_say")
+    return [str(pack["feelings"][f]) if f in unnamed else f for f in feelings]
+
+
+def status_words(status: str, pack: dict[str, Any]) -> str:
+    return str(pack["text"]["session_view"].get(f"status_{status}", status))
+
+
+def heading(record: SessionRecord, pack: dict[str, Any]) -> str:
+    """When, which kind, how it ended: one line."""
+    parts = [local_time(record.started_at), kind_words(record.kind, pack)]
+    return " · ".join([*parts, status_words(record.status, pack)])
+
+
+def people(record: SessionRecord, pack: dict[str, Any]) -> str:
+    """Who took part, for a together session (empty for one person)."""
+    if len(record.partners) < 2:
+        return ""
+    words = pack["text"]["session_view"]
+    return str(words["with"].format(names=" & ".join(record.partners.values())))
+
+
+def sections(record: SessionRecord, pack: dict[str, Any], include_private: bool) -> list[Section]:
+    """Everything the session recorded, grouped in debrief order; private notes only if asked."""
+    placed: dict[str, list[tuple[tuple[str, int, int], Entry]]] = {s: [] for s in SECTIONS}
+    for order, ((partner, step, name), value) in enumerate(record.answers.items()):
+        if (step, name) in HIDDEN:
+            continue
+        private = (partner, step, name) in record.private
+        if private and not include_private:
+            continue
+        section, position = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 999))
+        if private:
+            section = "private"
+        for entry in _entries(record, partner, step, name, value, private, pack):
+            placed[section].append(((partner, position, order), entry))
+    return [
+        Section(sid, section_title(sid, pack), [e for _, e in sorted(found, key=lambda x: x[0])])
+        for sid, found in placed.items()
+        if found
+    ]
+
+
+def section_title(sid: str, pack: dict[str, Any]) -> str:
+    """Debrief titles come from the pack's debrief steps; the rest from this view's labels."""
+    for step in pack["debrief"]["steps"]:
+        if step["id"] == sid:
+            return str(step["title"])
+    return str(pack["text"]["session_view"].get(f"{sid}_heading", sid))
+
+
+def private_count(record: SessionRecord) -> int:
+    return len(record.private)
+
+
+def _entries(
+    record: SessionRecord,
+    partner: str,
+    step: str,
+    name: str,
+    value: Any,
+    private: bool,
+    pack: dict[str, Any],
+) -> list[Entry]:
+    words = pack["text"]["session_view"]
+    who = record.partners.get(partner, partner)
+    if private:  # marked as its author's, under the part of the session it was written in
+        home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
+        label = f"{words['private_note'].format(name=who)} · {section_title(home, pack)}"
+        return [Entry(label, show(step, name, value, pack), partner, True)]
+    if (step, name) == ("reflect", "analysis") and isinstance(value, dict):
+        pairs = _analysis(value, words)
+    else:
+        pairs = [(words.get(f"{step}_{name}", f"{step} · {name}"), show(step, name, value, pack))]
+    prefix = f"{who} · " if len(record.partners) > 1 or partner != "A" else ""
+    return [Entry(prefix + label, text, partner) for label, text in pairs if text]
+
+
+def _analysis(value: dict[str, Any], words: dict[str, str]) -> list[tuple[str, str]]:
+    """What `reflect` noticed in a message, as a few plain lines."""
+    found = value["patterns"] if isinstance(value.get("patterns"), list) else []
+    noticed = [
+        f"{p.get('kind')} ({p.get('match')})" if p.get("match") else str(p.get("kind"))
+        for p in found
+        if isinstance(p, dict) and p.get("kind")
+    ]
+    pairs = [(words["reflect_noticed"], ", ".join(noticed))]
+    for key in ("bid", "rewrite", "question"):
+        if isinstance(value.get(key), str):
+            pairs.append((words[f"reflect_{key}"], value[key]))
+    return pairs
+
+
+def show(step: str, name: str, value: Any, pack: dict[str, Any]) -> str:
+    """One saved value in words: ids become the pack's names, times the local clock."""
+    words = pack["text"]["session_view"]
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return str(words["yes"] if value else words["no"])
+    if name in ("calm_before", "calm_after", "intensity") and isinstance(value, int):
+        return str(words["out_of_ten"].format(n=value))
+    if name == "break_minutes" and isinstance(value, int):
+        return str(words["minutes"].format(n=value))
+    if name in TIMES and isinstance(value, str):
+        return local_time(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return _named(step, name, str(value), pack)
+
+
+def _named(step: str, name: str, value: str, pack: dict[str, Any]) -> str:
+    words = pack["text"]["session_view"]
+    feelings = pack["feelings"]
+    if value in ("not_sure", "rather_not_say"):
+        return str(feelings[value])
+    if (step, name) == ("pause", "choice"):
+        return str(words.get(f"choice_{value}", value))
+    if (step, name) == ("respond", "form"):
+        return str(words.get(f"form_{value}", value))
+    lookups: dict[tuple[str, str], Iterable[dict[str, Any]]] = {
+        ("name", "family"): feelings["families"],
+        ("pause", "pattern"): pack["breathing"]["patterns"],
+        ("reframe", "cycle"): pack["cycles"]["options"],
+    }
+    for item in lookups.get((step, name), ()):
+        if item["id"] == value:
+            return str(item["name"])
+    if (step, name) == ("pause", "card") and isinstance(pack.get(value), dict):
+        return str(pack[value].get("title", value))
+    return value
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def markdown(
+    records: list[SessionRecord], pack: dict[str, Any], include_private: bool, exported_at: str
+) -> str:
+    """A document a therapist can read: a short preface, then each session in debrief order."""
+    words = pack["text"]["history_export"]
+    lines = [f"# {words['title']}", ""]
+    lines.append(words["exported"].format(when=local_time(exported_at), count=len(records)))
+    lines += ["", words["private_included" if include_private else "private_excluded"], ""]
+    if not records:
+        lines += [words["none"], ""]
+    for record in records:
+        lines += _markdown_session(record, pack, include_private)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_session(
+    record: SessionRecord, pack: dict[str, Any], include_private: bool
+) -> list[str]:
+    words = pack["text"]["session_view"]
+    lines = [f"## {_escape(heading(record, pack))}", ""]
+    if people(record, pack):
+        lines.append(_escape(people(record, pack)) + "  ")
+    if record.tags:
+        lines.append(f"{words['tags']}: {_escape(', '.join(record.tags))}  ")
+    lines.append("")
+    for section in sections(record, pack, include_private):
+        lines += [f"### {_escape(section.title)}", ""]
+        for entry in section.entries:
+            text = _escape(entry.value).replace("\n", "\n  ")
+            lines.append(f"- **{_escape(entry.label)}:** {text}")
+        lines.append("")
+    return lines
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def _escape(text: str) -> str:
+    """Keep typed words as words: characters Markdown would read as formatting are escaped."""
+    return _SPECIAL.sub(r"\\\1", text)

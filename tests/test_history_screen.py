@@ -1,0 +1,172 @@
+"""The history screens driven by keys: open from Home, read a session, delete it, patterns."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from textual.widgets import DataTable
+
+from history_seed import CANARY, open_history, seed
+from softlanding.screens.confirm import ConfirmScreen
+from softlanding.screens.history import PAGE, HistoryScreen
+from softlanding.screens.patterns import PatternsScreen
+from softlanding.screens.session_view import SessionScreen
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows right now, as plain text (the screenshot, without the SVG)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+async def test_open_a_session_and_delete_it_with_confirmation(make_app, store) -> None:
+    ids = seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 5
+        await pilot.press("down", "down", "enter")  # the third newest: the solo session
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == ids["solo"]
+        assert "let down" in screen_text(app) and "The pause" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # the focus starts on "Keep it": a reflex Enter keeps it
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and store.load(ids["solo"]) is not None
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one(DataTable).row_count == 4
+    assert store.load(ids["solo"]) is None
+    assert ids["solo"] not in {row.id for row in store.list_sessions()}
+
+
+async def test_delete_from_the_list_and_escape_keeps(make_app, store) -> None:
+    ids = seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("d", "escape")
+        await pilot.pause()
+        assert store.count_sessions() == 5
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+    assert store.load(ids["reflect"]) is None and store.count_sessions() == 4
+
+
+async def test_private_notes_are_hidden_until_asked(make_app, store) -> None:
+    seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "enter")  # the together session
+        await pilot.pause()
+        assert CANARY not in screen_text(app) and "Private notes: 1, hidden" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert CANARY in screen_text(app) and "Sam's private note" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_pages_turn_with_n_and_p(make_app, store) -> None:
+    for n in range(PAGE + 5):
+        store.create_session("solo", session_id=f"s{n:04d}")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == PAGE and f"1–{PAGE} of {PAGE + 5}" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert table.row_count == 5 and f"{PAGE + 1}–{PAGE + 5}" in screen_text(app)
+        await pilot.press("n")  # past the last page: stays on it
+        await pilot.pause()
+        assert table.row_count == 5
+        await pilot.press("p")
+        await pilot.pause()
+        assert table.row_count == PAGE
+
+
+async def test_empty_history_says_so(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        assert "No saved sessions yet" in screen_text(app)
+        await pilot.press("d", "enter")  # nothing to delete or open: no error
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_patterns_count_the_chosen_period(make_app, store, monkeypatch) -> None:
+    from history_seed import NOW
+
+    monkeypatch.setattr("softlanding.screens.patterns.now_utc", lambda: NOW)
+    seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PatternsScreen)
+        assert "Sessions in this time: 5" in screen_text(app)  # 90 days back from NOW
+        await pilot.press("p")  # next period: all time
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Sessions in this time: 5" in screen_text(app)
+        await pilot.press("p")  # and round to 30 days: March only
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sessions in this time: 3" in text and "let down" in text
+        assert "frustrated" not in text
+
+
+async def test_leaving_patterns_before_the_count_ends_is_fine(make_app, store, monkeypatch) -> None:
+    import threading
+
+    from softlanding import archive
+
+    real, started, release = archive.pattern_facts, threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:
+        started.set()
+        release.wait(10)  # the count ends only after the person has left the screen
+        return real(*args)
+
+    monkeypatch.setattr(archive, "pattern_facts", held)
+    seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("t")
+        for _ in range(200):
+            if started.is_set():
+                break
+            await pilot.pause(0.01)
+        assert started.is_set() and isinstance(app.screen, PatternsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HistoryScreen)
+    assert app.return_code in (None, 0)
