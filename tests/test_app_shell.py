@@ -117,3 +117,18 @@ def test_second_window_is_refused(isolated_home: Path, capsys: pytest.CaptureFix
         assert "already open" in capsys.readouterr().err
     finally:
         held.release()
+
+
+async def test_tiny_terminal_says_how_big_and_comes_back(make_app, pack) -> None:
+    from softlanding.screens.too_small import TooSmallScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "40" in screen_text(app) and "12" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HomeScreen)

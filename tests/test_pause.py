@@ -186,6 +186,7 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
         await pilot.press("c")  # we're back, carry on
         await pilot.pause()
         assert isinstance(app.screen, NextStep)
+        assert store.load(app.session_id).get("pause", "returned_at")  # history shows the return
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

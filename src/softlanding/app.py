@@ -9,6 +9,7 @@ import signal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -74,6 +75,17 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         from softlanding.screens.home import HomeScreen
 
         return HomeScreen()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 40×12, say how big the window needs to be; the flow waits underneath."""
+        from softlanding.screens.too_small import TooSmallScreen, too_small
+
+        small = too_small(event.size.width, event.size.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
 
     @cached_property
     def analyzer(self) -> Analyzer:

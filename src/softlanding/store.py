@@ -302,13 +302,16 @@ class Store:
     ) -> list[SessionSummary]:
         """Newest first, one page; feelings come from each partner's named word."""
         where, args = _filters(since, tag)
+        # Page the ids first, so deep pages don't compute tags and feelings for skipped rows.
         rows = self.conn.execute(
-            "SELECT s.id, s.kind, s.status, s.started_at, "
-            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = s.id), "
+            "WITH page AS (SELECT s.id, s.kind, s.status, s.started_at FROM sessions s "
+            f"{where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?) "
+            "SELECT p.id, p.kind, p.status, p.started_at, "
+            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = p.id), "
             "(SELECT group_concat(json_extract(value, '$'), char(31)) FROM answers a "
-            " WHERE a.session_id = s.id AND a.step = 'name' AND a.field = 'word' "
+            " WHERE a.session_id = p.id AND a.step = 'name' AND a.field = 'word' "
             " AND a.private = 0) "
-            f"FROM sessions s {where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?",
+            "FROM page p ORDER BY p.started_at DESC, p.id",
             (*args, limit, offset),
         ).fetchall()
         return [

@@ -15,7 +15,7 @@ from textual.widgets import Button, ContentSwitcher, Digits, Footer, Input, Opti
 from textual.widgets.option_list import Option
 
 from softlanding import breaktime
-from softlanding.models import iso, parse_iso
+from softlanding.models import iso, now_utc, parse_iso
 from softlanding.screens.pause import PausePart, labels
 
 
@@ -176,6 +176,8 @@ class BreakScreen(PausePart):
         self.query_one("#left", Static).update(left)
 
     def action_carry_on(self) -> None:
+        # History shows whether the agreed return happened.
+        self.sl.record("pause", "returned_at", iso(now_utc()))
         self.dismiss(True)
 
     def action_back(self) -> None:
