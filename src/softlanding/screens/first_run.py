@@ -29,7 +29,7 @@ class FirstRunScreen(BaseScreen[None]):
             yield Static("\n".join(f"• {line}" for line in about.is_not), classes="list")
             yield Static(about.adults, classes="para")
             yield Static(about.help, classes="para", id="help")
-            yield Button(about.continue_, id="continue", variant="primary")
+        yield Button(about.continue_, id="continue", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
