@@ -238,3 +238,20 @@ def test_list_filters_and_pages() -> None:
         assert len(store.list_sessions(limit=10)) == 10
         assert store.count_sessions(tag="money") == 10
         assert all("money" in r.tags for r in store.list_sessions(limit=50, tag="money"))
+
+
+def test_return_time_no_longer_pending_once_they_came_back() -> None:
+    with Store.open() as store:
+        sid = store.create_session("solo")
+        store.save_answer(sid, "pause", "return_at", "2099-01-01T12:00:00+00:00")
+        assert store.pending_return() == ("2099-01-01T12:00:00+00:00", sid)
+        store.save_answer(sid, "pause", "returned_at", "2026-01-01T12:00:00+00:00")
+        assert store.pending_return() is None
+
+
+def test_pair_position_is_not_overwritten_by_a_save() -> None:
+    with Store.open() as store:
+        sid = store.create_session("together", partners=[("A", "Alex"), ("B", "Sam")])
+        store.set_step(sid, "name@B")
+        store.save_answer(sid, "name", "word", "hurt", partner="B")
+        assert store.load(sid).current_step == "name@B"

@@ -7,16 +7,28 @@ import sqlite3
 import sys
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from softlanding import paths
-from softlanding.dbfiles import WriteLock, move_aside, private_umask, restrict_modes
+from softlanding.dbfiles import (
+    LockTimeout,
+    WriteLock,
+    move_aside,
+    private_umask,
+    restrict_modes,
+)
 from softlanding.migrations import MIGRATIONS, applied, refuse_newer
 from softlanding.models import Kind, SessionRecord, SessionSummary, Status, iso, now_utc
-from softlanding.store_errors import NewerDatabaseError, StoreError, is_corruption, plain_sqlite
+from softlanding.store_errors import (
+    BUSY,
+    NewerDatabaseError,
+    StoreError,
+    is_corruption,
+    plain_sqlite,
+)
 
 
 class Store:
@@ -50,7 +62,13 @@ class Store:
         except sqlite3.DatabaseError as exc:
             if not is_corruption(exc):
                 raise StoreError(plain_sqlite(exc, path)) from None
-        moved = move_aside(path)
+        try:
+            moved = move_aside(path)
+        except OSError as exc:
+            raise StoreError(
+                f"The sessions file ({path}) is damaged, and softlanding could not move it aside "
+                f"({exc.strerror or exc}). Check that its folder is yours and writable."
+            ) from None
         try:
             store = cls._open_writable(path)
         except sqlite3.DatabaseError as exc:
@@ -107,7 +125,7 @@ class Store:
                 )
             return cls(conn, path, readonly=True)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(plain_sqlite(exc, path)) from None
+            raise StoreError(plain_sqlite(exc, path, reading=True)) from None
 
     def _migrate(self) -> None:
         self.conn.execute(
@@ -140,21 +158,43 @@ class Store:
         """One explicit write transaction under the cross-process lock (SQLite 3.40 WAL bug)."""
         if self.readonly and self.path is not None:
             raise StoreError("This view is read-only.")
-        with self._lock if self._lock else nullcontext():
+        with self._locked():
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 raise StoreError(plain_sqlite(exc, self.path)) from None
             try:
                 yield self.conn
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+                self._rollback()
+                raise
+            except sqlite3.DatabaseError as exc:
+                # A full disk or a read-only file fails mid-write: say so, keep what was saved.
+                self._rollback()
+                raise StoreError(plain_sqlite(exc, self.path)) from None
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError as exc:
+                self._rollback()
                 raise StoreError(plain_sqlite(exc, self.path)) from None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The cross-process write lock, given up with a plain message if another writer hangs."""
+        try:
+            with self._lock if self._lock else nullcontext():
+                yield
+        except LockTimeout:
+            raise StoreError(BUSY) from None
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (SQLITE_FULL); don't mask the real error.
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     # --- sessions ----------------------------------------------------------------------------
 
@@ -206,8 +246,10 @@ class Store:
                 "saved_at = excluded.saved_at",
                 rows,
             )
+            # A pair's position names the partner too ("name@B"); the flow keeps that up to date.
             db.execute(
-                "UPDATE sessions SET updated_at = ?, current_step = ? WHERE id = ?",
+                "UPDATE sessions SET updated_at = ?, "
+                "current_step = CASE WHEN kind = 'solo' THEN ? ELSE current_step END WHERE id = ?",
                 (stamp, step, sid),
             )
 
@@ -328,8 +370,10 @@ class Store:
     def pending_return(self) -> tuple[str, str] | None:
         """The latest agreed return time still in the future, with its session id."""
         row = self.conn.execute(
-            "SELECT json_extract(value, '$'), session_id FROM answers "
-            "WHERE step = 'pause' AND field = 'return_at' ORDER BY saved_at DESC LIMIT 1"
+            "SELECT json_extract(value, '$'), session_id FROM answers a "
+            "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
+            " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
+            " AND r.field = 'returned_at') ORDER BY saved_at DESC LIMIT 1"
         ).fetchone()
         if row and row[0] and row[0] > iso(now_utc()):
             return row[0], row[1]
@@ -366,10 +410,13 @@ class Store:
 
     def _scrub(self) -> None:
         """Move freed pages out of the WAL and rebuild the file so no deleted text survives."""
-        with self._lock if self._lock else nullcontext():
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.conn.execute("VACUUM")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._locked():
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.conn.execute("VACUUM")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(plain_sqlite(exc, self.path)) from None
 
 
 def _filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:

@@ -111,7 +111,7 @@ class QuestionScreen(StepScreen):
                 self.show(earlier)
                 return
         self.save_draft()
-        self.sl.go_back(self.step)
+        self.sl.go_back(self.step, self.partner)
 
     def answer(self, field: str, value: Any) -> None:
         self.record(field, value)

@@ -194,7 +194,7 @@ class RespondScreen(StepScreen):
 
     def action_back(self) -> None:
         self.save_draft()
-        self.sl.go_back(self.step)
+        self.sl.go_back(self.step, self.partner)
 
     def action_toggle_form(self) -> None:
         self._form = "ofnr" if self._form == "startup" else "startup"

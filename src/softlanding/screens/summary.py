@@ -138,7 +138,7 @@ class SummaryScreen(StepScreen):
             self.action_finish()
 
     def action_back(self) -> None:
-        self.sl.go_back(self.step)
+        self.sl.go_back(self.step, self.partner)
 
     def action_finish(self) -> None:
         if self.sl.session_id is not None:
