@@ -46,7 +46,9 @@ def main(argv: list[str]) -> int:
     if command == "run":
         args = [str(PYTHON), "-m", "softlanding", *rest]
     else:
-        args = [str(PYTHON), "-m", "pytest", *rest]
+        # The whole suite runs on every core; a chosen subset runs plainly.
+        spread = [] if rest else ["-n", "auto"]
+        args = [str(PYTHON), "-m", "pytest", *spread, *rest]
     return subprocess.call(args, cwd=ROOT)
 
 
