@@ -101,12 +101,19 @@ def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int
 
 
 def _report(exc: Exception) -> int:
-    from softlanding.paths import PathsError
+    import sqlite3
+
+    from softlanding.paths import PathsError, database_path
     from softlanding.prompts import PackError
     from softlanding.store import StoreError
+    from softlanding.store_errors import plain_sqlite
 
     if isinstance(exc, PackError | StoreError | PathsError):
         print(str(exc), file=sys.stderr)
+        return 1
+    if isinstance(exc, sqlite3.DatabaseError):
+        # Damage deep in the file shows only when a command reads that part: still plain words.
+        print(plain_sqlite(exc, database_path(), reading=True), file=sys.stderr)
         return 1
     print(
         f"softlanding hit an unexpected problem ({type(exc).__name__}). Your saved sessions are "

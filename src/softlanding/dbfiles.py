@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -50,14 +51,20 @@ def move_aside(db_path: Path) -> Path:
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
+    restrict_modes(target)  # the kept copy holds the same words: owner-only too
     return target
+
+
+class LockTimeout(TimeoutError):
+    """Another process kept the write lock longer than we wait (it may be stopped or stuck)."""
 
 
 class WriteLock:
     """An advisory lock file held around each write transaction, so writes never overlap."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout: float = 5.0) -> None:
         self.path = path
+        self.timeout = timeout  # like SQLite's busy timeout: wait, then say so instead of hanging
         self._fd: int | None = None
 
     def __enter__(self) -> WriteLock:
@@ -65,8 +72,17 @@ class WriteLock:
             return self
         with private_umask():
             self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
-        return self
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(self._fd)
+                    self._fd = None
+                    raise LockTimeout(f"{self.path} is held by another process") from None
+                time.sleep(0.02)
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -62,6 +62,13 @@ def read_text(path: Path) -> str:
     try:
         if path.is_dir():
             raise YamlProblem(path, None, "this is a folder, not a prompts file.")
+        if path.is_symlink() and not path.exists():
+            raise YamlProblem(
+                path, None, "this is a link that leads nowhere (or round in a circle)."
+            )
+        if path.exists() and not path.is_file():
+            # A pipe or a device would block or never end: never open it.
+            raise YamlProblem(path, None, "this is not an ordinary file; give a .yaml file.")
         if not path.is_file():
             raise YamlProblem(path, None, "there is no prompts file here.")
         size = path.stat().st_size
@@ -95,7 +102,7 @@ def parse(path: Path) -> YamlDocument:
     """Parse one pack file into plain data plus its node tree."""
     text = read_text(path)
     try:
-        _refuse_aliases(text, path)
+        _refuse_aliases_and_tags(text, path)
         loader = PackLoader(text)
         try:
             root = loader.get_single_node()
@@ -107,13 +114,33 @@ def parse(path: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlProblem(path, line, _plain_yaml_error(exc)) from None
+        message = _plain_yaml_error(exc)
+        if mark and _tab_indented(text, mark.line):
+            message = _TAB  # libyaml calls a tab "a character that cannot start any token"
+        raise YamlProblem(path, line, message) from None
+    except yaml.reader.ReaderError:
+        # libyaml counts bytes, not characters: find the character ourselves for the line.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        line = text[: found.start()].count("\n") + 1 if found else None
+        code = f" (U+{ord(found.group()[0]):04X})" if found else ""
+        raise YamlProblem(
+            path, line, f"the file has an invisible control character{code}; delete it."
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(path, None, f"this is not valid YAML ({type(exc).__name__}).") from None
+    except (ValueError, RecursionError):
+        # A last net under the checks above: a pack YAML cannot build is a problem, not a crash.
+        raise YamlProblem(path, None, "this file cannot be read as a prompts pack.") from None
     return YamlDocument(path, data, root)
 
 
-def _refuse_aliases(text: str, path: Path) -> None:
+# Explicit tags a pack may use: `!!str` (and a bare `!`) only ever make text.
+_ALLOWED_TAGS = (None, "!", "tag:yaml.org,2002:str")
+# Python refuses to turn longer digit strings into numbers (int_max_str_digits).
+_MAX_DIGITS = 4000
+
+
+def _refuse_aliases_and_tags(text: str, path: Path) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(
@@ -122,6 +149,12 @@ def _refuse_aliases(text: str, path: Path) -> None:
                 "anchors and aliases (& and *) are not allowed in a prompts pack; "
                 "write the text out in full.",
             )
+        if getattr(event, "tag", None) not in _ALLOWED_TAGS:
+            raise YamlProblem(
+                path,
+                event.start_mark.line + 1,
+                "this file uses a YAML tag (!!...) that a prompts pack may not use.",
+            )
 
 
 def _refuse_duplicates(node: yaml.Node, path: Path) -> None:
@@ -129,6 +162,7 @@ def _refuse_duplicates(node: yaml.Node, path: Path) -> None:
         seen: set[Any] = set()
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
+                _refuse_long_number(key, path)
                 if key.value in seen:
                     raise YamlProblem(
                         path,
@@ -140,6 +174,28 @@ def _refuse_duplicates(node: yaml.Node, path: Path) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _refuse_duplicates(item, path)
+    else:
+        _refuse_long_number(node, path)
+
+
+def _refuse_long_number(node: yaml.Node, path: Path) -> None:
+    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > _MAX_DIGITS:
+        raise YamlProblem(
+            path,
+            node.start_mark.line + 1,
+            "this number is far too long; if it is meant as text, put it in quotes.",
+        )
+
+
+_TAB = "a tab character is used for indentation; use spaces."
+
+
+def _tab_indented(text: str, index: int) -> bool:
+    lines = text.splitlines()
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
@@ -147,7 +203,7 @@ def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     if "could not determine a constructor" in problem or "tag" in problem:
         return "this file uses a YAML tag (!!...) that a prompts pack may not use."
     if "tab" in problem:
-        return "a tab character is used for indentation; use spaces."
+        return _TAB
     if "mapping values are not allowed" in problem or "indentation" in problem:
         return (
             "the indentation looks wrong here (a line is indented more or less than its section)."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -99,7 +100,7 @@ def validate(shipped: YamlDocument, user: YamlDocument | None) -> Pack:
     over = _top_mapping(user, problems) if user else {}
     if problems:
         raise PackError(problems)
-    unknown = sorted(set(over) - set(Pack.model_fields))
+    unknown = sorted(set(over) - set(Pack.model_fields), key=str)  # keys may be numbers
     if unknown and user is not None:
         from softlanding.pack_yaml import line_of
 
@@ -258,10 +259,19 @@ def _cache_key(src: PackSources) -> str:
         if path is None:
             continue
         try:
-            digest.update(path.read_bytes())
+            info = path.stat()
+            # Never read a pipe (it blocks) or a device or huge file (it never ends): the loader
+            # refuses those with a plain message anyway.
+            if stat.S_ISREG(info.st_mode) and info.st_size <= _HASH_LIMIT:
+                digest.update(path.read_bytes())
+            else:
+                digest.update(f"unusable:{path}:{info.st_mode}:{info.st_size}".encode())
         except OSError:
             digest.update(b"unreadable:" + str(path).encode())
     return digest.hexdigest()[:24]
+
+
+_HASH_LIMIT = 1024 * 1024  # above the pack size cap, so every usable pack is hashed whole
 
 
 def _write_cache(target: Path, data: dict[str, Any]) -> None:

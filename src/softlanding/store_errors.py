@@ -19,11 +19,17 @@ def is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
-def plain_sqlite(exc: sqlite3.Error, path: Path | None) -> str:
+BUSY = (
+    "Another softlanding window (or another program) is saving to your sessions file right now. "
+    "Wait a moment and try again."
+)
+
+
+def plain_sqlite(exc: sqlite3.Error, path: Path | None, reading: bool = False) -> str:
     text = str(exc).lower()
     where = f" ({path})" if path else ""
     if "locked" in text or "busy" in text:
-        return "Another softlanding window is saving right now. Wait a moment and try again."
+        return BUSY
     if "full" in text:
         return (
             f"The disk is full, so softlanding cannot save{where}. Free some space and try again."
@@ -39,5 +45,11 @@ def plain_sqlite(exc: sqlite3.Error, path: Path | None) -> str:
             "and writable, or set SOFTLANDING_HOME to another folder."
         )
     if is_corruption(exc):
-        return f"The sessions file{where} is damaged and could not be read."
+        advice = (
+            " Open softlanding (with no command): it keeps the damaged file safe under another "
+            "name and starts a new one."
+            if reading
+            else ""
+        )
+        return f"The sessions file{where} is damaged and could not be read.{advice}"
     return f"softlanding could not use its sessions file{where}: {exc}."

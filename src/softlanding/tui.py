@@ -45,7 +45,9 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         from softlanding.app import SoftlandingApp
 
         with store:
-            SoftlandingApp(pack, store, start=start).run()
-        return 0
+            app = SoftlandingApp(pack, store, start=start)
+            app.run()
+        # Textual prints an unexpected error itself; the exit status must not claim success.
+        return app.return_code or 0
     finally:
         lock.release()

@@ -1,0 +1,213 @@
+"""The terminal: a 1 MB paste, a window squeezed to 40×12 and back mid-flow, and windows too small
+to use — the app keeps working, says how big it needs to be, and keeps every word."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from textual import events
+from textual.geometry import Region
+from textual.widgets import Input, TextArea
+
+from softlanding.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("warm_pack_cache")
+MEGABYTE = 1024 * 1024
+
+
+def drawn(widget: Any) -> str:
+    width, height = widget.outer_size
+    return "\n".join(s.text for s in widget.render_lines(Region(0, 0, width, height)))
+
+
+def screen_words(app: Any) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def resize(pilot: Any, width: int, height: int) -> None:
+    """Resize, then let the Resize event reach the app (it is handled after a short delay)."""
+    await pilot.resize_terminal(width, height)
+    await pilot.pause(0.1)
+
+
+def pasted_text(size: int) -> str:
+    """`size` bytes of UTF-8 text in lines, with emoji, ending in words we can look for."""
+    line = "and another thing I never said, about the holidays and your mother 🙃\n"
+    body = line * (size // len(line.encode()) + 1)
+    return body[: size - 40] + "the very end"
+
+
+async def test_megabyte_paste_into_a_line_box_is_saved_whole(make_app: Any, store: Any) -> None:
+    from softlanding.screens.name import NameScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        await app.switch_screen(app.step_screen("name"))
+        await pilot.press("enter", "enter")  # a family, a word: now the own-words box
+        box = app.screen.query_one("#own_words-input", Input)
+        pasted = pasted_text(MEGABYTE)
+        assert len(pasted.encode()) >= MEGABYTE - 100
+        begun = time.monotonic()
+        assert app.focused is box
+        app.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert box.value.endswith("the very end")
+        assert box.cursor_position == len(box.value)  # typing goes on after the paste
+        assert "another thing" in drawn(box)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert time.monotonic() - begun < 20
+        assert isinstance(app.screen, NameScreen)
+        assert app.screen.query_one("#questions").current == "under"  # on to the next question
+    saved = store.load(sid).get("name", "own_words")
+    assert saved == " ".join(pasted.split())
+
+
+async def test_large_paste_into_the_draft_is_saved_and_typing_goes_on(
+    make_app: Any, store: Any
+) -> None:
+    from softlanding.screens.respond import RespondScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        await app.switch_screen(app.step_screen("respond"))
+        await pilot.pause()
+        draft = app.screen.query_one("#draft", TextArea)
+        draft.focus()
+        await pilot.pause()
+        # A quarter of a megabyte: a whole megabyte works too, but takes ~15 s here (see report).
+        pasted = pasted_text(MEGABYTE // 4)
+        assert app.focused is draft
+        app.post_message(events.Paste(pasted))
+        await pilot.pause()
+        await pilot.press("end", "!")
+        await pilot.pause()
+        assert draft.text.endswith("!")
+        assert drawn(draft).strip()
+        screen = app.screen
+        assert isinstance(screen, RespondScreen)
+        screen.save_draft()  # what quit, SIGTERM and SIGHUP call
+    saved = store.load(sid).get("respond", "draft")
+    assert saved == (pasted + "!").strip()
+
+
+async def test_squeezed_to_40_by_12_and_back_mid_flow(make_app: Any, store: Any) -> None:
+    from softlanding.screens.pause import PauseScreen
+
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sid = app.session_id
+        await resize(pilot, MIN_WIDTH, MIN_HEIGHT)  # the smallest size that is still used
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        await resize(pilot, 120, 40)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # flooded? No
+        await pilot.pause()
+        await resize(pilot, MIN_WIDTH, MIN_HEIGHT)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # afraid? No
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen) and app.screen.stage == "choose"
+        await resize(pilot, 80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen) and app.screen.stage == "choose"
+    answers = store.load(sid).step_answers("pause")
+    assert answers == {"calm_before": 3, "flooded": False}
+
+
+async def test_too_small_mid_step_says_how_big_then_the_step_carries_on(
+    make_app: Any, store: Any
+) -> None:
+    from softlanding.screens.pause import PauseScreen
+
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sid = app.session_id
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        for width, height in ((MIN_WIDTH - 1, MIN_HEIGHT), (MIN_WIDTH, MIN_HEIGHT - 1), (20, 5)):
+            await resize(pilot, width, height)
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen), (width, height)
+            said = screen_words(app)
+            assert str(MIN_WIDTH) in said and str(MIN_HEIGHT) in said
+        await pilot.press("down", "enter")  # keys while too small do not answer anything
+        await pilot.pause()
+        assert "flooded" not in store.load(sid).step_answers("pause")
+        await resize(pilot, 80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen) and app.screen.stage == "flooded"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert store.load(sid).step_answers("pause") == {"calm_before": 3, "flooded": False}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app.py on_resize: the first Resize comes before on_mount pushes Home, so TooSmall "
+    "ends up under Home (at 1×1 Home's layout even raises ValueError: see report)",
+)
+@pytest.mark.parametrize("size", [(20, 5)])
+async def test_starting_in_a_tiny_window_says_how_big_then_opens(
+    make_app: Any, size: tuple[int, int]
+) -> None:
+    from softlanding.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        await resize(pilot, 80, 24)
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+async def test_ctrl_q_on_the_too_small_screen_still_quits(make_app: Any, store: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        await resize(pilot, 30, 8)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert store.load(sid).status == "open"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app.py save_and_exit asks only the top screen (TooSmall, Hide) for its draft",
+)
+@pytest.mark.parametrize("cover", ["quick hide"])  # the too-small screen: the same
+async def test_quitting_under_a_covering_screen_keeps_the_half_typed_words(
+    make_app: Any, store: Any, cover: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        await app.switch_screen(app.step_screen("reframe"))
+        await pilot.pause()
+        await pilot.press(*"they never listen".replace(" ", "_"))
+        if cover == "too small":
+            await resize(pilot, 30, 8)
+        else:
+            await pilot.press("ctrl+l")
+        await pilot.pause()
+        app.save_and_exit()  # what Ctrl+Q, SIGTERM and SIGHUP do
+        await pilot.pause()
+    assert store.load(sid).get("reframe", "thought") == "they_never_listen"
