@@ -550,10 +550,6 @@ async def test_app_keeps_running_when_an_autosave_hits_a_full_disk(
     assert record.get("name", "own_words") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py start_session: create_session's StoreError is not caught (Home 'Start now')",
-)
 async def test_start_now_on_a_full_disk_says_so(make_app: Any, store: Any) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -154,11 +154,6 @@ async def test_too_small_mid_step_says_how_big_then_the_step_carries_on(
     assert store.load(sid).step_answers("pause") == {"calm_before": 3, "flooded": False}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py on_resize: the first Resize comes before on_mount pushes Home, so TooSmall "
-    "ends up under Home (at 1×1 Home's layout even raises ValueError: see report)",
-)
 @pytest.mark.parametrize("size", [(20, 5)])
 async def test_starting_in_a_tiny_window_says_how_big_then_opens(
     make_app: Any, size: tuple[int, int]
@@ -188,10 +183,6 @@ async def test_ctrl_q_on_the_too_small_screen_still_quits(make_app: Any, store: 
     assert store.load(sid).status == "open"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py save_and_exit asks only the top screen (TooSmall, Hide) for its draft",
-)
 @pytest.mark.parametrize("cover", ["quick hide"])  # the too-small screen: the same
 async def test_quitting_under_a_covering_screen_keeps_the_half_typed_words(
     make_app: Any, store: Any, cover: str

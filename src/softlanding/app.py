@@ -64,6 +64,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             from softlanding.screens.first_run import FirstRunScreen
 
             self.push_screen(FirstRunScreen(first_time=True))
+        self._fit_to(self.size.width, self.size.height)  # it may start in a tiny window
 
     def _make_start_screen(self) -> Screen[Any]:
         if self.start == "pause":
@@ -77,10 +78,15 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         return HomeScreen()
 
     def on_resize(self, event: events.Resize) -> None:
+        # The first resize arrives before on_mount has pushed Home; on_mount checks then.
+        if self.screen_stack and self.screen.id != "_default":
+            self._fit_to(event.size.width, event.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
         """Below 40×12, say how big the window needs to be; the flow waits underneath."""
         from softlanding.screens.too_small import TooSmallScreen, too_small
 
-        small = too_small(event.size.width, event.size.height)
+        small = too_small(width, height)
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())
@@ -97,10 +103,15 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def start_session(
         self, kind: str = "solo", partners: tuple[tuple[str, str], ...] = (("A", "You"),)
-    ) -> str:
-        self.session_id = self.store.create_session(kind, partners)  # type: ignore[arg-type]
+    ) -> str | None:
+        """Begin a session; if the disk refuses, say so and carry on without saving."""
         self._answers = {}
         self.flow = flow_for(kind)
+        try:
+            self.session_id = self.store.create_session(kind, partners)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.session_id = None
+            self.notify(str(exc), severity="error", timeout=30)
         return self.session_id
 
     def resume_session(self, session_id: str) -> None:
@@ -235,12 +246,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.save_and_exit()
 
     def save_and_exit(self) -> None:
-        """Keep what is half-typed, then leave; the session stays open to resume."""
-        saver = getattr(self.screen, "save_draft", None)
-        if callable(saver):
-            # Leaving must never fail; what was saved before stays saved.
-            with contextlib.suppress(Exception):
-                saver()
+        """Keep what is half-typed (also under a hide or too-small screen), then leave."""
+        for screen in reversed(self.screen_stack):
+            saver = getattr(screen, "save_draft", None)
+            if callable(saver):
+                # Leaving must never fail; what was saved before stays saved.
+                with contextlib.suppress(Exception):
+                    saver()
         self.exit()
 
     def check_safety(self, text: str) -> bool:

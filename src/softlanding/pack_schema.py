@@ -323,7 +323,9 @@ class Pack(Strict):
     reflection: Questions
     debrief: Debrief
     analysis: AnalysisSection
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(min_length=1)
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(
+        min_length=1, max_length=MAX_ITEMS
+    )
     text: dict[Ident, dict[Ident, Text]]
 
 
