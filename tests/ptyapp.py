@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import select
@@ -37,10 +38,8 @@ class PtyApp:
     def _read(self, wait: float) -> None:
         ready, _, _ = select.select([self.fd], [], [], wait)
         if ready:
-            try:
+            with contextlib.suppress(OSError):  # the child has gone: nothing more to read
                 self.output += os.read(self.fd, 65536)
-            except OSError:
-                pass
 
     def type(self, keys: str, pause: float = 0.05) -> None:
         for char in keys:

@@ -1,4 +1,4 @@
-"""A closed terminal (SIGHUP), SIGTERM or SIGKILL leave the database whole and the session resumable."""
+"""A closed terminal (SIGHUP), SIGTERM or SIGKILL leave the database whole and resumable."""
 
 from __future__ import annotations
 
