@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +25,28 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     return home
+
+
+@pytest.fixture(scope="session")
+def compiled_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped pack validated and compiled once per run, in a throwaway home."""
+    from softlanding import paths, prompts
+
+    home = tmp_path_factory.mktemp("warm-pack-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(paths.HOME_ENV, str(home))
+        prompts.load_data()
+        return next(paths.cache_dir().glob("pack-*.json"))
+
+
+@pytest.fixture(autouse=True)
+def warm_pack_cache(isolated_home: Path, compiled_pack: Path) -> None:
+    """Each fresh home starts with the compiled pack (validating it again costs about a second)."""
+    from softlanding import paths
+
+    target = paths.ensure_private_dir(paths.cache_dir()) / compiled_pack.name
+    shutil.copyfile(compiled_pack, target)
+    target.chmod(0o600)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ from textual.geometry import Region
 
 from softlanding import prompts
 from softlanding.prompts import PackError, load_pack
-from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 as_root = os.geteuid() == 0 if hasattr(os, "geteuid") else False

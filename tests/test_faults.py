@@ -21,7 +21,6 @@ from softlanding import paths
 from softlanding.dbfiles import WriteLock
 from softlanding.store import Store, StoreError
 from softlanding.store_errors import BUSY
-from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 DOWN = b"\x1b[B"  # one escape sequence, written at once so it is never read as Escape

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from softlanding import pack_yaml, paths, prompts
 from softlanding.pack_yaml import YamlProblem
 from softlanding.prompts import PackError
-from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 

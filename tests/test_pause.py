@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Digits, Input, Static
 
 from softlanding import breaktime, flow
-from softlanding.models import iso
+from softlanding.models import iso, parse_iso
 from softlanding.screens.base import StepScreen
 from softlanding.screens.break_ import BreakScreen
 from softlanding.screens.breathing import BreathingScreen
@@ -191,8 +191,24 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
+        assert not again.screen.query("#return-notice")  # they came back: nothing pending
+
+
+async def test_home_shows_the_agreed_time_until_they_come_back(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "1", YES, NO)
+        await pilot.press("enter")  # the default length
+        await pilot.pause()
+        await pilot.press("enter")  # the suggested return time
+        await pilot.pause()
+        saved = app.answers("pause")["return_at"]
+        await pilot.press("ctrl+q")
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         notice = str(again.screen.query_one("#return-notice", Static).render())
-        assert agreed.strftime("%H:%M") in notice
+        assert parse_iso(saved).astimezone().strftime("%H:%M") in notice
 
 
 async def test_unreadable_time_passes_the_safety_net_and_says_how(make_app, monkeypatch) -> None:

@@ -18,7 +18,6 @@ import pytest
 from ptyapp import PtyApp
 from softlanding import paths, prompts
 from softlanding.store import Store
-from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "softlanding"
 CANARY = "tangerine-canary-5521"

@@ -12,7 +12,6 @@ from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from softlanding.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from warm_pack import compiled_pack, warm_pack_cache  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 MEGABYTE = 1024 * 1024
