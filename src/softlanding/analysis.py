@@ -9,31 +9,31 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from softlanding.analysis_text import (
+    WORD,
+    Doc,
+    Matcher,
     Normalised,
     Normaliser,
+    Rule,
     expand,
-    first_words,
     phrase_regex,
+    regex_key,
     resolve_terms,
     vocabulary,
-    words_of,
 )
 
 PATTERN_KINDS: tuple[str, ...] = ("criticism", "contempt", "defensiveness", "stonewalling")
 SAFETY_CATEGORIES: tuple[str, ...] = ("threat", "violence", "fear", "self_harm", "control")
 
 _FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
-# A match must not end inside a word (its start is checked in `_scan`, which keeps regexes fast).
-_WORD_END = r"(?:(?<!\w)|(?!\w))"
 _START = "{start}"
-# A compiled pack regex; whether it must begin a clause; the words it can begin with (if known).
-_Matcher = tuple[re.Pattern[str], bool, frozenset[str] | None]
-_CLAUSE = re.compile(r"[^\w ]\s*")  # a clause may start after punctuation, an emoji or a line break
+# Live hints re-read only the text after the last sentence that ends this far before an edit.
+_HINT_MARGIN = 80
+_SENTENCE_END = re.compile(r"[.!?\n]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,133 +90,38 @@ class Analysis:
         }
 
 
-class _Doc:
-    """Normalised text being read, with where its clauses start (found once, when first asked)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts: list[int] | None = None
-        self._words: set[str] | None = None
-
-    @property
-    def words(self) -> set[str]:
-        if self._words is None:
-            self._words = words_of(self.text)
-        return self._words
-
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            text = self.text
-            found = [len(text) - len(text.lstrip())] + [m.end() for m in _CLAUSE.finditer(text)]
-            self._starts = [p for p in found if p < len(text) and _is_word(text[p])]
-        return self._starts
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """One named group of matchers with its exceptions and whatever it carries."""
-
-    name: str
-    regexes: list[_Matcher]
-    exceptions: list[_Matcher]
-    info: dict[str, Any]
-
-    def matches(self, doc: _Doc) -> list[tuple[int, int]]:
-        """Where the rule matches, overlapping matches joined, spans an exception touches left out."""
-        found = [span for matcher in self.regexes for span in _scan(matcher, doc)]
-        if found and self.exceptions:
-            blocked = _merged([span for matcher in self.exceptions for span in _scan(matcher, doc)])
-            found = [(s, e) for s, e in found if not _overlaps(blocked, s, e)]
-        return _merged(found)
-
-    def first(self, doc: _Doc) -> tuple[int, int] | None:
-        found = self.matches(doc)
-        return found[0] if found else None
-
-
-def _scan(matcher: _Matcher, doc: _Doc) -> list[tuple[int, int]]:
-    """Non-empty matches that start at a word's edge (so "you" never matches inside "bayou")."""
-    regex, clause, firsts = matcher
-    if firsts is not None and firsts.isdisjoint(doc.words):
-        return []  # none of the words it could begin with is in the message
-    text = doc.text
-    if clause:  # a regex that began with {start} is tried only where a clause starts
-        return _at_clauses(regex, doc)
-    out: list[tuple[int, int]] = []
-    pos, size = 0, len(text)
-    while pos < size:
-        m = regex.search(text, pos)
-        if m is None:
-            break
-        start, end = m.span()
-        if end > start and (start == 0 or not (_is_word(text[start]) and _is_word(text[start - 1]))):
-            out.append((start, end))
-            pos = end
-        else:
-            pos = start + 1
-    return out
-
-
-def _at_clauses(regex: re.Pattern[str], doc: _Doc) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    done = 0
-    for pos in doc.starts:
-        if pos < done:
-            continue
-        m = regex.match(doc.text, pos)
-        if m is not None and m.end() > pos:
-            out.append(m.span())
-            done = m.end()
-    return out
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _overlaps(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
-    # blocked is sorted and disjoint, so only the span starting just before `end` can overlap
-    i = bisect_right(blocked, (end, -1)) - 1
-    return i >= 0 and blocked[i][1] > start
-
-
 class Analyzer:
     """Compiled matchers from one pack; `analyze`, `hints`, `safety` and `bid` read a message."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         section = _mapping(data.get("analysis"))
-        words = _mapping(_mapping(section.get("normalise")).get("words"))
-        words = {str(k).lower(): str(v).lower() for k, v in words.items()}
-        self._normalise = Normaliser(words, vocabulary(section, words))
-        self._terms = resolve_terms({str(k): str(v) for k, v in
-                                     _mapping(section.get("terms")).items()})
-        self._patterns = [self._rule(p, str(p.get("kind", ""))) for p in _items(section, "patterns")
-                          if p.get("kind") in PATTERN_KINDS]
-        self._by_kind = {r.name: r for r in self._patterns}
-        self._safety = [self._rule(s, str(s.get("id", ""))) for s in
-                        _items(section, "safety_language")]
-        self._bids = [self._rule(b, str(b.get("id", ""))) for b in _items(section, "bid_rules")]
-        # The Reframe step's simple phrase list: heard only once something sounds like a complaint.
-        self._pack_bids = [self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t)
-                           for t in _items(_mapping(data.get("bids")), "translations")]
-        self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
         self._section = section
-        self._template = str(_mapping(data.get("templates")).get("softened_startup") or
-                             section.get("fallback_template") or _FALLBACK_TEMPLATE)
+        self._normalise = _normaliser(section)
+        self._index = _mapping(section.get("first_words"))
+        terms = _mapping(section.get("terms"))
+        self._terms = resolve_terms({str(k): str(v) for k, v in terms.items()})
+        self._load_rules(section, _items(_mapping(data.get("bids")), "translations"))
+        self._template = str(
+            _mapping(data.get("templates")).get("softened_startup")
+            or section.get("fallback_template")
+            or _FALLBACK_TEMPLATE
+        )
         questions = _mapping(data.get("reflection")).get("questions")
         self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
         self._last_hints: tuple[str, list[Finding]] = ("", [])
+
+    def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
+        patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
+        self._patterns = [self._rule(p, str(p["kind"])) for p in patterns]
+        self._by_kind = {r.name: r for r in self._patterns}
+        safety = _items(section, "safety_language")
+        self._safety = [self._rule(s, str(s.get("id", ""))) for s in safety]
+        self._bids = [self._rule(b, str(b.get("id", ""))) for b in _items(section, "bid_rules")]
+        # The Reframe step's simple phrase list: heard only once something sounds like a complaint.
+        self._pack_bids = [
+            self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t) for t in translations
+        ]
+        self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
 
     @classmethod
     def from_pack(cls, data: dict[str, Any]) -> Analyzer:
@@ -228,7 +133,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         """Patterns, bid, a softer rewrite, one question and safety for one message."""
         norm = self._normalise(text)
-        doc = _Doc(norm.text)
+        doc = Doc(norm.text)
         patterns = self._findings(text, norm, doc)
         safety = self._safety_of(doc)
         if safety.concern:  # no softening advice when someone may be in danger
@@ -239,33 +144,37 @@ class Analyzer:
         return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
 
     def hints(self, text: str) -> list[Finding]:
-        """Patterns only, for live hints while typing (the last answer is reused)."""
-        if text == self._last_hints[0]:
-            return list(self._last_hints[1])
-        norm = self._normalise(text)
-        found = self._findings(text, norm, _Doc(norm.text))
+        """Patterns only, for live hints while typing: sentences well before the edit are reused."""
+        last_text, last_found = self._last_hints
+        if text == last_text:
+            return list(last_found)
+        cut = _reusable(last_text, text)
+        kept = [f for f in last_found if f.end <= cut]
+        norm = self._normalise(text[cut:])
+        tail = self._findings(text[cut:], norm, Doc(norm.text))
+        found = kept + [_shifted(f, cut) for f in tail]
         self._last_hints = (text, found)
         return list(found)
 
     def safety(self, text: str) -> Safety:
         """Danger language in any typed text: threats, violence, fear, self-harm, control."""
-        return self._safety_of(_Doc(self._normalise(text).text))
+        return self._safety_of(Doc(self._normalise(text).text))
 
     def bid(self, text: str) -> str | None:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
-        doc = _Doc(norm.text)
+        doc = Doc(norm.text)
         if self._safety_of(doc).concern:
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
     def is_thought_not_feeling(self, text: str) -> bool:
         """True for "I feel like you…": a thought about the partner dressed as a feeling."""
-        return self._thought.first(_Doc(self._normalise(text).text)) is not None
+        return self._thought.first(Doc(self._normalise(text).text)) is not None
 
     # --- the parts ------------------------------------------------------------------------
 
-    def _findings(self, text: str, norm: Normalised, doc: _Doc) -> list[Finding]:
+    def _findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
         found: list[Finding] = []
         for rule in self._patterns:
             why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
@@ -276,14 +185,14 @@ class Analyzer:
         found.sort(key=lambda f: (f.start, PATTERN_KINDS.index(f.kind)))
         return found
 
-    def _safety_of(self, doc: _Doc) -> Safety:
+    def _safety_of(self, doc: Doc) -> Safety:
         categories = [rule.name for rule in self._safety if rule.first(doc)]
         return Safety(bool(categories), categories)
 
     def _bid_of(
-        self, doc: _Doc, patterns: list[Finding], every: bool = False
-    ) -> tuple[_Rule | None, str | None]:
-        best: tuple[int, _Rule] | None = None
+        self, doc: Doc, patterns: list[Finding], every: bool = False
+    ) -> tuple[Rule | None, str | None]:
+        best: tuple[int, Rule] | None = None
         for rule in self._bids + (self._pack_bids if patterns or every else []):
             span = rule.first(doc)
             if span and (best is None or span[0] < best[0]):
@@ -296,7 +205,7 @@ class Analyzer:
             return None, str(wish or self._section.get("bid_fallback") or "") or None
         return None, None
 
-    def _rewrite(self, bid_rule: _Rule | None, patterns: list[Finding]) -> str | None:
+    def _rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
         parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
         if not parts and patterns:
             kind = self._by_kind.get(patterns[0].kind)
@@ -317,27 +226,58 @@ class Analyzer:
 
     # --- compiling ------------------------------------------------------------------------
 
-    def _rule(self, spec: dict[str, Any], name: str, info: dict[str, Any] | None = None) -> _Rule:
-        return _Rule(name, self._compile(spec.get("match")), self._compile(spec.get("exceptions")),
-                     info if info is not None else spec)
+    def _rule(self, spec: dict[str, Any], name: str, info: dict[str, Any] | None = None) -> Rule:
+        return Rule(
+            name,
+            self._compile(spec.get("match")),
+            self._compile(spec.get("exceptions")),
+            info if info is not None else spec,
+        )
 
-    def _compile(self, spec: Any) -> list[_Matcher]:
-        """One regex per pack regex (each keeps its own fast literal prefix), one for the phrases.
+    def _compile(self, spec: Any) -> list[Matcher]:
+        """One matcher per pack regex (each keeps its own fast literal prefix), one for phrases.
 
-        Text is lower case already, so no IGNORECASE (which would also slow the search down).
-        A leading {start} is checked in `_scan` instead: a lookbehind first would be slow.
+        A leading {start} is checked by position instead: a lookbehind first would be slow.
         """
         spec = _mapping(spec)
-        out: list[_Matcher] = []
+        out: list[Matcher] = []
         for source in (str(r).strip() for r in spec.get("regexes") or []):
             clause = source.startswith(_START)
-            body = expand(source[len(_START):] if clause else source, self._terms)
-            out.append((re.compile(f"(?:{body}){_WORD_END}"), clause, first_words(body)))
+            body = expand(source[len(_START) :] if clause else source, self._terms)
+            out.append(self._matcher(body, clause))
         phrases = {self._normalise(str(p)).text.strip() for p in spec.get("phrases") or []} - {""}
         if phrases:
             body = "|".join(phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
-            out.append((re.compile(f"(?:{body}){_WORD_END}"), False, first_words(body)))
+            heads = {p.split()[0] for p in phrases}
+            plain = all(WORD.fullmatch(h) for h in heads)
+            firsts = frozenset(heads) if plain else None
+            out.append(Matcher(body, False, firsts, firsts))
         return out
+
+    def _matcher(self, body: str, clause: bool) -> Matcher:
+        """A matcher with the words that let it be skipped, when the compiled pack lists them."""
+        known = self._index.get(regex_key(body))  # absent (a raw pack): always tried
+        if isinstance(known, list):  # a pack compiled before gates were listed
+            known = {"first": known}
+        known = _mapping(known)
+        return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
+
+
+def _reusable(old: str, new: str) -> int:
+    """Where a sentence starts, safely before the first change: findings up to there stand."""
+    same, high = 0, min(len(old), len(new))
+    while same < high:  # the longest common start, by halving (string compares run in C)
+        mid = (same + high + 1) // 2
+        same, high = (mid, high) if old[:mid] == new[:mid] else (same, mid - 1)
+    cut = 0
+    for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
+        cut = m.end()
+    return cut
+
+
+def _shifted(finding: Finding, by: int) -> Finding:
+    f = finding
+    return Finding(f.kind, f.start + by, f.end + by, f.match, f.why, f.antidote)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -346,6 +286,18 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _normaliser(section: dict[str, Any]) -> Normaliser:
+    norm = _mapping(section.get("normalise"))
+    words = {str(k).lower(): str(v).lower() for k, v in _mapping(norm.get("words")).items()}
+    spelling = [str(w) for w in norm.get("spelling") or []]
+    masked = [str(w) for w in norm.get("masked") or []]
+    return Normaliser(words, vocabulary(section, words), spelling, masked)
+
+
+def _frozen(words: Any) -> frozenset[str] | None:
+    return frozenset(words) if isinstance(words, list) else None
 
 
 def _mapping(value: Any) -> dict[str, Any]:

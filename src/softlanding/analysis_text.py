@@ -5,9 +5,10 @@ Pure Python (no pydantic, YAML or Textual), so the one-shot `reflect` command st
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,12 @@ _RUN = re.compile(r"(\w)\1{2,}")
 _REGEX_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ESCAPES = re.compile(r"\\[A-Za-z]")
 _MEMO_LIMIT = 50_000
+WORD = re.compile(r"\w+")
+# A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
+_WORD_END = r"(?:(?<!\w)|(?!\w))"
+_SPARSE = 64  # rarer first words than one in this many characters: try just there, not search
+_CLAUSE = re.compile(r"[^\w ]\s*")  # a clause may start after punctuation, an emoji or a line break
+_LONGEST_WORD = 24  # longer "words" are never slips of a pack word (and would be slow to try)
 
 
 class UnknownName(KeyError):
@@ -59,6 +66,11 @@ def expand(source: str, terms: Mapping[str, str]) -> str:
     return NAME.sub(fill, strip_apostrophes(source))
 
 
+def regex_key(source: str) -> str:
+    """A short, stable name for an expanded regex (the compiled pack lists first words by it)."""
+    return hashlib.blake2b(source.encode("utf-8"), digest_size=8).hexdigest()
+
+
 def phrase_regex(phrase: str) -> str:
     """A plain phrase as a regex: any run of spaces between words (whole words are checked)."""
     return re.escape(phrase).replace("\\ ", r"\s").replace("\\\n", r"\s")
@@ -77,6 +89,152 @@ def vocabulary(section: Any, words: Mapping[str, str]) -> frozenset[str]:
         elif isinstance(item, str):
             found.update(w.lower() for w in _REGEX_WORDS.findall(_ESCAPES.sub(" ", item)))
     return frozenset(found)
+
+
+class Matcher:
+    """One pack regex, compiled when a message first needs it (most never are, per message)."""
+
+    __slots__ = ("source", "clause", "firsts", "gate", "_regex")
+
+    def __init__(
+        self,
+        source: str,
+        clause: bool,
+        firsts: frozenset[str] | None,
+        gate: frozenset[str] | None = None,
+    ) -> None:
+        self.source = source
+        self.clause = clause  # it began with {start}: tried only where a clause starts
+        self.firsts = firsts  # the words a match can begin with, when they can be listed
+        self.gate = gate  # words one of which any match holds: none in a message, no need to try
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(f"(?:{self.source}){_WORD_END}")
+        return self._regex
+
+
+class Doc:
+    """Normalised text being read, with where its clauses start (found once, when first asked)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._at: dict[str, list[int]] | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct words of the text (a set, so a gate test scans the smaller side)."""
+        if self._words is None:
+            self._words = frozenset(self.at)
+        return self._words
+
+    @property
+    def at(self) -> dict[str, list[int]]:
+        """Where each word of the text begins."""
+        if self._at is None:
+            self._at = {}
+            for m in WORD.finditer(self.text):
+                self._at.setdefault(m.group(), []).append(m.start())
+        return self._at
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            text = self.text
+            found = [len(text) - len(text.lstrip())] + [m.end() for m in _CLAUSE.finditer(text)]
+            self._starts = [p for p in found if p < len(text) and is_word(text[p])]
+        return self._starts
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named group of matchers with its exceptions and whatever it carries."""
+
+    name: str
+    regexes: list[Matcher]
+    exceptions: list[Matcher]
+    info: dict[str, Any]
+
+    def matches(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where the rule matches: overlaps joined, spans an exception touches left out."""
+        found = [span for matcher in self.regexes for span in scan(matcher, doc)]
+        if found and self.exceptions:
+            blocked = _merged([span for matcher in self.exceptions for span in scan(matcher, doc)])
+            found = [(s, e) for s, e in found if not _overlaps(blocked, s, e)]
+        return _merged(found)
+
+    def first(self, doc: Doc) -> tuple[int, int] | None:
+        found = self.matches(doc)
+        return found[0] if found else None
+
+
+def scan(matcher: Matcher, doc: Doc) -> list[tuple[int, int]]:
+    """Non-empty matches that start at a word's edge (so "you" never matches inside "bayou")."""
+    clause, firsts = matcher.clause, matcher.firsts
+    if matcher.gate is not None and matcher.gate.isdisjoint(doc.words):
+        return []  # it needs one of these words, and the message has none of them
+    if firsts is not None:
+        at = doc.at
+        places = [at[w] for w in firsts & doc.words]
+        if not places:
+            return []  # none of the words it could begin with is in the message
+        if not clause and sum(map(len, places)) * _SPARSE < len(doc.text):
+            spots = sorted(p for found in places for p in found)
+            return _anchored(matcher.regex, doc.text, spots)
+    if clause:  # a regex that began with {start} is tried only where a clause starts
+        return _anchored(matcher.regex, doc.text, doc.starts)
+    text, regex = doc.text, matcher.regex
+    out: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    while pos < size:
+        m = regex.search(text, pos)
+        if m is None:
+            break
+        start, end = m.span()
+        if end > start and (start == 0 or not (is_word(text[start]) and is_word(text[start - 1]))):
+            out.append((start, end))
+            pos = end
+        else:
+            pos = start + 1
+    return out
+
+
+def _anchored(regex: re.Pattern[str], text: str, places: list[int]) -> list[tuple[int, int]]:
+    """Matches that begin exactly at one of `places` (sorted), none overlapping the last."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for pos in places:
+        if pos < done:
+            continue
+        m = regex.match(text, pos)
+        if m is not None and m.end() > pos:
+            out.append(m.span())
+            done = m.end()
+    return out
+
+
+def is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _overlaps(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+    # blocked is sorted and disjoint, so only the span starting just before `end` can overlap
+    i = bisect_right(blocked, (end, -1)) - 1
+    return i >= 0 and blocked[i][1] > start
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +262,22 @@ class Normalised:
 class Normaliser:
     """Lower case, no apostrophes, shorthand spelled out, elongations undone, tidy spaces."""
 
-    def __init__(self, words: Mapping[str, str], vocab: frozenset[str]) -> None:
+    def __init__(
+        self,
+        words: Mapping[str, str],
+        vocab: frozenset[str],
+        spelling: Iterable[str] = (),
+        masked: Iterable[str] = (),
+    ) -> None:
         self._words = dict(words)
         self._keys = frozenset(self._words)
         self._vocab = vocab
+        self._slips = _slips([w.lower() for w in spelling])
+        self._targets = frozenset(self._slips.values())
         self._memo: dict[str, str] = {}
+        self._fixed: dict[str, str] = {}
         self._finders: dict[frozenset[str], re.Pattern[str]] = {}
+        self._masked = [w.lower() for w in masked]
 
     def __call__(self, text: str) -> Normalised:
         low = text.lower()
@@ -132,18 +300,70 @@ class Normaliser:
 
     def _edits(self, low: str) -> list[tuple[int, int, str]]:
         """What to replace, as disjoint (start, end, new) spans; cheap checks skip most passes."""
-        out = [(m.start(), m.end(), "") for m in _DROP.finditer(low)]
+        out = self._unmasked(low) if "*" in low else []
+        taken = {i for start, end, _ in out for i in range(start, end)}
+        out += [(m.start(), m.end(), "") for m in _DROP.finditer(low) if m.start() not in taken]
         if "  " in low or _ODD_SPACE.search(low):
-            out += [(m.start(), m.end(), "\n" if "\n" in m.group() else " ")
-                    for m in _SPACE.finditer(low)]
+            out += [
+                (m.start(), m.end(), "\n" if "\n" in m.group() else " ")
+                for m in _SPACE.finditer(low)
+            ]
         if any(ch * 3 in low for ch in set(low) if ch.isalnum()):
             out += self._stretched(low)
-        shorthand = self._keys.intersection(_PUNCT.sub(" ", low).split())
-        if shorthand:
-            for m in self._finder(frozenset(shorthand)).finditer(low):
-                out.append((m.start(), m.end(), self._words[m.group()]))
+        words = set(_PUNCT.sub(" ", low).split())
+        spelled = {w: self._words[w] for w in self._keys.intersection(words)}
+        unknown = words - self._vocab - self._keys
+        spelled.update(self._dropped_g(unknown))
+        spelled.update(self._respelled(unknown))
+        if spelled:
+            for m in self._finder(frozenset(spelled)).finditer(low):
+                out.append((m.start(), m.end(), spelled[m.group()]))
         out.sort()
         return out
+
+    def _dropped_g(self, unknown: set[str]) -> dict[str, str]:
+        """ "stalkin" -> "stalking", when the pack knows the -ing word (and not the short one)."""
+        return {
+            w: w + "g"
+            for w in unknown
+            if len(w) >= 6 and w.endswith("in") and w + "g" in self._vocab
+        }
+
+    def _unmasked(self, low: str) -> list[tuple[int, int, str]]:
+        """ "f***" -> "fuck": a word with * for some letters, matched on length and the rest."""
+        out: list[tuple[int, int, str]] = []
+        for m in _MASK.finditer(low):
+            token = m.group()
+            for word in self._masked:
+                if len(word) == len(token) and all(
+                    t in ("*", w) for t, w in zip(token, word, strict=True)
+                ):
+                    out.append((m.start(), m.end(), word))
+                    break
+        return out
+
+    def _respelled(self, unknown: set[str]) -> dict[str, str]:
+        """Slips of the pack's `spelling` words put right: "threatend" -> "threatened"."""
+        out: dict[str, str] = {}
+        for word in unknown:
+            fixed = self._fixed.get(word)
+            if fixed is None:
+                fixed = self._fix(word) if 4 <= len(word) <= _LONGEST_WORD else ""
+                if len(self._fixed) < _MEMO_LIMIT:
+                    self._fixed[word] = fixed
+            if fixed:
+                out[word] = fixed
+        return out
+
+    def _fix(self, word: str) -> str:
+        found = self._slips.get(word)  # a letter left out, or two letters swapped
+        if found:
+            return found
+        for i in range(len(word)):  # one letter too many
+            shorter = word[:i] + word[i + 1 :]
+            if shorter in self._targets:
+                return shorter
+        return ""
 
     def _finder(self, keys: frozenset[str]) -> re.Pattern[str]:
         found = self._finders.get(keys)
@@ -178,6 +398,7 @@ class Normaliser:
 
 
 _DROP = re.compile(f"[{re.escape(APOSTROPHES)}{_CONTROL}{_FORMAT}]")
+_MASK = re.compile(r"(?<![\w*])\w*\*[\w*]*(?![\w*])")  # a word with * for some letters
 _ODD_SPACE = re.compile(r"[^\S ]")
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s(?:(?<=[^\S ])\s*|\s+)")  # line breaks, tabs, runs of spaces
@@ -185,93 +406,23 @@ _TRIPLE = re.compile(r"(\w)\1\1")
 _WORD_RUN = re.compile(r"\w*")
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+def _slips(targets: list[str]) -> dict[str, str]:
+    """Each target word with one letter left out, or two neighbours swapped -> the target."""
+    out: dict[str, str] = {}
+    for word in targets:
+        for i in range(len(word)):
+            out.setdefault(word[:i] + word[i + 1 :], word)
+            if i + 1 < len(word) and word[i] != word[i + 1]:
+                out.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word)
+    for word in targets:  # a target is never a slip of another
+        out.pop(word, None)
+    return out
 
 
 def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole run of word characters around text[start:end]."""
     m = _WORD_RUN.match(text, end)
     end = m.end() if m else end
-    while start > 0 and _is_word(text[start - 1]):
+    while start > 0 and is_word(text[start - 1]):
         start -= 1
     return start, end
-
-
-def first_words(regex: str) -> frozenset[str] | None:
-    """Every word a match of `regex` can begin with, or None when they cannot be listed.
-
-    A regex whose first words are all absent from a message cannot match it, so the analyzer
-    skips it: most pack regexes then cost one set lookup per keystroke instead of a search.
-    """
-    try:
-        from re import _constants as sre, _parser  # the parser behind `re`
-    except ImportError:  # pragma: no cover - another Python: no shortcut, same results
-        return None
-    try:
-        found = _walk(list(_parser.parse(regex)), {""}, sre)
-    except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
-        return None
-    if found is None:
-        return None
-    words = found[0] | found[1]
-    return None if "" in words else frozenset(words)
-
-
-def _walk(items: list[Any], open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
-    """(words still being spelled, words complete) after `items`, from the `open_` prefixes."""
-    done: set[str] = set()
-    for op, av in items:
-        if not open_:
-            break
-        if op is sre.LITERAL:
-            ch = chr(av)
-            open_, done = ({p + ch for p in open_}, done) if _is_word(ch) else (set(), done | open_)
-        elif op is sre.SUBPATTERN or op is sre.BRANCH:
-            got = _walk_group(op, av, open_, sre)
-            if got is None:
-                return None
-            open_, done = got[0], done | got[1]
-        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-            if tuple(av[:2]) != (0, 1):
-                return None
-            got = _walk(list(av[2]), open_, sre)
-            if got is None:
-                return None
-            open_, done = open_ | got[0], done | got[1]
-        elif op is sre.IN and _breaks_word(av, sre):
-            open_, done = set(), done | open_
-        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width ops spell nothing
-            return None
-        if len(open_) + len(done) > 512:
-            return None
-    return open_, done
-
-
-def _walk_group(op: Any, av: Any, open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
-    branches = [list(av[-1])] if op is sre.SUBPATTERN else [list(b) for b in av[1]]
-    still: set[str] = set()
-    done: set[str] = set()
-    for branch in branches:
-        got = _walk(branch, open_, sre)
-        if got is None:
-            return None
-        still |= got[0]
-        done |= got[1]
-    return still, done
-
-
-def _breaks_word(members: Any, sre: Any) -> bool:
-    """True for a character set that holds only spaces or punctuation ([- ], \\s)."""
-    for op, av in members:
-        if op is sre.LITERAL and not _is_word(chr(av)):
-            continue
-        if op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
-            continue
-        return False
-    return True
-
-
-def words_of(text: str) -> set[str]:
-    """The words in normalised text, as `first_words` spells them."""
-    return set(_PUNCT.sub(" ", text).split())

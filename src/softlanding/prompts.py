@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from softlanding.pack_schema import Pack
     from softlanding.pack_yaml import YamlDocument
 
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
 
 
 @dataclass(frozen=True)

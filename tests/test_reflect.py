@@ -1,0 +1,386 @@
+"""`softlanding reflect`: every flag, the JSON contract, the debrief, the editor, a lean start."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from softlanding import prompts
+from softlanding.scripts import reflect
+from softlanding.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+PROG = "softlanding reflect"
+REAL_LOAD_DATA = prompts.load_data
+
+
+class Terminal(io.StringIO):
+    """A stdin that is a terminal: reflect must not wait for typed input."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def read(self, *args: Any) -> str:
+        raise AssertionError("reflect read from a terminal's stdin")
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The compiled pack, validated once for the module (validation is the slow part)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
+        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
+        return prompts.load_data()
+
+
+@pytest.fixture(autouse=True)
+def pack(compiled: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Reflect reads this copy instead of validating again in every test's own home."""
+    monkeypatch.setattr(
+        prompts, "load_data", lambda explicit=None: json.loads(json.dumps(compiled))
+    )
+    return compiled
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: io.StringIO | None = None) -> int:
+    monkeypatch.setattr(sys, "stdin", stdin if stdin is not None else Terminal())
+    return reflect.main(argv, PROG)
+
+
+# --- one message ----------------------------------------------------------------------------
+
+
+def test_message_argument_prints_a_calm_card(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run(["You", "never", "listen,", "whatever"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    hints, view = pack["text"]["hints"], pack["text"]["session_view"]
+    assert "You never listen, whatever" in out
+    for label in (hints["criticism"], hints["stonewalling"], view["reflect_bid"]):
+        assert label in out
+    assert view["reflect_rewrite"] in out and view["reflect_question"] in out
+    assert out.index(hints["criticism"]) < out.index(hints["stonewalling"])  # reading order
+    assert "I feel " in out  # the softer way to say it
+
+
+def test_clean_message_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run(["Can we talk after dinner?"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert pack["text"]["hints"]["empty"] in out.replace("\n", " ")
+    assert pack["text"]["session_view"]["reflect_rewrite"] not in out
+
+
+def test_typed_words_are_never_markup(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["[bold red]you never listen[/]"], monkeypatch) == 0
+    assert "[bold red]you never listen[/]" in capsys.readouterr().out
+
+
+def test_safety_comes_first_with_no_softening(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run(["you never listen and he hit me last night"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    safety = pack["safety"]
+    assert out.index(safety["title"]) < out.index("he hit me last night")
+    for resource in safety["resources"]:
+        assert resource["name"] in out
+    for advice in ("antidote", "criticism"):
+        assert pack["text"]["hints"][advice].split(":")[0] not in out
+    view = pack["text"]["session_view"]
+    assert view["reflect_rewrite"] not in out and view["reflect_bid"] not in out
+    assert pack["analysis"]["safety_question"] in out.replace("\n", " ")
+
+
+def test_message_on_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--json"], monkeypatch, io.StringIO("ur so lazy\n")) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["text"] == "ur so lazy"
+    assert [p["kind"] for p in found["patterns"]] == ["criticism"]
+
+
+def test_empty_stdin_is_a_plain_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run([], monkeypatch, io.StringIO("  \n")) == 1
+    err = capsys.readouterr().err
+    assert pack["analysis"]["reflect_words"]["nothing"] in err
+    assert "Traceback" not in err
+
+
+# --- machines -------------------------------------------------------------------------------
+
+
+def test_json_contract(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    text = "You NEVERRR listen 🙄 it's not my fault"
+    assert run(["--json", text], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1  # one object, one line
+    found = json.loads(out)
+    assert set(found) == {"text", "patterns", "bid", "rewrite", "question", "safety"}
+    assert found["text"] == text
+    for p in found["patterns"]:
+        assert set(p) == {"kind", "start", "end", "match", "why", "antidote"}
+        assert text[p["start"] : p["end"]] == p["match"]
+    assert {p["kind"] for p in found["patterns"]} == {"criticism", "contempt", "defensiveness"}
+    assert isinstance(found["bid"], str) and isinstance(found["rewrite"], str)
+    assert found["question"] in pack["reflection"]["questions"]
+    assert found["safety"] == {"concern": False, "resources": []}
+
+
+def test_json_carries_resources_when_there_is_danger(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run(["--json", "I want to die"], monkeypatch) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["safety"] == {"concern": True, "resources": pack["safety"]["resources"]}
+    assert found["bid"] is None and found["rewrite"] is None
+
+
+def test_jsonl_one_object_per_line_blank_lines_included(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["you never listen", "", "thanks for dinner ❤", "   ", "whatever", "k."]
+    stdin = io.StringIO("\r\n".join(lines[:2]) + "\r\n" + "\n".join(lines[2:]) + "\n")
+    assert run(["--jsonl"], monkeypatch, stdin) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["text"] for line in out] == lines
+    kinds = [[p["kind"] for p in json.loads(line)["patterns"]] for line in out]
+    assert kinds == [["criticism"], [], [], [], ["stonewalling"], ["stonewalling"]]
+
+
+def test_jsonl_without_a_final_newline(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--jsonl"], monkeypatch, io.StringIO("a\nb")) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("you never listen", 1), ("I'm hurt and I need a hug", 0), ("I'll kill you", 1), ("k.", 1)],
+)
+def test_check_exit_codes(
+    text: str, code: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--check", text], monkeypatch) == code
+    assert capsys.readouterr().out == ""  # scriptable: the exit code is the answer
+
+
+def test_check_with_jsonl(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--check", "--jsonl"], monkeypatch, io.StringIO("fine by me\nhi\n")) == 0
+    assert run(["--check", "--jsonl"], monkeypatch, io.StringIO("hi\nwhatever.\n")) == 1
+
+
+def test_save_keeps_the_reflection(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run(["--save", "You never spend time with me"], monkeypatch) == 0
+    assert pack["analysis"]["reflect_words"]["saved"] in capsys.readouterr().out
+    with Store.open(readonly=True) as store:
+        record = store.latest_session(kinds=("reflect",))
+    assert record is not None and record.kind == "reflect" and record.status == "completed"
+    assert record.get("reflect", "text") == "You never spend time with me"
+    assert record.get("reflect", "patterns") == ["criticism"]
+    assert "miss you" in record.get("reflect", "bid")
+    assert record.get("reflect", "rewrite").startswith("I feel ")
+
+
+def test_without_save_nothing_is_stored(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(["--json", "you never listen"], monkeypatch) == 0
+    with Store.open(readonly=True) as store:
+        assert store.latest_session(kinds=("reflect", "solo", "together")) is None
+
+
+# --- the editor -----------------------------------------------------------------------------
+
+
+def editor_script(tmp_path: Path, message: str) -> tuple[str, Path]:
+    """A tiny $EDITOR: writes `message` into the file, and notes the file's path and mode."""
+    notes = tmp_path / "editor-notes.json"
+    script = tmp_path / "editor.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import json, os, stat, sys
+            path = sys.argv[1]
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write({message!r})
+            json.dump({{"path": path, "mode": mode}}, open({str(notes)!r}, "w"))
+            """
+        ),
+        encoding="utf-8",
+    )
+    return f"{sys.executable} {script}", notes
+
+
+def test_edit_reads_the_message_from_the_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    editor, notes = editor_script(tmp_path, "you're always late 🙄\n")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", editor)
+    assert run(["--edit", "--json"], monkeypatch) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["text"] == "you're always late 🙄"
+    assert {p["kind"] for p in found["patterns"]} == {"criticism", "contempt"}
+    seen = json.loads(notes.read_text())
+    assert seen["mode"] == stat.S_IRUSR | stat.S_IWUSR  # 600: only the owner can read it
+    assert not Path(seen["path"]).exists()  # and it is gone afterwards
+
+
+def test_edit_with_nothing_written(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    pack: dict[str, Any],
+) -> None:
+    editor, notes = editor_script(tmp_path, "")
+    monkeypatch.setenv("VISUAL", editor)
+    assert run(["--edit"], monkeypatch) == 1
+    assert pack["analysis"]["reflect_words"]["editor_failed"] in capsys.readouterr().err
+    assert not Path(json.loads(notes.read_text())["path"]).exists()
+
+
+# --- looking back ---------------------------------------------------------------------------
+
+
+def seed_session() -> str:
+    with Store.open() as store:
+        sid = store.create_session("solo")
+        store.save_answers(sid, "pause", {"calm_before": 3, "calm_after": 7, "break_minutes": 25})
+        store.save_answers(
+            sid, "name", {"word": "let down", "under": "loneliness", "need": "connection"}
+        )
+        store.save_answers(sid, "name", {"intensity": 8})
+        store.save_answers(
+            sid,
+            "reframe",
+            {
+                "thought": "I'm having the thought that I don't matter",
+                "partner_said": "you never listen",
+                "wish": "to be understood",
+                "cycle": "pursue_withdraw",
+            },
+        )
+        store.save_answers(sid, "respond", {"final": "I feel lonely and I need an evening"})
+        store.finish(sid, "completed")
+    return str(sid)
+
+
+def test_debrief_follows_the_pack_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    seed_session()
+    assert run([], monkeypatch) == 0
+    out = capsys.readouterr().out
+    steps = pack["debrief"]["steps"]
+    positions = [out.index(step["title"]) for step in steps]
+    assert positions == sorted(positions)
+    assert out.index(pack["text"]["session_view"]["pause_heading"]) < positions[0]
+    flat = " ".join(out.split())
+    for step in steps:
+        assert " ".join(step["prompt"].split()) in flat
+    for value in ("let down", "loneliness", "connection", "8 out of 10", "to be understood"):
+        assert value in flat
+    cycle = next(c for c in pack["cycles"]["options"] if c["id"] == "pursue_withdraw")
+    assert cycle["name"] in flat
+    assert "I feel lonely and I need an evening" in flat
+    assert flat.index("let down") < flat.index("to be understood") < flat.index("I feel lonely")
+
+
+def test_debrief_as_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sid = seed_session()
+    assert run(["--json"], monkeypatch) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["session"] == sid
+    ids = [step["id"] for step in found["steps"]]
+    assert ids == ["pause", "feelings", "realities", "triggers", "my_part", "one_change"]
+    feelings = found["steps"][1]["entries"]
+    assert {"label": "Feeling", "value": "let down"} in feelings
+
+
+def test_no_sessions_gives_one_question(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    assert run([], monkeypatch) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert pack["analysis"]["reflect_words"]["no_sessions"] in out
+    asked = [q for q in pack["reflection"]["questions"] if q in out]
+    assert len(asked) == 1
+
+
+# --- plain errors and a lean start ----------------------------------------------------------
+
+
+def test_broken_user_pack_is_a_plain_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "mine.yaml"
+    broken.write_text("analysis:\n  source: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("SOFTLANDING_PROMPTS", str(broken))
+    monkeypatch.setattr(prompts, "load_data", REAL_LOAD_DATA)  # the real, validating path
+    assert run(["you never listen"], monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert "prompts pack" in err and "mine.yaml" in err and "line" in err
+    assert "Traceback" not in err
+
+
+def test_help_tells_how_to_keep_words_out_of_history(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        reflect.main(["--help"], PROG)
+    out = " ".join(capsys.readouterr().out.split())
+    for flag in ("--edit", "--json", "--jsonl", "--check", "--save"):
+        assert flag in out
+    assert "shell history" in out
+
+
+PROBE = """
+import runpy, sys
+sys.argv = ["softlanding", "reflect", "--json", "you never listen, whatever"]
+try:
+    runpy.run_module("softlanding", run_name="__main__")
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("textual", "pydantic", "yaml") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+def test_reflect_starts_without_textual_pydantic_or_yaml(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "SOFTLANDING_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    env.pop("SOFTLANDING_PROMPTS", None)
+    command = [sys.executable, "-m", "softlanding", "reflect", "--json", "hello"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert json.loads(first.stdout)["text"] == "hello"  # this run builds the compiled pack
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    assert "HEAVY=\n" in probe.stderr or probe.stderr.rstrip().endswith("HEAVY=")
+    assert json.loads(probe.stdout)["patterns"]
