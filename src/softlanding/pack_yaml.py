@@ -35,7 +35,7 @@ _resolver(
 )
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: Python sets __traceback__ on exceptions as they pass through `with`
 class YamlProblem(Exception):
     """A file that cannot be read as a pack, said in plain words with a line when known."""
 
