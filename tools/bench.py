@@ -102,7 +102,6 @@ def paired(
 def analyzer_per_keystroke() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from softlanding.analysis import Analyzer
-
     from softlanding.prompts import load_data
 
     analyzer = Analyzer.from_pack(load_data())
@@ -130,6 +129,9 @@ def main() -> int:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="softlanding-bench-")
     env = {**os.environ, "SOFTLANDING_HOME": home, "TERM": "xterm-256color"}
+    # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
     subprocess.run(
         [
             PY,
