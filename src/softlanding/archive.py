@@ -16,7 +16,7 @@ from typing import Any
 from softlanding import session_layout
 from softlanding.models import SessionRecord, iso, now_utc
 from softlanding.patterns import SessionFacts, return_state
-from softlanding.store import Store
+from softlanding.store import Store, session_filters
 
 FORMAT = "softlanding-export"
 VERSION = 1
@@ -454,7 +454,7 @@ def history_page(
 
     The page's ids come first, then its details: deep pages stay as quick as the first.
     """
-    where, args = _filters(since, tag)
+    where, args = session_filters(since, tag)
     rows = store.conn.execute(
         f"SELECT s.id, s.kind, s.status, s.started_at FROM sessions s {where} "
         "ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?",
@@ -476,17 +476,6 @@ def history_page(
         )
         for sid, kind, status, started in rows
     ]
-
-
-def _filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:
-    clauses, args = [], []
-    if since:
-        clauses.append("s.started_at >= ?")
-        args.append(since)
-    if tag:
-        clauses.append("EXISTS (SELECT 1 FROM tags t WHERE t.session_id = s.id AND t.tag = ?)")
-        args.append(tag)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
 
 
 def _page_details(

@@ -343,7 +343,7 @@ class Store:
         self, limit: int = 50, offset: int = 0, since: str | None = None, tag: str | None = None
     ) -> list[SessionSummary]:
         """Newest first, one page; feelings come from each partner's named word."""
-        where, args = _filters(since, tag)
+        where, args = session_filters(since, tag)
         # Page the ids first, so deep pages don't compute tags and feelings for skipped rows.
         rows = self.conn.execute(
             "WITH page AS (SELECT s.id, s.kind, s.status, s.started_at FROM sessions s "
@@ -362,7 +362,7 @@ class Store:
         ]
 
     def count_sessions(self, since: str | None = None, tag: str | None = None) -> int:
-        where, args = _filters(since, tag)
+        where, args = session_filters(since, tag)
         return int(
             self.conn.execute(f"SELECT count(*) FROM sessions s {where}", args).fetchone()[0]
         )
@@ -419,7 +419,8 @@ class Store:
                 raise StoreError(plain_sqlite(exc, self.path)) from None
 
 
-def _filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:
+def session_filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:
+    """A WHERE clause over sessions `s` for the history filters, with its arguments."""
     clauses: list[str] = []
     args: list[Any] = []
     if since:
