@@ -27,15 +27,19 @@ def localise_bindings(node: DOMNode, keys: Any) -> None:
         ]
 
 
+# The app's priority keys do the work; listing them on each screen keeps them first in the
+# footer, so "I'm not safe" never falls off the right edge behind a screen's own keys.
+# Modal screens (which don't inherit BaseScreen's bindings) list these themselves.
+SAFETY_KEYS = [
+    Binding("ctrl+s", "app.not_safe", "not_safe"),
+    Binding("ctrl+l", "app.quick_hide", "quick_hide"),
+]
+
+
 class BaseScreen(Screen[T]):
     """A screen whose footer words come from the pack, with the safety keys listed first."""
 
-    # The app's priority keys do the work; listing them here keeps them first in the footer,
-    # so "I'm not safe" never falls off the right edge behind a screen's own keys.
-    BINDINGS = [
-        Binding("ctrl+s", "app.not_safe", "not_safe"),
-        Binding("ctrl+l", "app.quick_hide", "quick_hide"),
-    ]
+    BINDINGS = SAFETY_KEYS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from softlanding.screens.base import localise_bindings
+from softlanding.screens.base import SAFETY_KEYS, localise_bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -16,9 +16,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
-        # Listed first, as on every screen: a modal's footer leaves out the app's keys.
-        Binding("ctrl+s", "app.not_safe", "not_safe"),
-        Binding("ctrl+l", "app.quick_hide", "quick_hide"),
+        *SAFETY_KEYS,  # a modal's footer leaves out the app's keys
         Binding("y", "choose(True)", "history_yes"),
         Binding("n,escape", "choose(False)", "history_no"),
     ]

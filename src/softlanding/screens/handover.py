@@ -12,8 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from softlanding.flow import Turn
-from softlanding.screens.base import BaseScreen, localise_bindings
-from softlanding.screens.respond import HIDE_FIRST, SAFETY_FIRST
+from softlanding.screens.base import SAFETY_KEYS, BaseScreen, localise_bindings
 from softlanding.screens.together import SLOTS, other, partner_names
 
 
@@ -21,7 +20,7 @@ class HandoverScreen(BaseScreen[None]):
     """ "Pass the keyboard to Sam": shows nothing from anyone's answers; Enter opens the turn."""
 
     CSS_PATH = "handover.tcss"
-    BINDINGS = [SAFETY_FIRST, HIDE_FIRST, Binding("enter", "ready", "together_ready")]
+    BINDINGS = [Binding("enter", "ready", "together_ready")]
 
     def __init__(
         self, partner: str = "A", step: str = "", then: str = "", kind: str = "private"
@@ -59,7 +58,7 @@ class NoteScreen(ModalScreen[bool]):
     """A note just for its writer: saved as private, never shown again on a shared screen."""
 
     CSS_PATH = "handover.tcss"
-    BINDINGS = [SAFETY_FIRST, HIDE_FIRST, Binding("escape", "close", "close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
 
     def __init__(self, step: str, names: dict[str, str], writer: str, fixed: str | None) -> None:
         super().__init__()

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from softlanding.screens.base import BaseScreen, StepScreen, localise_bindings
+from softlanding.screens.base import SAFETY_KEYS, BaseScreen, StepScreen, localise_bindings
 from softlanding.widgets.hints import DraftHints
 
 FIELDS = ("feeling", "situation", "need", "request")
@@ -22,9 +22,6 @@ ORDER = {
     "ofnr": ("situation", "feeling", "need", "request"),
 }
 UNKNOWN = ("not_sure", "rather_not_say")  # the name step's "no word" answers are not feelings
-# The app's priority keys for safety and hiding, named first so the footer never cuts them off.
-SAFETY_FIRST = Binding("ctrl+s", "app.not_safe", "not_safe")
-HIDE_FIRST = Binding("ctrl+l", "app.quick_hide", "quick_hide")
 DRAFT_SAVE_DELAY = 1.0  # seconds after the last key before the draft is autosaved
 
 
@@ -32,8 +29,6 @@ class RespondScreen(StepScreen):
     CSS_PATH = "respond.tcss"
     step = "respond"
     BINDINGS = [
-        SAFETY_FIRST,
-        HIDE_FIRST,
         Binding("escape", "back", "back"),
         Binding("ctrl+r", "repair", "respond_repair"),
         Binding("ctrl+o", "toggle_form", "respond_form", show=False),  # named on the heading
@@ -278,7 +273,7 @@ class RepairPicker(ModalScreen[str | None]):
     """Repair phrases in their six groups; Enter picks one, Escape closes."""
 
     CSS_PATH = "respond.tcss"
-    BINDINGS = [SAFETY_FIRST, HIDE_FIRST, Binding("escape", "close", "close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -312,8 +307,6 @@ class ShowPartnerScreen(BaseScreen[None]):
 
     CSS_PATH = "respond.tcss"
     BINDINGS = [
-        SAFETY_FIRST,
-        HIDE_FIRST,
         Binding("escape", "close", "close"),
         Binding("enter", "close", show=False),
     ]

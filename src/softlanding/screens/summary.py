@@ -12,7 +12,6 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Static
 
 from softlanding.screens.base import StepScreen
-from softlanding.screens.respond import HIDE_FIRST, SAFETY_FIRST
 
 UNKNOWN = ("not_sure", "rather_not_say")  # the name step's "no word" answers
 
@@ -29,8 +28,6 @@ class SummaryScreen(StepScreen):
     CSS_PATH = "summary.tcss"
     step = "summary"
     BINDINGS = [
-        SAFETY_FIRST,
-        HIDE_FIRST,
         Binding("escape", "back", "back"),
         Binding("ctrl+n", "finish", "summary_done"),
     ]

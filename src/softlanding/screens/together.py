@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
-from softlanding.screens.respond import HIDE_FIRST, SAFETY_FIRST
 from softlanding.store_errors import StoreError
 from softlanding.widgets.turn import TurnBar
 
@@ -39,7 +38,7 @@ class PairScreen(StepScreen):
     """A screen in a pair's flow: says whose turn it is, takes private notes, and keeps the
     session's resume point on this turn (a saved answer alone records only the step)."""
 
-    BINDINGS = [SAFETY_FIRST, HIDE_FIRST, Binding("ctrl+t", "note", "together_note")]
+    BINDINGS = [Binding("ctrl+t", "note", "together_note")]
     flow_step: str = ""  # where the flow stands, when it differs from where answers are saved
     private_turn: bool = True  # only `partner` is looking, so their notes are theirs alone
 
