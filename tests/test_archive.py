@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from history_seed import CANARY, seed
-from softlanding import archive
+from softlanding import archive, archive_import
 from softlanding.store import Store
 
 
@@ -65,7 +65,7 @@ def test_round_trip_forget_all_then_import_gives_identical_history(store: Store)
     document = json.loads(json.dumps(archive.export_json(store, include_private=True)))
     store.delete_all()
     assert store.count_sessions() == 0
-    report = archive.import_json(store, document)
+    report = archive_import.import_json(store, document)
     assert report.ok and report.imported == 5 and report.skipped == []
     assert history_of(store) == before
 
@@ -74,7 +74,7 @@ def test_export_import_into_a_fresh_home_then_export_again(store: Store, tmp_pat
     seed(store)
     first = archive.export_json(store)
     with Store.open(tmp_path / "other" / "softlanding.db") as fresh:
-        assert archive.import_json(fresh, json.loads(json.dumps(first))).imported == 5
+        assert archive_import.import_json(fresh, json.loads(json.dumps(first))).imported == 5
         again = archive.export_json(fresh)
     assert again["sessions"] == first["sessions"]
 
@@ -83,7 +83,7 @@ def test_existing_ids_are_skipped_and_the_rest_added(store: Store) -> None:
     ids = seed(store)
     document = archive.export_json(store)
     store.delete(ids["reflect"])
-    report = archive.import_json(store, document)
+    report = archive_import.import_json(store, document)
     assert report.imported == 1 and sorted(report.skipped) == sorted(
         set(ids.values()) - {ids["reflect"]}
     )
@@ -95,14 +95,14 @@ def test_existing_ids_are_skipped_and_the_rest_added(store: Store) -> None:
     [[], "text", {"format": "something-else", "version": 1, "sessions": []}, {"sessions": []}],
 )
 def test_wrong_shape_is_refused(store: Store, document: Any) -> None:
-    report = archive.import_json(store, document)
+    report = archive_import.import_json(store, document)
     assert not report.ok and "not a softlanding JSON export" in str(report.problems[0])
 
 
 def test_newer_version_and_missing_sessions_are_refused(store: Store) -> None:
-    newer = archive.import_json(store, {"format": "softlanding-export", "version": 2})
+    newer = archive_import.import_json(store, {"format": "softlanding-export", "version": 2})
     assert "newer softlanding" in str(newer.problems[0])
-    no_list = archive.import_json(store, {"format": "softlanding-export", "version": 1})
+    no_list = archive_import.import_json(store, {"format": "softlanding-export", "version": 1})
     assert "'sessions' should be a list" in str(no_list.problems[0])
 
 
@@ -141,7 +141,7 @@ def test_wrong_types_are_reported_with_their_index_and_nothing_imported(
     seed(store)
     document = broken(archive.export_json(store), 3, **changes)
     with Store.open(tmp_path / "fresh" / "softlanding.db") as fresh:
-        report = archive.import_json(fresh, document)
+        report = archive_import.import_json(fresh, document)
         assert fresh.count_sessions() == 0
     assert not report.ok and report.imported == 0
     assert report.problems[0].index == 3
@@ -153,7 +153,7 @@ def test_duplicate_ids_inside_the_file_import_nothing(store: Store, tmp_path) ->
     document = archive.export_json(store)
     document["sessions"][4]["id"] = document["sessions"][1]["id"]
     with Store.open(tmp_path / "fresh" / "softlanding.db") as fresh:
-        report = archive.import_json(fresh, document)
+        report = archive_import.import_json(fresh, document)
         assert fresh.count_sessions() == 0
     assert [p.index for p in report.problems] == [4]
     assert "session 2 has the same id" in str(report.problems[0])
@@ -164,14 +164,14 @@ def test_a_repeated_answer_in_one_session_is_a_problem(store: Store) -> None:
     document = archive.export_json(store)
     answers = document["sessions"][0]["answers"]
     answers.append(dict(answers[0]))
-    report = archive.import_json(store, document)
+    report = archive_import.import_json(store, document)
     assert "repeats" in str(report.problems[0])
 
 
 def test_every_bad_record_is_reported_at_once(store: Store) -> None:
     seed(store)
     document = broken(broken(archive.export_json(store), 0, kind="x"), 2, status="y")
-    assert [p.index for p in archive.import_json(store, document).problems] == [0, 2]
+    assert [p.index for p in archive_import.import_json(store, document).problems] == [0, 2]
 
 
 def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:

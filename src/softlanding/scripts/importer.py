@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from softlanding.archive import ImportReport, import_json
+from softlanding.archive_import import ImportReport, import_json
 from softlanding.store import Store
 
 SHOWN_PROBLEMS = 20  # enough to see what is wrong without a wall of text
