@@ -30,7 +30,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def compiled_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped pack validated and compiled once per run, in a throwaway home."""
-    from softlanding import paths, prompts
+    from softlanding import paths
+    from softlanding.pack import loader as prompts
 
     home = tmp_path_factory.mktemp("warm-pack-home")
     with pytest.MonkeyPatch.context() as patch:
@@ -73,7 +74,7 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def store() -> Iterator[Any]:
-    from softlanding.store import Store
+    from softlanding.store.sessions import Store
 
     with Store.open() as opened:
         yield opened
@@ -81,7 +82,7 @@ def store() -> Iterator[Any]:
 
 @pytest.fixture
 def pack() -> Any:
-    from softlanding.prompts import load_view
+    from softlanding.pack.loader import load_view
 
     return load_view()
 

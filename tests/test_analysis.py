@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from softlanding import prompts
-from softlanding.analysis import PATTERN_KINDS, Analyzer
-from softlanding.analysis_schema import AnalysisSection
-from softlanding.pack_yaml import parse
+from softlanding.analysis.analyzer import PATTERN_KINDS, Analyzer
+from softlanding.analysis.rules import AnalysisSection
+from softlanding.pack import loader as prompts
+from softlanding.pack.yaml_reader import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 PART = ROOT / "data" / "prompts.yaml"  # the lexicon is its `analysis:` section
@@ -339,7 +339,7 @@ def test_schema_needs_every_safety_kind() -> None:
 
 def test_analyzer_starts_without_heavy_imports() -> None:
     probe = (
-        "import sys; import softlanding.analysis; "
+        "import sys; import softlanding.analysis.analyzer; "
         "print(sorted(m for m in ('pydantic', 'yaml', 'textual') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -106,11 +106,11 @@ async def test_home_offers_resume_and_shows_return_time(make_app, store) -> None
 
 def test_second_window_is_refused(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from softlanding import paths
-    from softlanding.dbfiles import InstanceLock
-    from softlanding.tui import run_tui
+    from softlanding.launch import run_tui
+    from softlanding.store.files import InstanceLock
 
     data = paths.ensure_private_dir(paths.data_dir())
-    held = InstanceLock(data / "softlanding.tui.lock")
+    held = InstanceLock(data / "softlanding.launch.lock")
     assert held.acquire()
     try:
         assert run_tui() == 3

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from history_seed import CANARY, seed
-from softlanding import archive, archive_import
-from softlanding.store import Store
+from softlanding.store import archive
+from softlanding.store import importer as archive_import
+from softlanding.store.sessions import Store
 
 
 def sessions_of(store: Store) -> list[dict[str, Any]]:

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from textual.geometry import Region
 
-from softlanding import prompts
-from softlanding.prompts import PackError, load_pack
+from softlanding.pack import loader as prompts
+from softlanding.pack.loader import PackError, load_pack
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 as_root = os.geteuid() == 0 if hasattr(os, "geteuid") else False
@@ -281,7 +281,7 @@ async def test_control_characters_in_the_break_time_box_are_just_not_a_time(
 ) -> None:
     from textual.widgets import Input, Static
 
-    from softlanding.screens.break_ import BreakScreen
+    from softlanding.screens.pause.break_ import BreakScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from softlanding.bids import match_wish, normalise, wish_or_fallback
+from softlanding.analysis.bids import match_wish, normalise, wish_or_fallback
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from softlanding.breaktime import (
+from softlanding.flow.breaktime import (
     check_return,
     countdown,
     is_tomorrow,

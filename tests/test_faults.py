@@ -18,9 +18,9 @@ import pytest
 
 from ptyapp import PtyApp
 from softlanding import paths
-from softlanding.dbfiles import WriteLock
-from softlanding.store import Store, StoreError
-from softlanding.store_errors import BUSY
+from softlanding.store.errors import BUSY
+from softlanding.store.files import WriteLock
+from softlanding.store.sessions import Store, StoreError
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 DOWN = b"\x1b[B"  # one escape sequence, written at once so it is never read as Escape
@@ -375,7 +375,7 @@ def test_a_stuck_softlanding_writer_does_not_hang_the_next_save() -> None:
 async def test_app_keeps_running_when_a_save_is_locked_out(
     make_app: Any, store: Any, hold_lock: Any
 ) -> None:
-    from softlanding.screens.pause import PauseScreen
+    from softlanding.screens.pause.pause import PauseScreen
 
     app = make_app(start="pause")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,9 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from softlanding import pack_yaml, paths, prompts
-from softlanding.pack_yaml import YamlProblem
-from softlanding.prompts import PackError
+from softlanding import paths
+from softlanding.pack import loader as prompts
+from softlanding.pack import yaml_reader as pack_yaml
+from softlanding.pack.loader import PackError
+from softlanding.pack.yaml_reader import YamlProblem
 
 pytestmark = pytest.mark.usefixtures("warm_pack_cache")
 
@@ -74,7 +76,7 @@ def _field_names() -> list[str]:
     """Every section and field name the schema knows, so junk reaches deep into validation."""
     from pydantic import BaseModel
 
-    from softlanding.pack_schema import Pack
+    from softlanding.pack.schema import Pack
 
     names: set[str] = set()
     seen: set[type] = set()
@@ -165,7 +167,7 @@ def test_mangled_yaml_through_the_loader(
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    from softlanding.analysis import Analyzer
+    from softlanding.analysis.analyzer import Analyzer
 
     return Analyzer.from_pack(prompts.load_data())
 

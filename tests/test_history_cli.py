@@ -14,7 +14,7 @@ import pytest
 
 from history_seed import CANARY, SAID, seed
 from softlanding.cli import main
-from softlanding.store import Store
+from softlanding.store.sessions import Store
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

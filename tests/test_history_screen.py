@@ -10,9 +10,9 @@ from textual.widgets import DataTable
 
 from history_seed import CANARY, open_history, seed
 from softlanding.screens.confirm import ConfirmScreen
-from softlanding.screens.history import PAGE, HistoryScreen
-from softlanding.screens.patterns import PatternsScreen
-from softlanding.screens.session_view import SessionScreen
+from softlanding.screens.history.history import PAGE, HistoryScreen
+from softlanding.screens.history.patterns import PatternsScreen
+from softlanding.screens.history.session_view import SessionScreen
 
 
 def screen_text(app: Any) -> str:
@@ -118,7 +118,7 @@ async def test_empty_history_says_so(make_app) -> None:
 async def test_patterns_count_the_chosen_period(make_app, store, monkeypatch) -> None:
     from history_seed import NOW
 
-    monkeypatch.setattr("softlanding.screens.patterns.now_utc", lambda: NOW)
+    monkeypatch.setattr("softlanding.screens.history.patterns.now_utc", lambda: NOW)
     seed(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -143,7 +143,7 @@ async def test_patterns_count_the_chosen_period(make_app, store, monkeypatch) ->
 async def test_leaving_patterns_before_the_count_ends_is_fine(make_app, store, monkeypatch) -> None:
     import threading
 
-    from softlanding import archive
+    from softlanding.store import archive
 
     real, started, release = archive.pattern_facts, threading.Event(), threading.Event()
 

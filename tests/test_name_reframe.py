@@ -9,7 +9,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from softlanding import flow
+from softlanding.flow import steps as flow
 from softlanding.screens.name import NameScreen
 from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.safety import SafetyScreen

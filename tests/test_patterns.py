@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from history_seed import NOW, seed
-from softlanding import archive
-from softlanding.patterns import (
+from softlanding.report.insights import (
     SessionFacts,
     buckets,
     period_start,
@@ -14,6 +13,7 @@ from softlanding.patterns import (
     summarise,
     time_of_day,
 )
+from softlanding.store import archive
 
 
 def fact(started: str, **answers: object) -> SessionFacts:

@@ -9,14 +9,15 @@ from typing import Any
 import pytest
 from textual.widgets import Digits, Input, Static
 
-from softlanding import breaktime, flow
+from softlanding.flow import breaktime
+from softlanding.flow import steps as flow
 from softlanding.models import iso, parse_iso
 from softlanding.screens.base import StepScreen
-from softlanding.screens.break_ import BreakScreen
-from softlanding.screens.breathing import BreathingScreen
-from softlanding.screens.grounding import GroundingScreen
 from softlanding.screens.home import HomeScreen
-from softlanding.screens.pause import PauseScreen
+from softlanding.screens.pause.break_ import BreakScreen
+from softlanding.screens.pause.breathing import BreathingScreen
+from softlanding.screens.pause.grounding import GroundingScreen
+from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.widgets.pacer import BreathingPacer
 

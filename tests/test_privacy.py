@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from ptyapp import PtyApp
-from softlanding import paths, prompts
-from softlanding.store import Store
+from softlanding import paths
+from softlanding.pack import loader as prompts
+from softlanding.store.sessions import Store
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "softlanding"
 CANARY = "tangerine-canary-5521"
@@ -198,7 +199,7 @@ def test_the_app_in_a_real_terminal_opens_no_socket_and_writes_only_private_file
     finally:
         app.close()
     files = {p.name for p in assert_owner_only(isolated_home)}
-    assert {"softlanding.db", "softlanding.db.lock", "softlanding.tui.lock"} <= files
+    assert {"softlanding.db", "softlanding.db.lock", "softlanding.launch.lock"} <= files
     assert any(name.startswith("pack-") for name in files)
     with Store.open(readonly=True) as store:
         record = store.unfinished()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from softlanding import paths, prompts
-from softlanding.pack_yaml import MAX_PACK_BYTES
-from softlanding.prompts import PackError, load_pack
+from softlanding import paths
+from softlanding.pack import loader as prompts
+from softlanding.pack.loader import PackError, load_pack
+from softlanding.pack.yaml_reader import MAX_PACK_BYTES
 
 SHIPPED = paths.shipped_prompts_path()
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from softlanding import prompts
+from softlanding.pack import loader as prompts
 from softlanding.scripts import reflect
-from softlanding.store import Store
+from softlanding.store.sessions import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PROG = "softlanding reflect"

@@ -10,7 +10,7 @@ import pytest
 
 from ptyapp import PtyApp
 from softlanding import paths
-from softlanding.store import Store
+from softlanding.store.sessions import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals only")
 

@@ -11,7 +11,7 @@ from history_seed import NOW, open_history, seed
 
 @pytest.fixture
 def seeded(store: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    monkeypatch.setattr("softlanding.screens.patterns.now_utc", lambda: NOW)
+    monkeypatch.setattr("softlanding.screens.history.patterns.now_utc", lambda: NOW)
     return seed(store)
 
 

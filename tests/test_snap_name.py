@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from softlanding import flow
+from softlanding.flow import steps as flow
 
 SIZE = (80, 24)
 Run = Callable[[Any], Awaitable[None]]

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from softlanding import breaktime
-from softlanding.screens.break_ import BreakScreen
-from softlanding.screens.breathing import BreathingScreen
-from softlanding.screens.grounding import GroundingScreen
+from softlanding.flow import breaktime
+from softlanding.screens.pause.break_ import BreakScreen
+from softlanding.screens.pause.breathing import BreathingScreen
+from softlanding.screens.pause.grounding import GroundingScreen
 
 # a fixed local evening, so the suggested time and the countdown never change
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from softlanding import breaktime
-from softlanding.flow import Turn
-from softlanding.together_flow import HANDOVER, SCREENS, TogetherFlow
+from softlanding.flow import breaktime
+from softlanding.flow.steps import Turn
+from softlanding.flow.together import HANDOVER, SCREENS, TogetherFlow
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()
 NAMED = {

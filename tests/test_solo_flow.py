@@ -28,10 +28,10 @@ def drawn(widget: Any) -> str:
 
 
 async def test_whole_solo_flow_by_keys(make_app: Any, store: Any) -> None:
-    from softlanding.screens.breathing import BreathingScreen
     from softlanding.screens.home import HomeScreen
     from softlanding.screens.name import NameScreen
-    from softlanding.screens.pause import PauseScreen
+    from softlanding.screens.pause.breathing import BreathingScreen
+    from softlanding.screens.pause.pause import PauseScreen
     from softlanding.screens.reframe import ReframeScreen
     from softlanding.screens.respond import RespondScreen
     from softlanding.screens.summary import SummaryScreen

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from softlanding import paths
-from softlanding.migrations import MIGRATIONS
-from softlanding.store import NewerDatabaseError, Store, StoreError
+from softlanding.store.migrations import MIGRATIONS
+from softlanding.store.sessions import NewerDatabaseError, Store, StoreError
 
 CANARY = "purple-elephant-canary-7731"
 
@@ -75,8 +75,8 @@ def test_reopening_applies_nothing_twice_and_keeps_rows() -> None:
 
 def test_upgrade_from_m001_keeps_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """A database made by the first migration only is upgraded with every row intact."""
-    from softlanding import migrations
-    from softlanding import store as store_module
+    from softlanding.store import migrations
+    from softlanding.store import sessions as store_module
 
     first_only = MIGRATIONS[:1]
     monkeypatch.setattr(store_module, "MIGRATIONS", first_only)

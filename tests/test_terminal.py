@@ -98,7 +98,7 @@ async def test_large_paste_into_the_draft_is_saved_and_typing_goes_on(
 
 
 async def test_squeezed_to_40_by_12_and_back_mid_flow(make_app: Any, store: Any) -> None:
-    from softlanding.screens.pause import PauseScreen
+    from softlanding.screens.pause.pause import PauseScreen
 
     app = make_app(start="pause")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -128,7 +128,7 @@ async def test_squeezed_to_40_by_12_and_back_mid_flow(make_app: Any, store: Any)
 async def test_too_small_mid_step_says_how_big_then_the_step_carries_on(
     make_app: Any, store: Any
 ) -> None:
-    from softlanding.screens.pause import PauseScreen
+    from softlanding.screens.pause.pause import PauseScreen
 
     app = make_app(start="pause")
     async with app.run_test(size=(80, 24)) as pilot:

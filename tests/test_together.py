@@ -8,18 +8,19 @@ from typing import Any
 import pytest
 from textual.widgets import Button, Input, Static
 
-from softlanding import archive, breaktime
+from softlanding.flow import breaktime
+from softlanding.flow.together import TogetherFlow
 from softlanding.models import iso
-from softlanding.screens.break_ import BreakScreen
-from softlanding.screens.closing import ClosingScreen
-from softlanding.screens.handover import HandoverScreen, NoteScreen
 from softlanding.screens.home import HomeScreen
-from softlanding.screens.listen import ListenScreen, SpeakScreen
-from softlanding.screens.reveal import RevealChoiceScreen, RevealedScreen
+from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.safety import SafetyScreen
-from softlanding.screens.together_pause import TogetherPauseScreen
-from softlanding.screens.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
-from softlanding.together_flow import TogetherFlow
+from softlanding.screens.together.closing import ClosingScreen
+from softlanding.screens.together.handover import HandoverScreen, NoteScreen
+from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.pause import TogetherPauseScreen
+from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
+from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
+from softlanding.store import archive
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
 # Words only their writer should ever see again (unrevealed answers, private thoughts, notes).

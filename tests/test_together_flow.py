@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from softlanding.app import flow_for
-from softlanding.flow import Turn
-from softlanding.together_flow import (
+from softlanding.flow.steps import Turn
+from softlanding.flow.together import (
     HANDOVER,
     SCREENS,
     SEQUENCE,
@@ -68,7 +68,7 @@ def test_every_private_turn_opens_behind_a_hand_over_to_its_partner() -> None:
 def test_name_and_reframe_reuse_the_solo_screens_for_each_partner() -> None:
     from softlanding.screens.name import NameScreen
     from softlanding.screens.reframe import ReframeScreen
-    from softlanding.screens.turns import PairNameScreen, PairReframeScreen
+    from softlanding.screens.together.turns import PairNameScreen, PairReframeScreen
 
     assert issubclass(PairNameScreen, NameScreen)
     assert issubclass(PairReframeScreen, ReframeScreen)

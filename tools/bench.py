@@ -101,8 +101,8 @@ def paired(
 
 def analyzer_per_keystroke() -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    from softlanding.analysis import Analyzer
-    from softlanding.prompts import load_data
+    from softlanding.analysis.analyzer import Analyzer
+    from softlanding.pack.loader import load_data
 
     analyzer = Analyzer.from_pack(load_data())
     base = (
@@ -136,7 +136,7 @@ def main() -> int:
         [
             PY,
             "-c",
-            "from softlanding.store import Store\n"
+            "from softlanding.store.sessions import Store\n"
             "s = Store.open(); s.set_setting('first_run_seen', True)",
         ],
         env=env,

@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from softlanding import archive  # noqa: E402
 from softlanding.models import iso  # noqa: E402
-from softlanding.patterns import summarise  # noqa: E402
-from softlanding.store import Store  # noqa: E402
+from softlanding.report.insights import summarise  # noqa: E402
+from softlanding.store.sessions import Store  # noqa: E402
 
 WORDS = ["let down", "stung", "worried", "frustrated", "lonely", "unappreciated", "rejected"]
 NEEDS = ["connection", "respect", "rest", "reassurance", "help", "space"]

@@ -14,13 +14,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from softlanding import flow
+from softlanding.flow import steps as flow
 from softlanding.screens.base import localise_bindings
-from softlanding.store import Store, StoreError
+from softlanding.store.sessions import Store, StoreError
 
 if TYPE_CHECKING:
-    from softlanding.analysis import Analyzer
-    from softlanding.pack_schema import Pack
+    from softlanding.analysis.analyzer import Analyzer
+    from softlanding.pack.schema import Pack
 
 
 class SoftlandingApp(App[None], inherit_bindings=False):
@@ -71,7 +71,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.start_session("solo")
             return self.make_screen(self.flow.first())
         if self.start == "together":
-            together = _load("softlanding.screens.together:TogetherStartScreen")
+            together = _load("softlanding.screens.together.intro:TogetherStartScreen")
             return together()  # type: ignore[no-any-return]
         from softlanding.screens.home import HomeScreen
 
@@ -95,7 +95,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     @cached_property
     def analyzer(self) -> Analyzer:
-        from softlanding.analysis import Analyzer
+        from softlanding.analysis.analyzer import Analyzer
 
         return Analyzer.from_pack(vars_deep(self.pack))
 
@@ -200,10 +200,10 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.switch_screen(HomeScreen())
 
     def open_together(self) -> None:
-        self._open_optional("softlanding.screens.together:TogetherStartScreen")
+        self._open_optional("softlanding.screens.together.intro:TogetherStartScreen")
 
     def open_history(self) -> None:
-        self._open_optional("softlanding.screens.history:HistoryScreen")
+        self._open_optional("softlanding.screens.history.history:HistoryScreen")
 
     def _open_optional(self, target: str) -> None:
         try:
@@ -266,7 +266,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 def flow_for(kind: str) -> flow.Flow:
     """The sequence of turns for a kind of session (together mode brings its own)."""
     if kind == "together":
-        return _load("softlanding.together_flow:TogetherFlow")()  # type: ignore[no-any-return]
+        return _load("softlanding.flow.together:TogetherFlow")()  # type: ignore[no-any-return]
     return flow.SoloFlow()
 
 

@@ -86,7 +86,7 @@ def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int
                 f"usage: softlanding {command or ''}\n\n{COMMANDS.get(command or '', ('', ''))[1]}"
             )
             return 0
-        from softlanding.tui import run_tui
+        from softlanding.launch import run_tui
 
         return run_tui(start=command or "home", prompts=prompts)
     module_name, _ = COMMANDS[command]
@@ -103,10 +103,10 @@ def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int
 def _report(exc: Exception) -> int:
     import sqlite3
 
+    from softlanding.pack.loader import PackError
     from softlanding.paths import PathsError, database_path
-    from softlanding.prompts import PackError
-    from softlanding.store import StoreError
-    from softlanding.store_errors import plain_sqlite
+    from softlanding.store.errors import plain_sqlite
+    from softlanding.store.sessions import StoreError
 
     if isinstance(exc, PackError | StoreError | PathsError):
         print(str(exc), file=sys.stderr)

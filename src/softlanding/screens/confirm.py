@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,7 +16,7 @@ from softlanding.screens.base import SAFETY_KEYS, localise_bindings
 class ConfirmScreen(ModalScreen[bool]):
     """Ask before something that cannot be undone; "no" has the focus, so a reflex Enter keeps."""
 
-    CSS_PATH = "confirm.tcss"
+    CSS_PATH = Path(__file__).with_name("confirm.tcss")
     BINDINGS = [
         *SAFETY_KEYS,  # a modal's footer leaves out the app's keys
         Binding("y", "choose(True)", "history_yes"),

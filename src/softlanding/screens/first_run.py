@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,7 +13,7 @@ from softlanding.screens.base import BaseScreen
 
 
 class FirstRunScreen(BaseScreen[None]):
-    CSS_PATH = "first_run.tcss"
+    CSS_PATH = Path(__file__).with_name("first_run.tcss")
     BINDINGS = [Binding("escape", "close", "close")]
 
     def __init__(self, first_time: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -9,7 +11,7 @@ from softlanding.screens.base import BaseScreen
 
 
 class HideScreen(BaseScreen[None]):
-    CSS_PATH = "hide.tcss"
+    CSS_PATH = Path(__file__).with_name("hide.tcss")
 
     def compose(self) -> ComposeResult:
         yield Static(self.sl.pack.text.hide.neutral, id="neutral")

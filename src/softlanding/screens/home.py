@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -14,7 +15,7 @@ from softlanding.screens.base import BaseScreen
 
 
 class HomeScreen(BaseScreen[None]):
-    CSS_PATH = "home.tcss"
+    CSS_PATH = Path(__file__).with_name("home.tcss")
 
     def compose(self) -> ComposeResult:
         words = self.sl.pack.text.home

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from textual import events, on
@@ -215,7 +216,7 @@ def _has_definitions(items: list[Choice]) -> bool:
 
 
 class NameScreen(QuestionScreen):
-    CSS_PATH = "name.tcss"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     step = "name"
     order = ("family", "word", "own_words", "under", "need", "intensity")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from softlanding.bids import wish_or_fallback
+from softlanding.analysis.bids import wish_or_fallback
 from softlanding.screens.name import SKIP, PasteInput, QuestionScreen
 
 # A typed answer -> the saved field that shows it was heard (a draft saved on quit is not).
@@ -16,7 +17,7 @@ HEARD = {"thought": "thought", "partner_said": "wish"}
 
 
 class ReframeScreen(QuestionScreen):
-    CSS_PATH = "reframe.tcss"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     step = "reframe"
     order = ("thought", "partner_said", "cycle", "kindness_self", "kindness_partner")
 

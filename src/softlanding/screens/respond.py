@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -26,7 +27,7 @@ DRAFT_SAVE_DELAY = 1.0  # seconds after the last key before the draft is autosav
 
 
 class RespondScreen(StepScreen):
-    CSS_PATH = "respond.tcss"
+    CSS_PATH = Path(__file__).with_name("respond.tcss")
     step = "respond"
     BINDINGS = [
         Binding("escape", "back", "back"),
@@ -272,7 +273,7 @@ class RespondScreen(StepScreen):
 class RepairPicker(ModalScreen[str | None]):
     """Repair phrases in their six groups; Enter picks one, Escape closes."""
 
-    CSS_PATH = "respond.tcss"
+    CSS_PATH = Path(__file__).with_name("respond.tcss")
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
 
     def __init__(self) -> None:
@@ -305,7 +306,7 @@ class RepairPicker(ModalScreen[str | None]):
 class ShowPartnerScreen(BaseScreen[None]):
     """The chosen words, large and centred, to turn the screen towards your partner."""
 
-    CSS_PATH = "respond.tcss"
+    CSS_PATH = Path(__file__).with_name("respond.tcss")
     BINDINGS = [
         Binding("escape", "close", "close"),
         Binding("enter", "close", show=False),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,7 +13,7 @@ from softlanding.screens.base import BaseScreen
 
 
 class SafetyScreen(BaseScreen[None]):
-    CSS_PATH = "safety.tcss"
+    CSS_PATH = Path(__file__).with_name("safety.tcss")
     BINDINGS = [Binding("escape", "home", "home")]
 
     def compose(self) -> ComposeResult:

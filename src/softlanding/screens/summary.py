@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -25,7 +26,7 @@ class TagBox(Checkbox):
 
 
 class SummaryScreen(StepScreen):
-    CSS_PATH = "summary.tcss"
+    CSS_PATH = Path(__file__).with_name("summary.tcss")
     step = "summary"
     BINDINGS = [
         Binding("escape", "back", "back"),

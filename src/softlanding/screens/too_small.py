@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -11,7 +13,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
 class TooSmallScreen(BaseScreen[None]):
-    CSS_PATH = "too_small.tcss"
+    CSS_PATH = Path(__file__).with_name("too_small.tcss")
 
     def compose(self) -> ComposeResult:
         words = self.sl.pack.text.app.too_small.format(width=MIN_WIDTH, height=MIN_HEIGHT)

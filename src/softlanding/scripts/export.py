@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from softlanding.archive import dumps, export_json, export_markdown
 from softlanding.scripts.history import since_type
-from softlanding.store import Store
+from softlanding.store.archive import dumps, export_json, export_markdown
+from softlanding.store.sessions import Store
 
 
 def write_private(path: Path, text: str) -> None:
@@ -45,7 +45,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 def main(argv: list[str], prog: str) -> int:
     args = _parser(prog).parse_args(argv)
-    from softlanding.prompts import load_data
+    from softlanding.pack.loader import load_data
 
     pack = load_data()
     with Store.open(readonly=True) as store:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from softlanding.report.layout import local_time
 from softlanding.scripts.show import resolve
-from softlanding.session_layout import local_time
-from softlanding.store import Store
+from softlanding.store.sessions import Store
 
 
 def main(argv: list[str], prog: str) -> int:
@@ -22,7 +22,7 @@ def main(argv: list[str], prog: str) -> int:
     args = parser.parse_args(argv)
     if bool(args.id) == args.all:
         parser.error("give one session id, or --all")
-    from softlanding.prompts import load_data
+    from softlanding.pack.loader import load_data
 
     cli = load_data()["text"]["history_cli"]
     with Store.open() as store:

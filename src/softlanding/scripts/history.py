@@ -6,8 +6,8 @@ import argparse
 import json
 from dataclasses import asdict
 
-from softlanding.archive import HistoryRow, history_page, since_iso
-from softlanding.store import Store
+from softlanding.store.archive import HistoryRow, history_page, since_iso
+from softlanding.store.sessions import Store
 
 
 def positive(text: str) -> int:
@@ -52,8 +52,8 @@ def _print_table(rows: list[HistoryRow], total: int) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from softlanding.prompts import load_data
-    from softlanding.session_layout import feeling_words, kind_words, local_time
+    from softlanding.pack.loader import load_data
+    from softlanding.report.layout import feeling_words, kind_words, local_time
 
     pack = load_data()
     words, cli = pack["text"]["history"], pack["text"]["history_cli"]

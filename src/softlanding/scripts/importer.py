@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from softlanding.archive_import import ImportReport, import_json
-from softlanding.store import Store
+from softlanding.store.importer import ImportReport, import_json
+from softlanding.store.sessions import Store
 
 SHOWN_PROBLEMS = 20  # enough to see what is wrong without a wall of text
 
@@ -22,7 +22,7 @@ def main(argv: list[str], prog: str) -> int:
     )
     parser.add_argument("file", help="the JSON export, or - for standard input")
     args = parser.parse_args(argv)
-    from softlanding.prompts import load_data
+    from softlanding.pack.loader import load_data
 
     cli = load_data()["text"]["history_cli"]
     document = _read(args.file, cli)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from softlanding import paths, prompts
+from softlanding import paths
+from softlanding.pack import loader as prompts
 
 
 def main(argv: list[str], prog: str) -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from softlanding.analysis import Analysis, Analyzer
+    from softlanding.analysis.analyzer import Analysis, Analyzer
     from softlanding.models import SessionRecord
 
 KIND_STYLES = {
@@ -72,7 +72,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 def main(argv: list[str], prog: str) -> int:
     args = build_parser(prog).parse_args(argv)
-    from softlanding.prompts import PackError, load_data
+    from softlanding.pack.loader import PackError, load_data
 
     try:
         data = load_data()
@@ -125,7 +125,7 @@ def _from_editor() -> str:
 
 
 def _analyzer(data: dict[str, Any]) -> Analyzer:
-    from softlanding.analysis import Analyzer
+    from softlanding.analysis.analyzer import Analyzer
 
     return Analyzer.from_pack(data)
 
@@ -156,7 +156,7 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
 
 
 def _save(found: Analysis) -> None:
-    from softlanding.store import Store
+    from softlanding.store.sessions import Store
 
     store = Store.open()
     try:
@@ -277,7 +277,7 @@ def _label(words: str, style: str = "") -> Any:
 
 
 def _debrief(data: dict[str, Any], as_json: bool) -> int:
-    from softlanding.store import Store
+    from softlanding.store.sessions import Store
 
     with Store.open(readonly=True) as store:
         record = store.latest_session(kinds=("solo", "together"))
@@ -302,7 +302,7 @@ def _debrief(data: dict[str, Any], as_json: bool) -> int:
 
 def _debrief_steps(record: SessionRecord, data: dict[str, Any]) -> list[dict[str, Any]]:
     """The pause, then each debrief step: what the session recorded there, and its question."""
-    from softlanding import session_layout as layout
+    from softlanding.report import layout
 
     view = data["text"]["session_view"]
     pause = {"id": "pause", "title": view["pause_heading"], "prompt": None}
@@ -324,7 +324,7 @@ def _debrief_steps(record: SessionRecord, data: dict[str, Any]) -> list[dict[str
 def _debrief_card(
     console: Console, record: SessionRecord, steps: list[dict[str, Any]], data: dict[str, Any]
 ) -> None:
-    from softlanding import session_layout as layout
+    from softlanding.report import layout
 
     when = layout.local_time(record.started_at)
     intro = data["analysis"]["reflect_words"]["debrief_from"].format(when=when)

@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from softlanding.archive import match_ids, session_json
 from softlanding.models import SessionRecord
-from softlanding.store import Store
+from softlanding.store.archive import match_ids, session_json
+from softlanding.store.sessions import Store
 
 
 def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
@@ -30,7 +30,7 @@ def main(argv: list[str], prog: str) -> int:
         "--include-private", action="store_true", help="include private notes (hidden by default)"
     )
     args = parser.parse_args(argv)
-    from softlanding.prompts import load_data
+    from softlanding.pack.loader import load_data
 
     pack = load_data()
     with Store.open(readonly=True) as store:
@@ -52,7 +52,7 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
     from rich.table import Table
     from rich.text import Text
 
-    from softlanding import session_layout as layout
+    from softlanding.report import layout
 
     words, cli = pack["text"]["session_view"], pack["text"]["history_cli"]
     console = Console(highlight=False)

@@ -1,0 +1,1 @@
+"""Pure message analysis: the analyzer, its rules and text helpers."""

@@ -1,0 +1,309 @@
+"""The language analyzer: the four patterns, the wish behind a complaint, and safety language.
+
+Pure Python over plain pack data (no Textual, pydantic or YAML), so `reflect` starts fast.
+Every word it matches comes from the pack's `analysis:` section; this module only knows how to
+run the matchers and map what they find back onto the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from softlanding.analysis.text import (
+    WORD,
+    Doc,
+    Matcher,
+    Normalised,
+    Normaliser,
+    Rule,
+    expand,
+    phrase_regex,
+    regex_key,
+    resolve_terms,
+    vocabulary,
+)
+
+PATTERN_KINDS: tuple[str, ...] = ("criticism", "contempt", "defensiveness", "stonewalling")
+SAFETY_CATEGORIES: tuple[str, ...] = ("threat", "violence", "fear", "self_harm", "control")
+
+_FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
+_START = "{start}"
+# Live hints re-read only the text after the last sentence that ends this far before an edit.
+_HINT_MARGIN = 80
+_SENTENCE_END = re.compile(r"[.!?\n]\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One pattern found in a message: `text[start:end] == match`."""
+
+    kind: str
+    start: int
+    end: int
+    match: str
+    why: str
+    antidote: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "match": self.match,
+            "why": self.why,
+            "antidote": self.antidote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Safety:
+    """Whether a message holds danger language, and which kinds (never a diagnosis)."""
+
+    concern: bool
+    categories: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the analyzer noticed in one message."""
+
+    text: str
+    patterns: list[Finding]
+    bid: str | None
+    rewrite: str | None
+    question: str
+    safety: Safety
+
+    def to_json(self, resources: list[dict[str, Any]]) -> dict[str, Any]:
+        """The `reflect --json` object; resources are included only when there is a concern."""
+        concern = self.safety.concern
+        return {
+            "text": self.text,
+            "patterns": [f.to_json() for f in self.patterns],
+            "bid": self.bid,
+            "rewrite": self.rewrite,
+            "question": self.question,
+            "safety": {"concern": concern, "resources": list(resources) if concern else []},
+        }
+
+
+class Analyzer:
+    """Compiled matchers from one pack; `analyze`, `hints`, `safety` and `bid` read a message."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        section = _mapping(data.get("analysis"))
+        self._section = section
+        self._normalise = _normaliser(section)
+        self._index = _mapping(section.get("first_words"))
+        terms = _mapping(section.get("terms"))
+        self._terms = resolve_terms({str(k): str(v) for k, v in terms.items()})
+        self._load_rules(section, _items(_mapping(data.get("bids")), "translations"))
+        self._template = str(
+            _mapping(data.get("templates")).get("softened_startup")
+            or section.get("fallback_template")
+            or _FALLBACK_TEMPLATE
+        )
+        questions = _mapping(data.get("reflection")).get("questions")
+        self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
+        self._last_hints: tuple[str, list[Finding]] = ("", [])
+
+    def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
+        patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
+        self._patterns = [self._rule(p, str(p["kind"])) for p in patterns]
+        self._by_kind = {r.name: r for r in self._patterns}
+        safety = _items(section, "safety_language")
+        self._safety = [self._rule(s, str(s.get("id", ""))) for s in safety]
+        self._bids = [self._rule(b, str(b.get("id", ""))) for b in _items(section, "bid_rules")]
+        # The Reframe step's simple phrase list: heard only once something sounds like a complaint.
+        self._pack_bids = [
+            self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t) for t in translations
+        ]
+        self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
+
+    @classmethod
+    def from_pack(cls, data: dict[str, Any]) -> Analyzer:
+        """Compile an analyzer from the whole merged pack as plain data."""
+        return cls(data)
+
+    # --- reading a message ----------------------------------------------------------------
+
+    def analyze(self, text: str) -> Analysis:
+        """Patterns, bid, a softer rewrite, one question and safety for one message."""
+        norm = self._normalise(text)
+        doc = Doc(norm.text)
+        patterns = self._findings(text, norm, doc)
+        safety = self._safety_of(doc)
+        if safety.concern:  # no softening advice when someone may be in danger
+            question = str(self._section.get("safety_question") or self._question(norm.text))
+            return Analysis(text, patterns, None, None, question, safety)
+        bid_rule, wish = self._bid_of(doc, patterns)
+        rewrite = self._rewrite(bid_rule, patterns) if patterns else None
+        return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
+
+    def hints(self, text: str) -> list[Finding]:
+        """Patterns only, for live hints while typing: sentences well before the edit are reused."""
+        last_text, last_found = self._last_hints
+        if text == last_text:
+            return list(last_found)
+        cut = _reusable(last_text, text)
+        kept = [f for f in last_found if f.end <= cut]
+        norm = self._normalise(text[cut:])
+        tail = self._findings(text[cut:], norm, Doc(norm.text))
+        found = kept + [_shifted(f, cut) for f in tail]
+        self._last_hints = (text, found)
+        return list(found)
+
+    def safety(self, text: str) -> Safety:
+        """Danger language in any typed text: threats, violence, fear, self-harm, control."""
+        return self._safety_of(Doc(self._normalise(text).text))
+
+    def bid(self, text: str) -> str | None:
+        """The wish that may be behind a partner's words; None when there is none or a concern."""
+        norm = self._normalise(text)
+        doc = Doc(norm.text)
+        if self._safety_of(doc).concern:
+            return None
+        return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
+
+    def is_thought_not_feeling(self, text: str) -> bool:
+        """True for "I feel like you…": a thought about the partner dressed as a feeling."""
+        return self._thought.first(Doc(self._normalise(text).text)) is not None
+
+    # --- the parts ------------------------------------------------------------------------
+
+    def _findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
+        found: list[Finding] = []
+        for rule in self._patterns:
+            why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
+            for n_start, n_end in rule.matches(doc):
+                start, end = _trimmed(text, *norm.original(n_start, n_end))
+                if start < end:
+                    found.append(Finding(rule.name, start, end, text[start:end], why, antidote))
+        found.sort(key=lambda f: (f.start, PATTERN_KINDS.index(f.kind)))
+        return found
+
+    def _safety_of(self, doc: Doc) -> Safety:
+        categories = [rule.name for rule in self._safety if rule.first(doc)]
+        return Safety(bool(categories), categories)
+
+    def _bid_of(
+        self, doc: Doc, patterns: list[Finding], every: bool = False
+    ) -> tuple[Rule | None, str | None]:
+        best: tuple[int, Rule] | None = None
+        for rule in self._bids + (self._pack_bids if patterns or every else []):
+            span = rule.first(doc)
+            if span and (best is None or span[0] < best[0]):
+                best = (span[0], rule)
+        if best is not None:
+            return best[1], str(best[1].info.get("wish", "")) or None
+        if patterns:
+            kind = self._by_kind.get(patterns[0].kind)
+            wish = kind.info.get("wish") if kind else None
+            return None, str(wish or self._section.get("bid_fallback") or "") or None
+        return None, None
+
+    def _rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
+        parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
+        if not parts and patterns:
+            kind = self._by_kind.get(patterns[0].kind)
+            parts = _mapping(kind.info.get("rewrite")) if kind else {}
+        parts = parts or _mapping(self._section.get("default_rewrite"))
+        if not parts:
+            return None
+        out = self._template
+        for name in ("feeling", "situation", "need"):
+            out = out.replace("{" + name + "}", str(parts.get(name, "")).strip())
+        return out
+
+    def _question(self, normalised: str) -> str:
+        if not self._questions:
+            return str(self._section.get("fallback_question", ""))
+        index = zlib.crc32(normalised.strip().encode("utf-8", "replace")) % len(self._questions)
+        return self._questions[index]
+
+    # --- compiling ------------------------------------------------------------------------
+
+    def _rule(self, spec: dict[str, Any], name: str, info: dict[str, Any] | None = None) -> Rule:
+        return Rule(
+            name,
+            self._compile(spec.get("match")),
+            self._compile(spec.get("exceptions")),
+            info if info is not None else spec,
+        )
+
+    def _compile(self, spec: Any) -> list[Matcher]:
+        """One matcher per pack regex (each keeps its own fast literal prefix), one for phrases.
+
+        A leading {start} is checked by position instead: a lookbehind first would be slow.
+        """
+        spec = _mapping(spec)
+        out: list[Matcher] = []
+        for source in (str(r).strip() for r in spec.get("regexes") or []):
+            clause = source.startswith(_START)
+            body = expand(source[len(_START) :] if clause else source, self._terms)
+            out.append(self._matcher(body, clause))
+        phrases = {self._normalise(str(p)).text.strip() for p in spec.get("phrases") or []} - {""}
+        if phrases:
+            body = "|".join(phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
+            heads = {p.split()[0] for p in phrases}
+            plain = all(WORD.fullmatch(h) for h in heads)
+            firsts = frozenset(heads) if plain else None
+            out.append(Matcher(body, False, firsts, firsts))
+        return out
+
+    def _matcher(self, body: str, clause: bool) -> Matcher:
+        """A matcher with the words that let it be skipped, when the compiled pack lists them."""
+        known = self._index.get(regex_key(body))  # absent (a raw pack): always tried
+        if isinstance(known, list):  # a pack compiled before gates were listed
+            known = {"first": known}
+        known = _mapping(known)
+        return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
+
+
+def _reusable(old: str, new: str) -> int:
+    """Where a sentence starts, safely before the first change: findings up to there stand."""
+    same, high = 0, min(len(old), len(new))
+    while same < high:  # the longest common start, by halving (string compares run in C)
+        mid = (same + high + 1) // 2
+        same, high = (mid, high) if old[:mid] == new[:mid] else (same, mid - 1)
+    cut = 0
+    for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
+        cut = m.end()
+    return cut
+
+
+def _shifted(finding: Finding, by: int) -> Finding:
+    f = finding
+    return Finding(f.kind, f.start + by, f.end + by, f.match, f.why, f.antidote)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _normaliser(section: dict[str, Any]) -> Normaliser:
+    norm = _mapping(section.get("normalise"))
+    words = {str(k).lower(): str(v).lower() for k, v in _mapping(norm.get("words")).items()}
+    spelling = [str(w) for w in norm.get("spelling") or []]
+    masked = [str(w) for w in norm.get("masked") or []]
+    return Normaliser(words, vocabulary(section, words), spelling, masked)
+
+
+def _frozen(words: Any) -> frozenset[str] | None:
+    return frozenset(words) if isinstance(words, list) else None
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(section: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = section.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

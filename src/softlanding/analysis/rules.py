@@ -1,0 +1,428 @@
+"""The shape of the pack's `analysis:` section: what the language analyzer matches, and why."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    computed_field,
+    model_validator,
+)
+
+from softlanding.analysis.analyzer import PATTERN_KINDS, SAFETY_CATEGORIES
+from softlanding.analysis.text import (
+    MACROS,
+    NAME,
+    UnknownName,
+    expand,
+    is_word,
+    regex_key,
+    resolve_terms,
+    strip_apostrophes,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Regex = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+Word = Annotated[str, StringConstraints(pattern=r"^[^\W_]+$", max_length=20)]
+
+
+class Strict(BaseModel):
+    """Every pack model forbids unknown fields, so a typo is an error, not silence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Matchers(Strict):
+    """Words to look for: plain phrases, and regexes for what phrases cannot say."""
+
+    phrases: list[Phrase] = Field(default_factory=list)
+    regexes: list[Regex] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _regexes_are_safe(self) -> Matchers:
+        # Terms are checked by the whole section; here each name stands in as a plain group.
+        for number, source in enumerate(self.regexes, start=1):
+            problem = regex_problem(strip_apostrophes(NAME.sub("(?:x)", source)))
+            if problem:
+                raise ValueError(f"regex {number} ({source!r}) {problem}")
+        return self
+
+
+class Rewrite(Strict):
+    """The words that fill the softened start-up: I feel {feeling} about {situation}..."""
+
+    feeling: Text
+    situation: Text
+    need: Text
+
+
+class PatternRule(Strict):
+    kind: Literal["criticism", "contempt", "defensiveness", "stonewalling"]
+    name: Text
+    why: Text
+    antidote: Text
+    wish: Text = Field(description="the wish that may be under this pattern, when no bid rule fits")
+    rewrite: Rewrite
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
+
+    @model_validator(mode="after")
+    def _has_matchers(self) -> PatternRule:
+        _require_matchers(self.match)
+        return self
+
+
+class SafetyRule(Strict):
+    id: Literal["threat", "violence", "fear", "self_harm", "control"]
+    name: Text
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
+
+    @model_validator(mode="after")
+    def _has_matchers(self) -> SafetyRule:
+        _require_matchers(self.match)
+        return self
+
+
+class BidRule(Strict):
+    id: Ident
+    wish: Text
+    rewrite: Rewrite
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
+
+    @model_validator(mode="after")
+    def _has_matchers(self) -> BidRule:
+        _require_matchers(self.match)
+        return self
+
+
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
+
+
+class Normalise(Strict):
+    """Texting shorthand spelled out before matching ("u" → "you"); keys are single words."""
+
+    words: dict[Word, Text] = Field(default_factory=dict)
+    masked: list[Word] = Field(
+        default_factory=list, description='words people write with * for letters ("f***")'
+    )
+    spelling: list[Annotated[Word, StringConstraints(min_length=5)]] = Field(
+        default_factory=list,
+        description="words whose one-letter slips (missing, extra or swapped) are put right",
+    )
+
+
+class ReflectWords(Strict):
+    """What `softlanding reflect` says around an analysis (the card's labels come from `text`)."""
+
+    nothing: Text = Field(description="no message was given")
+    editor_failed: Text = Field(description="the editor closed without a message")
+    debrief_from: Text = Field(description="which session is being looked back on; {when}")
+    no_sessions: Text
+    saved: Text
+    highlight_note: Text = Field(description="how the highlighted words are marked")
+
+    @model_validator(mode="after")
+    def _when(self) -> ReflectWords:
+        if "{when}" not in self.debrief_from:
+            raise ValueError("debrief_from must contain the placeholder {when}")
+        return self
+
+
+class AnalysisSection(Strict):
+    """The analyzer's whole lexicon, so a therapist can extend it without code."""
+
+    source: Text = Field(description="author and work the ideas come from")
+    normalise: Normalise = Field(default_factory=Normalise)
+    terms: dict[Ident, Term] = Field(
+        default_factory=dict, description="named regex pieces, used in regexes as {name}"
+    )
+    patterns: list[PatternRule] = Field(min_length=4, max_length=4)
+    safety_language: list[SafetyRule] = Field(min_length=1)
+    bid_rules: list[BidRule] = Field(min_length=1)
+    bid_fallback: Text
+    thought_not_feeling: Matchers
+    default_rewrite: Rewrite
+    fallback_template: Text
+    fallback_question: Text
+    safety_question: Text = Field(description="asked instead of a reflection question")
+    reflect_words: ReflectWords
+
+    @computed_field(description="derived: the words each regex can begin with")  # type: ignore[prop-decorator]
+    @property
+    def first_words(self) -> dict[str, dict[str, list[str] | None]]:
+        return _first_words_index(self)
+
+    @model_validator(mode="after")
+    def _complete(self) -> AnalysisSection:
+        kinds = [p.kind for p in self.patterns]
+        if sorted(kinds) != sorted(PATTERN_KINDS):
+            raise ValueError(f"patterns must hold each of {', '.join(PATTERN_KINDS)} exactly once")
+        ids = [s.id for s in self.safety_language]
+        missing = [c for c in SAFETY_CATEGORIES if c not in ids]
+        if missing or len(ids) != len(set(ids)):
+            raise ValueError(
+                f"safety_language must hold each of {', '.join(SAFETY_CATEGORIES)} exactly once"
+            )
+        for name in ("{feeling}", "{situation}", "{need}"):
+            if name not in self.fallback_template:
+                raise ValueError(f"fallback_template must contain the placeholder {name}")
+        _require_matchers(self.thought_not_feeling)
+        _check_terms(self)
+        return self
+
+
+def _require_matchers(matchers: Matchers) -> None:
+    if not matchers.phrases and not matchers.regexes:
+        raise ValueError("needs at least one phrase or regex to match")
+
+
+def _first_words_index(section: AnalysisSection) -> dict[str, dict[str, list[str] | None]]:
+    """Per regex: the words a match begins with, and the rarest words one of which it needs.
+
+    Worked out once, when the pack is compiled, so `reflect` parses no regex it cannot use.
+    """
+    terms = resolve_terms(section.terms)
+    index: dict[str, dict[str, list[str] | None]] = {}
+    for _where, matchers in _all_matchers(section):
+        for source in matchers.regexes:
+            body = expand(source.removeprefix("{start}"), terms)
+            first, gate = first_words(body), gate_words(body)
+            index[regex_key(body)] = {
+                "first": sorted(first) if first is not None else None,
+                "gate": sorted(gate) if gate is not None else None,
+            }
+    return index
+
+
+def _check_terms(section: AnalysisSection) -> None:
+    """Every {name} is a term or macro, and each regex is still safe once terms are filled in."""
+    clash = sorted(set(section.terms) & set(MACROS))
+    if clash:
+        raise ValueError(f"the term name '{clash[0]}' is built in; choose another name")
+    try:
+        terms = resolve_terms(section.terms)
+    except UnknownName as exc:
+        raise ValueError(_unknown(exc.args[0], "terms")) from None
+    for name, value in terms.items():
+        problem = regex_problem(f"(?:{value})", may_be_empty=True)  # {0,3} boosters may be empty
+        if problem:
+            raise ValueError(f"terms → {name} {problem}")
+    for where, matchers in _all_matchers(section):
+        for number, source in enumerate(matchers.regexes, start=1):
+            try:
+                problem = regex_problem(expand(source, terms))
+            except UnknownName as exc:
+                problem = _unknown(exc.args[0], "")
+            if problem:
+                raise ValueError(f"{where}, regex {number} ({source!r}) {problem}")
+
+
+def _unknown(name: str, where: str) -> str:
+    inside = f" (in {where})" if where else ""
+    return (
+        f"uses {{{name}}}{inside}, which is not a term; add it under 'terms' or fix the "
+        f"spelling (built in: {', '.join('{' + m + '}' for m in MACROS)})."
+    )
+
+
+def _all_matchers(section: AnalysisSection) -> list[tuple[str, Matchers]]:
+    out: list[tuple[str, Matchers]] = [("thought_not_feeling", section.thought_not_feeling)]
+    named = [("patterns", p.kind, p) for p in section.patterns]
+    named += [("safety_language", s.id, s) for s in section.safety_language]
+    named += [("bid_rules", b.id, b) for b in section.bid_rules]
+    for group, name, rule in named:
+        out.append((f"{group} → {name} → match", rule.match))
+        out.append((f"{group} → {name} → exceptions", rule.exceptions))
+    return out
+
+
+def regex_problem(prepared: str, may_be_empty: bool = False) -> str | None:
+    """Why a regex cannot be used (no compile, upper case, could take forever), or None."""
+    try:
+        compiled = re.compile(prepared)
+    except re.error as exc:
+        return f"is not a valid regular expression ({exc.msg})."
+    if not may_be_empty and compiled.fullmatch(""):
+        return "can match empty text (every part is optional); make at least one word required."
+    if any(ch.isupper() for ch in re.sub(r"\\.", "", prepared)):
+        return "has capital letters; messages are matched in lower case, so write it in lower case."
+    if _nested_repeat(prepared):
+        return (
+            "repeats a group that itself repeats without limit, which can hang on long text; "
+            "use a bounded count like {0,3}."
+        )
+    return None
+
+
+def _nested_repeat(prepared: str) -> bool:
+    """True when an unbounded repeat holds another unbounded repeat: (a+)+ style backtracking."""
+    try:
+        from re import _parser as sre_parse  # the parser behind `re`; absent only on odd builds
+    except ImportError:  # pragma: no cover
+        return False
+    return _walk(sre_parse.parse(prepared), inside=False, sre=sre_parse)
+
+
+def _walk(items: Any, inside: bool, sre: Any) -> bool:
+    for op, arg in items:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            _low, high, body = arg
+            unbounded = high == sre.MAXREPEAT
+            if unbounded and inside:
+                return True
+            if _walk(body, inside or unbounded, sre):
+                return True
+        elif op is sre.SUBPATTERN:
+            if _walk(arg[-1], inside, sre):
+                return True
+        elif op is sre.BRANCH:
+            if any(_walk(branch, inside, sre) for branch in arg[1]):
+                return True
+        elif op in (sre.ASSERT, sre.ASSERT_NOT) and _walk(arg[1], inside, sre):
+            return True
+    return False
+
+
+def first_words(regex: str) -> frozenset[str] | None:
+    """Every word a match of `regex` can begin with, or None when they cannot be listed.
+
+    A regex whose first words are all absent from a message cannot match it, so the analyzer
+    skips it: most pack regexes then cost one set lookup per keystroke instead of a search.
+    """
+    try:
+        from re import _constants as sre  # the parser behind `re`
+        from re import _parser
+    except ImportError:  # pragma: no cover - another Python: no shortcut, same results
+        return None
+    try:
+        found = _heads(list(_parser.parse(regex)), {""}, sre)
+    except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
+        return None
+    if found is None:
+        return None
+    words = found[0] | found[1]
+    return None if "" in words else frozenset(words)
+
+
+def _heads(items: list[Any], open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
+    """(words still being spelled, words complete) after `items`, from the `open_` prefixes."""
+    done: set[str] = set()
+    for op, av in items:
+        if not open_:
+            break
+        if op is sre.LITERAL:
+            ch = chr(av)
+            open_, done = ({p + ch for p in open_}, done) if is_word(ch) else (set(), done | open_)
+        elif op is sre.SUBPATTERN or op is sre.BRANCH:
+            got = _heads_group(op, av, open_, sre)
+            if got is None:
+                return None
+            open_, done = got[0], done | got[1]
+        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+            if tuple(av[:2]) != (0, 1):
+                return None
+            got = _heads(list(av[2]), open_, sre)
+            if got is None:
+                return None
+            open_, done = open_ | got[0], done | got[1]
+        elif op is sre.IN and _breaks_word(av, sre):
+            open_, done = set(), done | open_
+        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width ops spell nothing
+            return None
+        if len(open_) + len(done) > 512:
+            return None
+    return open_, done
+
+
+def _heads_group(op: Any, av: Any, open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
+    branches = [list(av[-1])] if op is sre.SUBPATTERN else [list(b) for b in av[1]]
+    still: set[str] = set()
+    done: set[str] = set()
+    for branch in branches:
+        got = _heads(branch, open_, sre)
+        if got is None:
+            return None
+        still |= got[0]
+        done |= got[1]
+    return still, done
+
+
+def _breaks_word(members: Any, sre: Any) -> bool:
+    """True for a character set that holds only spaces or punctuation ([- ], \\s)."""
+    for op, av in members:
+        if op is sre.LITERAL and not is_word(chr(av)):
+            continue
+        if op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            continue
+        return False
+    return True
+
+
+# Words so common that needing one of them says little about whether a regex can match.
+_COMMON_WORDS = (
+    "i im ive id ill me my mine you youre youve youd youll your yours u he hes she shes they "
+    "theyre we were us our him her them it its the a an to of and or but so is are was be been "
+    "am do dont did didnt not no just that this what on in at for with all if can cant will "
+    "wont would have has had get got go like"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def gate_words(regex: str) -> frozenset[str] | None:
+    """The rarest set of words one of which every match of `regex` must hold, or None.
+
+    Every match passes through each whole word of the regex's top-level sequence, so a set of
+    alternatives there ("hit|punched|shoved") is required; the least common such set is kept.
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        items = list(_parser.parse(regex))
+    except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
+        return None
+    found = [s for s in _segments(items, sre) if s and "" not in s]
+    if not found:
+        return None
+    return frozenset(min(found, key=lambda s: (len(s & _COMMON), len(s))))
+
+
+def _segments(items: list[Any], sre: Any) -> list[set[str]]:
+    """The word sets of each whole-word stretch of a top-level sequence (unlistable ones empty)."""
+    out: list[set[str]] = []
+    part: list[Any] = []
+    for op, av in items:
+        if _is_break(op, av, sre):
+            out.append(_part_words(part, sre))
+            part = []
+        elif not part and op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and _ends_in_break(av[2], sre):
+            continue  # "(?:\w+ ){0,2}" between words: the next word still starts a word
+        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            part.append((op, av))
+    out.append(_part_words(part, sre))
+    return out
+
+
+def _part_words(part: list[Any], sre: Any) -> set[str]:
+    got = _heads(part, {""}, sre) if part else None
+    return set() if got is None else got[0] | got[1]
+
+
+def _is_break(op: Any, av: Any, sre: Any) -> bool:
+    if op is sre.LITERAL:
+        return not is_word(chr(av))
+    return op is sre.IN and _breaks_word(av, sre)
+
+
+def _ends_in_break(body: Any, sre: Any) -> bool:
+    items = list(body)
+    return bool(items) and _is_break(*items[-1], sre)

@@ -1,0 +1,1 @@
+"""Pure flow logic: the steps of solo and together sessions, break times."""

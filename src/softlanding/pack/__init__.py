@@ -1,0 +1,1 @@
+"""The prompts pack: YAML reader, schema and the compiled view screens use."""

@@ -1,0 +1,1 @@
+"""Pure views of a session for history, show, export and the debrief."""

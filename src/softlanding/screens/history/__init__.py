@@ -1,0 +1,1 @@
+"""Looking back: the history list, one session, patterns over time."""

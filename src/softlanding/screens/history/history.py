@@ -1,0 +1,167 @@
+"""History: sessions newest first, a page at a time, instant even with tens of thousands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from softlanding.app import vars_deep
+from softlanding.report.layout import feeling_words, kind_words, local_time
+from softlanding.screens.base import BaseScreen
+from softlanding.store import archive
+from softlanding.store.sessions import StoreError
+
+PAGE = 100  # rows per page: a DataTable this size appears at once, even with 50,000 sessions
+# (column label id, width): 76 columns with padding, so the table fits 80 with its scrollbar.
+COLUMNS = (
+    ("col_when", 16),
+    ("col_kind", 8),
+    ("col_feelings", 18),
+    ("col_tags", 14),
+    ("col_break", 10),
+)
+
+
+def labels(screen: BaseScreen[Any], block: str) -> Any:
+    """One screen's words from the pack's `text` section (attribute objects at run time)."""
+    return getattr(screen.sl.pack.text, block)
+
+
+class HistoryScreen(BaseScreen[None]):
+    CSS_PATH = Path(__file__).with_name("history.tcss")
+    BINDINGS = [
+        Binding("escape", "back", "back"),
+        Binding("d", "delete", "history_delete"),
+        Binding("t", "patterns", "history_patterns"),
+        Binding("n", "page(1)", "history_next_page", show=False),
+        Binding("p", "page(-1)", "history_prev_page", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+        self.total = 0
+        self.data: dict[str, Any] = vars_deep(self.sl.pack)
+
+    @property
+    def words(self) -> Any:
+        return labels(self, "history")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="history"):
+            yield Static(self.words.title, id="title", markup=False)
+            yield Static("", id="count", markup=False)
+            yield DataTable(id="sessions", cursor_type="row", cell_padding=1)
+            yield Static(self.words.empty, id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in COLUMNS:
+            table.add_column(getattr(self.words, label), key=label, width=width)
+        self.load_page(0)
+        table.focus()
+
+    def load_page(self, page: int, row: int = 0) -> None:
+        """Show one page (clamped to the pages there are), the cursor on `row`."""
+        store = self.sl.store
+        self.total = store.count_sessions()
+        self.page = max(0, min(page, (self.total - 1) // PAGE))
+        rows = archive.history_page(store, PAGE, offset=self.page * PAGE)
+        table = self.query_one(DataTable)
+        table.clear()
+        for item in rows:
+            table.add_row(*self._cells(item), key=item.id)
+        if rows:
+            table.move_cursor(row=min(row, len(rows) - 1))
+        table.display = bool(rows)
+        self.query_one("#empty").display = not rows
+        self.query_one("#count", Static).update(self._count_line(len(rows)))
+
+    def _cells(self, item: archive.HistoryRow) -> list[Text]:
+        feelings = ", ".join(feeling_words(item.feelings, self.data))
+        state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
+        cells = (local_time(item.started_at), kind_words(item.kind, self.data), feelings)
+        return [
+            Text(c, no_wrap=True, overflow="ellipsis")
+            for c in (*cells, ", ".join(item.tags), state)
+        ]
+
+    def _count_line(self, shown: int) -> str:
+        if not shown:
+            return ""
+        first = self.page * PAGE + 1
+        line = self.words.count.format(first=first, last=first + shown - 1, total=self.total)
+        return (
+            f"{line}  ·  {self.words.pages}"
+            if self.total > PAGE
+            else f"{line}  ·  {self.words.open_hint}"
+        )
+
+    def current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_page(self, step: int) -> None:
+        self.load_page(self.page + step)
+
+    def action_patterns(self) -> None:
+        from softlanding.screens.history.patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from softlanding.screens.history.session_view import SessionScreen
+
+        event.stop()
+        row = self.query_one(DataTable).cursor_row
+        self.app.push_screen(
+            SessionScreen(str(event.row_key.value)), lambda _: self.load_page(self.page, row)
+        )
+
+    def action_delete(self) -> None:
+        sid = self.current_id()
+        if sid is not None:
+            ask_delete(
+                self,
+                sid,
+                after=lambda: self.load_page(self.page, self.query_one(DataTable).cursor_row),
+            )
+
+
+def ask_delete(screen: BaseScreen[Any], sid: str, after: Any) -> None:
+    """Confirm, then delete one session for good (the store scrubs the file) and say so."""
+    from softlanding.screens.confirm import ConfirmScreen
+
+    record = screen.sl.store.load(sid)
+    if record is None:
+        return
+    words = labels(screen, "confirm")
+
+    def decided(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            screen.sl.store.delete(sid)
+        except StoreError as exc:
+            screen.notify(str(exc), severity="error", timeout=20)
+            return
+        screen.notify(labels(screen, "history").deleted)
+        after()
+
+    body = words.delete_body.format(when=local_time(record.started_at))
+    screen.app.push_screen(ConfirmScreen(words.delete_title, body), decided)

@@ -1,0 +1,103 @@
+"""One session's full record, in the order of a calm talk after a fight; delete it from here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from softlanding.app import vars_deep
+from softlanding.models import SessionRecord
+from softlanding.report import layout
+from softlanding.screens.base import BaseScreen
+from softlanding.screens.history.history import ask_delete, labels
+
+
+class SessionScreen(BaseScreen[None]):
+    CSS_PATH = Path(__file__).with_name("session_view.tcss")
+    BINDINGS = [
+        Binding("escape", "back", "back"),
+        Binding("d", "delete", "history_delete"),
+        Binding("v", "toggle_private", "history_private"),
+    ]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.show_private = False  # private notes belong to their author: shown only on request
+        self.record: SessionRecord | None = None
+        self.data: dict[str, Any] = vars_deep(self.sl.pack)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="record"):
+            yield Static("", id="heading", markup=False)
+            yield Static("", id="about", markup=False)
+            yield Static("", id="body")
+            yield Static("", id="private-note", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.record = self.sl.store.load(self.session_id)
+        self.refresh_record()
+        self.query_one("#record").focus()
+
+    def refresh_record(self) -> None:
+        words = labels(self, "session_view")
+        record = self.record
+        if record is None:
+            self.query_one("#heading", Static).update(words.missing)
+            return
+        self.query_one("#heading", Static).update(layout.heading(record, self.data))
+        self.query_one("#about", Static).update(self._about(record))
+        found = layout.sections(record, self.data, self.show_private)
+        self.query_one("#body", Static).update(_table(found) if found else Text(words.nothing))
+        hidden = layout.private_count(record) and not self.show_private
+        note = words.private_hidden.format(count=layout.private_count(record)) if hidden else ""
+        self.query_one("#private-note", Static).update(note)
+        self.refresh_bindings()
+
+    def _about(self, record: SessionRecord) -> str:
+        words = labels(self, "session_view")
+        lines = [layout.people(record, self.data)]
+        if record.tags:
+            lines.append(f"{words.tags}: {', '.join(record.tags)}")
+        return "\n".join(line for line in lines if line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_private":
+            return bool(self.record and self.record.private)
+        if action == "delete":
+            return self.record is not None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_toggle_private(self) -> None:
+        self.show_private = not self.show_private
+        self.refresh_record()
+
+    def action_delete(self) -> None:
+        if self.record is not None:
+            ask_delete(self, self.record.id, after=self.dismiss)
+
+
+def _table(found: list[layout.Section]) -> Table:
+    """All sections in one grid: a heading row, then labels and words (never read as markup)."""
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column(width=24, style="dim")
+    grid.add_column(ratio=1)
+    for number, section in enumerate(found):
+        if number:
+            grid.add_row("", "")
+        grid.add_row(Text(section.title, style="bold"), "")
+        for entry in section.entries:
+            style = "italic" if entry.private else ""
+            grid.add_row(Text(entry.label), Text(entry.value, style=style))
+    return grid

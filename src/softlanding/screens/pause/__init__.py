@@ -1,0 +1,1 @@
+"""Pause and its stages: breathing, grounding, the break."""

@@ -1,0 +1,206 @@
+"""Pause: calm 0–10, "is your body in alarm mode?", separately "are you afraid?", then a way
+to settle (breathing, grounding, STOP) or, when flooded, a real break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.screens.base import BaseScreen, StepScreen
+from softlanding.widgets.scale import Scale
+
+STAGES: tuple[str, ...] = ("calm", "flooded", "fear", "choose")
+YES, NO = "yes", "no"
+
+
+def labels(app: Any, screen: str) -> Any:
+    """One screen's UI labels from the pack (`text.break` is a keyword, so not an attribute)."""
+    return getattr(app.pack.text, screen)
+
+
+def calm_pane(
+    pane_id: str, question: str, hint: str, value: int | None, title: str = ""
+) -> Vertical:
+    """A calm 0–10 question (before or after); Enter on the scale confirms."""
+    return Vertical(
+        *([Static(title, classes="title", markup=False)] if title else []),
+        Static(question, classes="question", markup=False),
+        Scale(value, id=f"{pane_id}-scale"),
+        Static(hint, classes="hint", markup=False),
+        id=pane_id,
+    )
+
+
+def yes_no(pack: Any, pane_id: str, saved: bool | None) -> OptionList:
+    """A yes/no list starting on "yes": ↓ reaches "no" as in every list, and a reflex Enter
+    errs toward the safer branch (a break, or the resources)."""
+    listing = OptionList(
+        Option(pack.flooding.yes, id=YES),
+        Option(pack.flooding.no, id=NO),
+        id=f"{pane_id}-list",
+        markup=False,
+    )
+    listing.highlighted = 1 if saved is False else 0
+    return listing
+
+
+class PausePart(BaseScreen[bool]):
+    """A view inside the pause step: dismisses True when the step is done, False to go back."""
+
+    BINDINGS = [Binding("escape", "back", "back")]
+
+    def record(self, field: str, value: Any) -> None:
+        self.sl.record("pause", field, value)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
+
+
+class PauseScreen(StepScreen):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [Binding("escape", "back", "back")]
+    step = "pause"
+
+    def compose(self) -> ComposeResult:
+        pack, words, saved = self.sl.pack, labels(self.sl, "pause"), self.answers()
+        flooding = pack.flooding
+        with VerticalScroll(id="pause"), ContentSwitcher(initial="calm", id="stages"):
+            yield calm_pane(
+                "calm", words.calm_question, words.calm_hint, saved.get("calm_before"), words.title
+            )
+            with Vertical(id="flooded"):
+                yield Static(flooding.title, classes="title tight", markup=False)
+                yield Static(flooding.question, classes="question", markup=False)
+                yield Static(_bullets(flooding.signs), classes="signs", markup=False)
+                yield Static(flooding.pulse_note, classes="note", markup=False)
+                yield yes_no(pack, "flooded", saved.get("flooded"))
+                yield Static(words.choose_hint, classes="hint", markup=False)
+            with Vertical(id="fear"):
+                yield Static(flooding.fear_question, classes="title", markup=False)
+                yield Static(flooding.fear_note, classes="note", markup=False)
+                yield yes_no(pack, "fear", None)
+                yield Static(words.choose_hint, classes="hint", markup=False)
+            with Vertical(id="choose"):
+                yield Static(words.choose_title, classes="title", markup=False)
+                yield Static(words.choose_question, classes="question", markup=False)
+                yield OptionList(*self._ways(), id="choose-list", markup=False)
+                yield Static("", id="about", markup=False)
+                yield Static(words.choose_hint, classes="hint", markup=False)
+        yield Footer()
+
+    def _ways(self) -> list[Option]:
+        pack = self.sl.pack
+        ways = [Option(p.name, id=f"breathe:{p.id}") for p in pack.breathing.patterns]
+        return ways + [
+            Option(pack.grounding.title, id="ground:grounding"),
+            Option(pack.stop_card.title, id="ground:stop_card"),
+        ]
+
+    def on_mount(self) -> None:
+        self.show("calm")
+        if self.answers().get("return_at"):
+            self._open_break()  # a resumed break goes straight back to its countdown
+
+    def show(self, stage: str) -> None:
+        self.query_one("#stages", ContentSwitcher).current = stage
+        target = self.query_one(f"#{stage} Scale, #{stage} OptionList")
+        target.focus()
+        if stage == "choose" and isinstance(target, OptionList):
+            option = target.highlighted_option or target.get_option_at_index(0)
+            target.highlighted = target.get_option_index(option.id or "")
+            self.query_one("#about", Static).update(self._about(option.id or ""))
+
+    @property
+    def stage(self) -> str:
+        return self.query_one("#stages", ContentSwitcher).current or "calm"
+
+    def on_scale_confirmed(self, event: Scale.Confirmed) -> None:
+        event.stop()
+        self.record("calm_before", event.value)
+        self.show("flooded")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        if self.stage == "flooded":
+            self.record("flooded", choice == YES)
+            self.show("fear")
+        elif self.stage == "fear":
+            self._after_fear(afraid=choice == YES)
+        elif self.stage == "choose":
+            self._open_way(choice)
+
+    def _after_fear(self, afraid: bool) -> None:
+        if afraid:
+            self.sl.action_not_safe()  # nothing about this answer is ever recorded
+        elif self.answers().get("flooded"):
+            self._open_break()
+        else:
+            self.show("choose")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.stage == "choose":
+            self.query_one("#about", Static).update(self._about(event.option.id or ""))
+
+    def _about(self, choice: str) -> str:
+        pack = self.sl.pack
+        kind, _, name = choice.partition(":")
+        if kind == "ground":
+            return str(getattr(pack, name).intro)
+        pattern = _pattern(pack, name)
+        if pattern.caution:
+            return f"{pattern.description}\n{labels(self.sl, 'pause').take_care} {pattern.caution}"
+        return str(pattern.description)
+
+    def _open_way(self, choice: str) -> None:
+        kind, _, name = choice.partition(":")
+        if kind == "breathe":
+            from softlanding.screens.pause.breathing import BreathingScreen
+
+            self.record("choice", "breathe")
+            self.record("pattern", name)
+            self.app.push_screen(BreathingScreen(_pattern(self.sl.pack, name)), self._after)
+        else:
+            from softlanding.screens.pause.grounding import GroundingScreen
+
+            self.record("choice", "ground")
+            self.record("card", name)
+            self.app.push_screen(GroundingScreen(name), self._after)
+
+    def _open_break(self) -> None:
+        from softlanding.screens.pause.break_ import BreakScreen
+
+        self.app.push_screen(BreakScreen(), self._after)
+
+    def _after(self, finished: bool | None) -> None:
+        if finished:
+            self.done()
+        else:
+            self.show("flooded" if self.answers().get("flooded") else "choose")
+
+    def action_back(self) -> None:
+        index = STAGES.index(self.stage)
+        if index == 0:
+            self.sl.go_home()
+        else:
+            self.show(STAGES[index - 1])
+
+    def save_draft(self) -> None:
+        # a calm number picked but not yet confirmed still counts
+        scale = self.query_one("#calm-scale", Scale)
+        if self.stage == "calm" and scale.value is not None:
+            self.record("calm_before", scale.value)
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def _pattern(pack: Any, pattern_id: str) -> Any:
+    return next(p for p in pack.breathing.patterns if p.id == pattern_id)

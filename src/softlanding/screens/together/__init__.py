@@ -1,0 +1,1 @@
+"""Together mode screens: hand-overs, reveal, listening turns, closing."""

@@ -1,0 +1,162 @@
+"""Closing: one appreciation each, whether and when to talk again, and a shared summary that
+holds only what was said aloud or agreed to be shared (never a private note or answer)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.flow import breaktime
+from softlanding.models import iso, parse_iso
+from softlanding.screens.together.intro import SLOTS, PairScreen, other
+from softlanding.screens.together.listen import typed_question
+from softlanding.screens.together.reveal import as_table, revealed
+
+YES, NO = "yes", "no"
+
+
+class ClosingScreen(PairScreen):
+    CSS_PATH = Path(__file__).with_name("closing.tcss")
+    step = "closing"
+    private_turn = False
+
+    def compose(self) -> ComposeResult:
+        words = self.sl.pack.text.closing
+        yield self.turn_bar()
+        with VerticalScroll(id="closing"), ContentSwitcher(initial=self._resume_at(), id="stages"):
+            for slot in SLOTS:
+                fill = {"name": self.names[slot], "other": self.names[other(slot)]}
+                question = words.thanks_question.format(**fill)
+                yield typed_question(f"thanks{slot}", question, words.thanks_prefix)
+            yield Vertical(
+                Static(words.again_question, classes="question", markup=False),
+                OptionList(
+                    Option(words.again_yes, id=YES),
+                    Option(words.again_no, id=NO),
+                    id="again-list",
+                    markup=False,
+                ),
+                id="again",
+            )
+            yield Vertical(
+                Static(words.when_question, classes="question", markup=False),
+                Input(id="when-input", max_length=40),
+                Static("", id="problem", markup=False),
+                Static(words.when_hint, classes="hint", markup=False),
+                id="when",
+            )
+            with Vertical(id="summary"):
+                yield Static(words.summary_title, classes="question", markup=False)
+                with Horizontal(id="columns"):
+                    for slot in SLOTS:
+                        with Vertical(classes="column"):
+                            yield Static(self.names[slot], classes="who", markup=False)
+                            yield Static("", id=f"shared{slot}", markup=False)
+                yield Static("", id="next-talk", markup=False)
+                yield Button(Content(words.finish), id="finish", variant="primary")
+        yield Footer()
+
+    def _resume_at(self) -> str:
+        saved_a, saved_b = self.sl.answers(self.step, "A"), self.sl.answers(self.step, "B")
+        if "talk_again" in saved_a:
+            return "summary"
+        if "appreciation" in saved_b:
+            return "again"
+        return "thanksB" if "appreciation" in saved_a else "thanksA"
+
+    def on_mount(self) -> None:
+        self._show(self.stage)
+
+    @property
+    def stage(self) -> str:
+        found = self.query("#stages")  # nothing yet while composing: the stage it opens at
+        return (found.first(ContentSwitcher).current if found else None) or self._resume_at()
+
+    def typing(self) -> str:
+        return self.stage.removeprefix("thanks") if self.stage.startswith("thanks") else "A"
+
+    def turn_line(self) -> str:
+        if not self.stage.startswith("thanks"):
+            return super().turn_line()
+        speaker, listener = self.names[self.typing()], self.names[other(self.typing())]
+        return str(self.words.turn_floor.format(speaker=speaker, listener=listener))
+
+    def _show(self, stage: str) -> None:
+        self.query_one("#stages", ContentSwitcher).current = stage
+        self.query_one("#turn", Static).update(self.turn_line())
+        if stage == "summary":
+            self._fill_summary()
+        target = self.query_one(f"#{stage} Input, #{stage} OptionList, #{stage} Button")
+        if isinstance(target, OptionList):
+            target.highlighted = 0
+        target.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if text and self.sl.check_safety(text):
+            return  # the resources are open; these words are not kept
+        if self.stage == "when":
+            self._agree(text)
+            return
+        if text:
+            self.record("appreciation", text, partner=self.typing())
+        self._show("thanksB" if self.stage == "thanksA" else "again")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == YES:
+            when = self.query_one("#when-input", Input)
+            when.value = breaktime.local_now().strftime("%H:%M")  # the same time tomorrow
+            self._show("when")
+            return
+        self.record_both("talk_again", False)
+        for slot in SLOTS:
+            self.sl.forget(self.step, "follow_up_at", slot)
+        self._show("summary")
+
+    def _agree(self, text: str) -> None:
+        at = breaktime.parse_return(text, breaktime.local_now())
+        if at is None:
+            self.query_one("#problem", Static).update(self.words_closing.unreadable)
+            return
+        self.record_both("talk_again", True)
+        self.record_both("follow_up_at", iso(at))
+        self._show("summary")
+
+    @property
+    def words_closing(self) -> Any:
+        return self.sl.pack.text.closing
+
+    def _fill_summary(self) -> None:
+        words = self.words_closing
+        for slot in SLOTS:
+            rows = revealed(self.sl, slot)
+            said = self.sl.answers("respond", slot).get("final")
+            thanks = self.sl.answers(self.step, slot).get("appreciation")
+            rows += [(words.said, said)] if said else []
+            rows += [(words.appreciates, thanks)] if thanks else []
+            self.query_one(f"#shared{slot}", Static).update(as_table(rows))
+        self.query_one("#next-talk", Static).update(self._next_talk())
+
+    def _next_talk(self) -> str:
+        words, at = self.words_closing, self.sl.answers(self.step, "A").get("follow_up_at")
+        if not at:
+            return str(words.no_talk)
+        moment: datetime = parse_iso(at).astimezone()
+        day = (
+            words.tomorrow if breaktime.is_tomorrow(moment, breaktime.local_now()) else words.today
+        )
+        return str(words.next_talk.format(day=day, time=moment.strftime("%H:%M")))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.sl.finish_session("completed")
+        self.sl.go_home()

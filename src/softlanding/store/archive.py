@@ -1,0 +1,314 @@
+"""Sessions out of the store: JSON export, a Markdown debrief, history pages (import elsewhere).
+
+Part of the storage layer (it reads `store.conn` and writes inside `store._write()`); no Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from softlanding.models import SessionRecord, iso, now_utc
+from softlanding.report import layout as session_layout
+from softlanding.report.insights import SessionFacts, return_state
+from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
+from softlanding.store.sessions import Store, session_filters
+
+# Only what the patterns view counts: keeps "all time" over tens of thousands of sessions quick.
+_PATTERN_FIELDS = (
+    ("name", "word"),
+    ("name", "need"),
+    ("name", "under"),
+    ("pause", "calm_before"),
+    ("pause", "calm_after"),
+    ("pause", "choice"),
+    ("pause", "return_at"),
+    ("pause", "returned_at"),
+)
+
+
+# --- dates given on the command line ----------------------------------------------------------
+
+
+def since_iso(text: str) -> str:
+    """A DATE (YYYY-MM-DD, local midnight) or full ISO time as the stored UTC form."""
+    moment = datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a bare date means the person's own midnight
+    return iso(moment)
+
+
+def match_ids(store: Store, prefix: str) -> list[str]:
+    """Up to two session ids starting with `prefix` (people type the first few characters)."""
+    exact = store.conn.execute("SELECT id FROM sessions WHERE id = ?", (prefix,)).fetchone()
+    if exact:
+        return [exact[0]]
+    rows = store.conn.execute(
+        "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+        (prefix, prefix + "\uffff"),
+    )
+    return [row[0] for row in rows] if prefix else []
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def export_json(store: Store, since: str | None = None, include_private: bool = False) -> dict:
+    """Every session (oldest first) with partners, tags and answers, as a versioned document."""
+    where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": iso(now_utc()),
+        "includes_private": include_private,
+        "sessions": _collect(store, where, args, include_private),
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The export as JSON text: one session per line (compact JSON is several times faster)."""
+    sessions = document["sessions"]
+    head = json.dumps({k: v for k, v in document.items() if k != "sessions"}, ensure_ascii=False)
+    lines = [ENCODE(item) for item in sessions]
+    body = ",\n".join(lines)
+    return head[:-1] + ', "sessions": [\n' + body + ("\n]}\n" if lines else "]}\n")
+
+
+def session_json(store: Store, sid: str, include_private: bool = False) -> dict | None:
+    """One session in the export's shape (for `show --json`)."""
+    found = _collect(store, "WHERE id = ?", (sid,), include_private)
+    return found[0] if found else None
+
+
+def _collect(
+    store: Store, where: str, args: tuple[Any, ...], include_private: bool
+) -> list[dict[str, Any]]:
+    """Four queries for any number of sessions, grouped in Python (not four per session)."""
+    db = store.conn
+    chosen = f"SELECT id FROM sessions {where}"
+    sessions = {
+        row[0]: _session_dict(row)
+        for row in db.execute(
+            f"SELECT {SESSION_COLUMNS} FROM sessions {where} ORDER BY started_at, id", args
+        )
+    }
+    for sid, slot, name in db.execute(
+        f"SELECT session_id, slot, name FROM partners WHERE session_id IN ({chosen}) "
+        "ORDER BY session_id, slot",
+        args,
+    ):
+        sessions[sid]["partners"][slot] = name
+    for sid, tag in db.execute(
+        f"SELECT session_id, tag FROM tags WHERE session_id IN ({chosen}) ORDER BY session_id, tag",
+        args,
+    ):
+        sessions[sid]["tags"].append(tag)
+    _add_answers(db, sessions, chosen, args, include_private)
+    return list(sessions.values())
+
+
+def _add_answers(
+    db: sqlite3.Connection,
+    sessions: dict[str, dict[str, Any]],
+    chosen: str,
+    args: tuple[Any, ...],
+    include_private: bool,
+) -> None:
+    hide = "" if include_private else "AND private = 0"
+    rows = db.execute(
+        "SELECT session_id, partner, step, field, value, private, saved_at FROM answers "
+        f"WHERE session_id IN ({chosen}) {hide} ORDER BY session_id, saved_at, rowid",
+        args,
+    ).fetchall()
+    # Every stored value is JSON text: decode them all in one call (250,000 calls take seconds).
+    values = json.loads("[" + ",".join(row[4] for row in rows) + "]")
+    for (sid, partner, step, name, _, private, saved_at), value in zip(rows, values, strict=True):
+        sessions[sid]["answers"].append(
+            {
+                "partner": partner,
+                "step": step,
+                "field": name,
+                "value": value,
+                "private": bool(private),
+                "saved_at": saved_at,
+            }
+        )
+
+
+def _session_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    sid, kind, status, started_at, updated_at, ended_at, current_step = row
+    return {
+        "id": sid,
+        "kind": kind,
+        "status": status,
+        "started_at": started_at,
+        "updated_at": updated_at,
+        "ended_at": ended_at,
+        "current_step": current_step,
+        "partners": {},
+        "tags": [],
+        "answers": [],
+    }
+
+
+def record_from_dict(item: dict[str, Any]) -> SessionRecord:
+    """An exported session back as the record the views read."""
+    record = SessionRecord(
+        item["id"],
+        item["kind"],
+        item["status"],
+        item["started_at"],
+        item["updated_at"],
+        item.get("ended_at"),
+        item.get("current_step"),
+    )
+    record.partners = dict(item.get("partners") or {})
+    record.tags = list(item.get("tags") or [])
+    for answer in item.get("answers") or []:
+        key = (answer["partner"], answer["step"], answer["field"])
+        record.answers[key] = answer["value"]
+        if answer.get("private"):
+            record.private.add(key)
+    return record
+
+
+def export_markdown(
+    store: Store,
+    since: str | None = None,
+    include_private: bool = False,
+    pack: dict[str, Any] | None = None,
+) -> str:
+    """Sessions as a Markdown debrief a therapist can read, oldest first."""
+    if pack is None:
+        from softlanding.pack.loader import load_data
+
+        pack = load_data()
+    document = export_json(store, since=since, include_private=include_private)
+    records = [record_from_dict(item) for item in document["sessions"]]
+    return session_layout.markdown(records, pack, include_private, document["exported_at"])
+
+
+# --- history pages and pattern facts ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of the history list; `break_state` is None when no break was taken."""
+
+    id: str
+    kind: str
+    status: str
+    started_at: str
+    tags: tuple[str, ...]
+    feelings: tuple[str, ...]
+    break_state: str | None
+
+
+def history_page(
+    store: Store, limit: int, offset: int = 0, since: str | None = None, tag: str | None = None
+) -> list[HistoryRow]:
+    """One page, newest first, with whether each break's agreed return happened.
+
+    The page's ids come first, then its details: deep pages stay as quick as the first.
+    """
+    where, args = session_filters(since, tag)
+    rows = store.conn.execute(
+        f"SELECT s.id, s.kind, s.status, s.started_at FROM sessions s {where} "
+        "ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?",
+        (*args, limit, offset),
+    ).fetchall()
+    ids = [row[0] for row in rows]
+    tags, feelings = _page_details(store, ids)
+    breaks = _break_times(store, ids)
+    now = now_utc()
+    return [
+        HistoryRow(
+            sid,
+            kind,
+            status,
+            started,
+            tuple(tags[sid]),
+            tuple(feelings[sid]),
+            _state(*breaks[sid], now=now) if sid in breaks else None,
+        )
+        for sid, kind, status, started in rows
+    ]
+
+
+def _page_details(
+    store: Store, ids: list[str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Tags and named feelings (not private ones) of a page of sessions."""
+    tags: dict[str, list[str]] = defaultdict(list)
+    feelings: dict[str, list[str]] = defaultdict(list)
+    if not ids:
+        return tags, feelings
+    marks = ",".join("?" * len(ids))
+    for sid, tag in store.conn.execute(
+        f"SELECT session_id, tag FROM tags WHERE session_id IN ({marks}) ORDER BY tag", ids
+    ):
+        tags[sid].append(tag)
+    for sid, word in store.conn.execute(
+        "SELECT session_id, json_extract(value, '$') FROM answers "
+        f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' AND private = 0 "
+        "ORDER BY partner",
+        ids,
+    ):
+        if isinstance(word, str):
+            feelings[sid].append(word)
+    return tags, feelings
+
+
+def _state(return_at: str | None, returned_at: str | None, now: datetime) -> str:
+    try:
+        return return_state(return_at, returned_at, now)
+    except (TypeError, ValueError):  # a hand-edited time we cannot read is simply not noted
+        return "not_noted"
+
+
+def _break_times(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for sid, name, value in store.conn.execute(
+        "SELECT session_id, field, json_extract(value, '$') FROM answers "
+        f"WHERE session_id IN ({marks}) AND step = 'pause' AND private = 0 "
+        "AND field IN ('return_at', 'returned_at')",
+        ids,
+    ):
+        found[sid][name] = value
+    return {
+        sid: (times.get("return_at"), times.get("returned_at"))
+        for sid, times in found.items()
+        if times.get("return_at")
+    }
+
+
+def pattern_facts(store: Store, since: str | None = None) -> list[SessionFacts]:
+    """What the patterns view counts, for every session since `since`, oldest first."""
+    where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
+    chosen = f"SELECT id FROM sessions {where}"
+    facts = {
+        sid: SessionFacts(sid, kind, started)
+        for sid, kind, started in store.conn.execute(
+            f"SELECT id, kind, started_at FROM sessions {where} ORDER BY started_at, id", args
+        )
+    }
+    for sid, tag in store.conn.execute(
+        f"SELECT session_id, tag FROM tags WHERE session_id IN ({chosen})", args
+    ):
+        facts[sid].tags.append(tag)
+    wanted = " OR ".join("(step = ? AND field = ?)" for _ in _PATTERN_FIELDS)
+    flat = tuple(part for pair in _PATTERN_FIELDS for part in pair)
+    for sid, partner, step, name, value in store.conn.execute(
+        "SELECT session_id, partner, step, field, json_extract(value, '$') FROM answers "
+        f"WHERE session_id IN ({chosen}) AND private = 0 AND ({wanted})",
+        (*args, *flat),
+    ):
+        facts[sid].answers[(partner, step, name)] = value
+    return list(facts.values())
