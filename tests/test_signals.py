@@ -53,16 +53,34 @@ def test_sigkill_leaves_database_intact(isolated_home: Path) -> None:
         assert store.unfinished() is not None
 
 
-def test_second_window_says_so(isolated_home: Path) -> None:
+def test_second_window_says_so_and_may_stay_out(isolated_home: Path) -> None:
     first = start_session_in_pty(isolated_home)
     try:
         second = PtyApp(isolated_home)
         try:
-            assert second.wait(timeout=10) == 3
+            assert second.read_until(b"(y/N)"), second.output[-500:]
             assert b"already open" in second.output
+            second.type("\r")  # the default is No: the first window stays
+            assert second.wait(timeout=10) == 3
         finally:
             second.close()
+        assert first.wait(timeout=0.5) is None  # still running
     finally:
         first.signal(signal.SIGTERM)
         first.wait()
+        first.close()
+
+
+def test_second_window_may_close_the_first_which_saves(isolated_home: Path) -> None:
+    first = start_session_in_pty(isolated_home)
+    try:
+        second = PtyApp(isolated_home)
+        try:
+            assert second.read_until(b"(y/N)"), second.output[-500:]
+            second.type("y\r")
+            assert first.wait(timeout=5) == 0  # SIGTERM: it saved and left by itself
+            assert second.read_until(b"Carry on where you left off"), second.output[-500:]
+        finally:
+            second.close()
+    finally:
         first.close()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
-import signal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -51,11 +49,6 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     # --- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            # Not possible off the main thread (tests) or on platforms without these signals.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.save_and_exit)
         if self.store.notice:
             self.notify(self.store.notice, timeout=30, severity="warning")
         first_run_seen = self.store.get_setting("first_run_seen", False)

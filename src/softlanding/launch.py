@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from softlanding import paths
+from softlanding.instance import claim
 from softlanding.store.files import InstanceLock
 
 MIN_SIZE = (40, 12)
@@ -29,12 +32,8 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")
-    if not lock.acquire():
-        print(
-            "softlanding is already open in another window. Switch to that window, "
-            "or close it first.",
-            file=sys.stderr,
-        )
+    words = pack.text.launch
+    if not claim(lock, words, sys.stderr, _asker(words) if sys.stdin.isatty() else None):
         return 3
     try:
         try:
@@ -43,11 +42,25 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         from softlanding.app import SoftlandingApp
+        from softlanding.shutdown import guarded
 
         with store:
             app = SoftlandingApp(pack, store, start=start)
-            app.run()
+            # SIGHUP/SIGTERM: save, then gone within 2 s even if Textual's shutdown stalls.
+            with guarded(app, beat=lock.touch):
+                app.run()
         # Textual prints an unexpected error itself; the exit status must not claim success.
         return app.return_code or 0
     finally:
         lock.release()
+
+
+def _asker(words: Any) -> Callable[[str], bool]:
+    def ask(question: str) -> bool:
+        try:
+            answer = input(question)
+        except (EOFError, KeyboardInterrupt):
+            return False
+        return answer.strip().lower() in words.answer_yes.split("|")
+
+    return ask

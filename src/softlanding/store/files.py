@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -94,13 +94,17 @@ class WriteLock:
 
 
 class InstanceLock:
-    """Held for the TUI's lifetime: a second window is told, instead of writing alongside."""
+    """Held for the TUI's lifetime: a second window is told, instead of writing alongside.
+
+    The file also names its holder (one line, see instance.py) and its modification time is the
+    holder's heartbeat, so a later launch can tell a live window from one whose terminal is gone.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
 
-    def acquire(self) -> bool:
+    def acquire(self, record: str = "") -> bool:
         if fcntl is None:
             return True
         with private_umask():
@@ -111,7 +115,30 @@ class InstanceLock:
             os.close(self._fd)
             self._fd = None
             return False
+        if record:
+            os.ftruncate(self._fd, 0)
+            os.pwrite(self._fd, record.encode(), 0)
         return True
+
+    def record(self) -> str:
+        """The holder's line as it wrote it ("" if none or unreadable)."""
+        try:
+            return self.path.read_text(encoding="utf-8", errors="replace")[:200]
+        except OSError:
+            return ""
+
+    def age(self) -> float:
+        """Seconds since the holder's last heartbeat."""
+        try:
+            return max(0.0, time.time() - self.path.stat().st_mtime)
+        except OSError:
+            return 0.0
+
+    def touch(self) -> None:
+        """The heartbeat: called on the app's event loop, so it stops when the app freezes."""
+        if self._fd is not None:
+            with suppress(OSError):  # a read-only mount: the heartbeat is a hint, not a need
+                os.utime(self._fd)
 
     def release(self) -> None:
         if self._fd is not None:
