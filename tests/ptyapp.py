@@ -10,9 +10,12 @@ import signal
 import struct
 import sys
 import termios
+import threading
 import time
 from fcntl import ioctl
 from pathlib import Path
+
+_FORKING = threading.Lock()  # pty.fork's terminal is inheritable until we say otherwise
 
 
 class PtyApp:
@@ -20,9 +23,12 @@ class PtyApp:
 
     def __init__(self, home: Path, *args: str, size: tuple[int, int] = (80, 24)) -> None:
         env = {**os.environ, "SOFTLANDING_HOME": str(home), "TERM": "xterm-256color"}
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child becomes the app
-            os.execvpe(sys.executable, [sys.executable, "-m", "softlanding", *args], env)
+        with _FORKING:
+            self.pid, self.fd = pty.fork()
+            if self.pid == 0:  # the child becomes the app
+                os.execvpe(sys.executable, [sys.executable, "-m", "softlanding", *args], env)
+            # Another launch (tests run several at once) must not keep this terminal open.
+            os.set_inheritable(self.fd, False)
         ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.output = b""
         self.status: int | None = None
@@ -36,6 +42,9 @@ class PtyApp:
         return marker in self.output
 
     def _read(self, wait: float) -> None:
+        if self.fd < 0:  # hung up: nothing more can be read
+            time.sleep(wait)
+            return
         ready, _, _ = select.select([self.fd], [], [], wait)
         if ready:
             with contextlib.suppress(OSError):  # the child has gone: nothing more to read
@@ -51,6 +60,11 @@ class PtyApp:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             self._read(0.05)
+
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does: the kernel sends SIGHUP."""
+        os.close(self.fd)
+        self.fd = -1
 
     def signal(self, sig: signal.Signals) -> None:
         os.kill(self.pid, sig)
@@ -73,4 +87,5 @@ class PtyApp:
                 os.waitpid(self.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)

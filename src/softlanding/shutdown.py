@@ -74,7 +74,9 @@ class Guard:
                 with contextlib.suppress(TypeError, ValueError):
                     signal.signal(sig, handler)
         self._done.set()
-        self._thread.join(1.0)
+        with contextlib.suppress(OSError):
+            os.write(self._write, b"\0")  # wake the watcher (0 is no signal)
+        self._thread.join(0.5)
         if not self._thread.is_alive():
             os.close(self._read)
             os.close(self._write)
@@ -110,8 +112,9 @@ class Guard:
             never_block(driver, gone=not terminal_alive(driver))
         if not self._call_in_app(self.app.save_and_exit):
             self._exit_when_idle()  # not running yet (or any more): nothing left to save
-        time.sleep(max(0.0, self.started + GRACE - time.monotonic()))
-        self._exit_when_idle()
+        if not self._done.wait(max(0.0, self.started + GRACE - time.monotonic())):
+            self._exit_when_idle()  # Textual did not finish in time
+        # Otherwise the app has left run(); the hard stop still bounds the rest of the exit.
 
     def _call_in_app(self, callback: Callable[[], None] | None) -> bool:
         loop = getattr(self.app, "_loop", None)
