@@ -298,3 +298,18 @@ class PtyHolder:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+def test_a_running_window_keeps_its_heartbeat(isolated_home: Path) -> None:
+    """A live window is never taken for a frozen one: its event loop touches the lock file."""
+    with Store.open() as store:
+        store.set_setting("first_run_seen", True)
+    lock = isolated_home / "data" / "softlanding.launch.lock"
+    app = PtyApp(isolated_home)
+    try:
+        assert app.read_until(b"Close softlanding", timeout=20), app.output[-600:]
+        os.utime(lock, (time.time() - 60, time.time() - 60))
+        app.settle(2.6)  # one heartbeat every 2 s
+        assert time.time() - lock.stat().st_mtime < 3
+    finally:
+        app.close()

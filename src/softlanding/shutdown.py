@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-GRACE = 1.5  # seconds Textual gets to finish by itself once a signal has come
-HARD_STOP = 1.9  # the kernel ends the process (SIGALRM) even if no Python code can run
+GRACE = 1.2  # seconds Textual gets to finish by itself once a signal has come
+HARD_STOP = 1.6  # the kernel ends the process (SIGALRM) even if no Python code can run
 WRITE_WAIT = 0.1  # while leaving, a slow (but live) terminal gets this long per write
 BEAT = 2.0  # seconds between heartbeats, which tell a later launch this window still responds
 LEAVE = ("SIGTERM", "SIGHUP")
