@@ -21,12 +21,18 @@ _FORKING = threading.Lock()  # pty.fork's terminal is inheritable until we say o
 class PtyApp:
     """A `python -m softlanding` process on an 80×24 pty, for signal and real-terminal tests."""
 
-    def __init__(self, home: Path, *args: str, size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self,
+        home: Path,
+        *args: str,
+        size: tuple[int, int] = (80, 24),
+        main: tuple[str, ...] = ("-m", "softlanding"),
+    ) -> None:
         env = {**os.environ, "SOFTLANDING_HOME": str(home), "TERM": "xterm-256color"}
         with _FORKING:
             self.pid, self.fd = pty.fork()
             if self.pid == 0:  # the child becomes the app
-                os.execvpe(sys.executable, [sys.executable, "-m", "softlanding", *args], env)
+                os.execvpe(sys.executable, [sys.executable, *main, *args], env)
             # Another launch (tests run several at once) must not keep this terminal open.
             os.set_inheritable(self.fd, False)
         ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))

@@ -47,8 +47,9 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         with store:
             app = SoftlandingApp(pack, store, start=start)
             # SIGHUP/SIGTERM: save, then gone within 2 s even if Textual's shutdown stalls.
-            with guarded(app, beat=lock.touch):
+            with guarded(app, beat=lock.touch) as guard:
                 app.run()
+        guard.end_if_leaving(lock.release)
         # Textual prints an unexpected error itself; the exit status must not claim success.
         return app.return_code or 0
     finally:
