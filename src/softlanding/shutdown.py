@@ -186,13 +186,14 @@ def never_block(driver: Any, gone: bool) -> None:
             writer.join(WRITE_WAIT)
 
     driver.write, driver.close = write, close
-    _release_waiting_write(driver, gone)
+    _release_waiting_write(driver)
 
 
-def _release_waiting_write(driver: Any, gone: bool) -> None:
-    """A write already waiting on a full queue (dead writer or closed terminal) is let through."""
+def _release_waiting_write(driver: Any) -> None:
+    """A write already waiting on a full queue (dead writer, closed or stalled terminal) is let
+    through, so the app's loop can run the save; frames not yet drawn no longer matter."""
     writer = getattr(driver, "_writer_thread", None)
-    if writer is None or (writer.is_alive() and not gone):
+    if writer is None:
         return
     waiting: queue.Queue[Any] = writer._queue
     with waiting.mutex:
