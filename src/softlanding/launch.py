@@ -32,7 +32,8 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")
-    words = pack.text.launch
+    view: Any = pack  # attribute view of the pack (see loader.load_view)
+    words = view.text.launch
     if not claim(lock, words, sys.stderr, _asker(words) if sys.stdin.isatty() else None):
         return 3
     try:
