@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from softlanding.analysis.analyzer import PATTERN_KINDS, SAFETY_CATEGORIES
+from softlanding.analysis.regex_safety import linear_problem
 from softlanding.analysis.text import (
     MACROS,
     NAME,
@@ -246,7 +247,7 @@ def _all_matchers(section: AnalysisSection) -> list[tuple[str, Matchers]]:
 
 
 def regex_problem(prepared: str, may_be_empty: bool = False) -> str | None:
-    """Why a regex cannot be used (no compile, upper case, could take forever), or None."""
+    """Why a regex cannot be used (no compile, upper case, could be slow on long text), or None."""
     try:
         compiled = re.compile(prepared)
     except re.error as exc:
@@ -255,41 +256,7 @@ def regex_problem(prepared: str, may_be_empty: bool = False) -> str | None:
         return "can match empty text (every part is optional); make at least one word required."
     if any(ch.isupper() for ch in re.sub(r"\\.", "", prepared)):
         return "has capital letters; messages are matched in lower case, so write it in lower case."
-    if _nested_repeat(prepared):
-        return (
-            "repeats a group that itself repeats without limit, which can hang on long text; "
-            "use a bounded count like {0,3}."
-        )
-    return None
-
-
-def _nested_repeat(prepared: str) -> bool:
-    """True when an unbounded repeat holds another unbounded repeat: (a+)+ style backtracking."""
-    try:
-        from re import _parser as sre_parse  # the parser behind `re`; absent only on odd builds
-    except ImportError:  # pragma: no cover
-        return False
-    return _walk(sre_parse.parse(prepared), inside=False, sre=sre_parse)
-
-
-def _walk(items: Any, inside: bool, sre: Any) -> bool:
-    for op, arg in items:
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            _low, high, body = arg
-            unbounded = high == sre.MAXREPEAT
-            if unbounded and inside:
-                return True
-            if _walk(body, inside or unbounded, sre):
-                return True
-        elif op is sre.SUBPATTERN:
-            if _walk(arg[-1], inside, sre):
-                return True
-        elif op is sre.BRANCH:
-            if any(_walk(branch, inside, sre) for branch in arg[1]):
-                return True
-        elif op in (sre.ASSERT, sre.ASSERT_NOT) and _walk(arg[1], inside, sre):
-            return True
-    return False
+    return linear_problem(prepared)
 
 
 def first_words(regex: str) -> frozenset[str] | None:

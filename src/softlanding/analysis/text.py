@@ -31,6 +31,8 @@ _MEMO_LIMIT = 50_000
 WORD = re.compile(r"\w+")
 # A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
 _WORD_END = r"(?:(?<!\w)|(?!\w))"
+# Nor begin inside one: `search` then never retries a long word letter by letter (linear time).
+_WORD_EDGE = _WORD_END
 _SPARSE = 64  # rarer first words than one in this many characters: try just there, not search
 _CLAUSE = re.compile(r"[^\w ]\s*")  # a clause may start after punctuation, an emoji or a line break
 _LONGEST_WORD = 24  # longer "words" are never slips of a pack word (and would be slow to try)
@@ -112,7 +114,7 @@ class Matcher:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(f"(?:{self.source}){_WORD_END}")
+            self._regex = re.compile(f"{_WORD_EDGE}(?:{self.source}){_WORD_END}")
         return self._regex
 
 
