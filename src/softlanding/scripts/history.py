@@ -54,6 +54,7 @@ def _print_table(rows: list[HistoryRow], total: int) -> None:
 
     from softlanding.pack.loader import load_data
     from softlanding.report.layout import feeling_words, kind_words, local_time
+    from softlanding.textsafe import visible
 
     pack = load_data()
     words, cli = pack["text"]["history"], pack["text"]["history_cli"]
@@ -75,5 +76,5 @@ def _print_table(rows: list[HistoryRow], total: int) -> None:
             ", ".join(r.tags),
             words[f"break_{r.break_state}"] if r.break_state else "",
         )
-        table.add_row(*(Text(cell) for cell in cells))  # typed words are never markup
+        table.add_row(*(Text(visible(cell)) for cell in cells))  # never markup, never escapes
     console.print(table)

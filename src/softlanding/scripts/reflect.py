@@ -202,7 +202,7 @@ def _safety_card(console: Console, data: dict[str, Any]) -> None:
     from rich.text import Text
 
     safety = data["safety"]
-    body = Text("\n".join(safety["lines"]) + "\n\n")
+    body = Text("\n".join(safety["lines"]) + "\n\n")  # pack text: `prompts check` refuses escapes
     for item in safety["resources"]:
         body.append(f"{item['name']}", style="bold")
         body.append(f" · {item['contact']} · {item['region']}\n")
@@ -261,7 +261,9 @@ def _marked(found: Analysis) -> Any:
     """The message as typed (never read as markup), its matched words underlined."""
     from rich.text import Text
 
-    text = Text(found.text)
+    from softlanding.textsafe import visible
+
+    text = Text(visible(found.text))  # same length, so the spans still fit
     for f in found.patterns:
         text.stylize(KIND_STYLES[f.kind], f.start, f.end)
     return text
@@ -270,7 +272,9 @@ def _marked(found: Analysis) -> Any:
 def _label(words: str, style: str = "") -> Any:
     from rich.text import Text
 
-    return Text(words, style=style)
+    from softlanding.textsafe import visible
+
+    return Text(visible(words), style=style)
 
 
 # --- looking back on the last session -------------------------------------------------------

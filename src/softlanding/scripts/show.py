@@ -53,25 +53,29 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
     from rich.text import Text
 
     from softlanding.report import layout
+    from softlanding.textsafe import visible
+
+    def shown(words: str, style: str = "") -> Text:  # saved words never drive the terminal
+        return Text(visible(words), style=style)
 
     words, cli = pack["text"]["session_view"], pack["text"]["history_cli"]
     console = Console(highlight=False)
-    console.print(Text(layout.heading(record, pack), style="bold"))
-    console.print(Text(record.id, style="dim"))
+    console.print(shown(layout.heading(record, pack), "bold"))
+    console.print(shown(record.id, "dim"))
     for line in (layout.people(record, pack), _tags(record, words)):
         if line:
-            console.print(Text(line))
+            console.print(shown(line))
     found = layout.sections(record, pack, include_private)
     if not found:
         console.print(Text(words["nothing"]))
     for section in found:
         console.print()
-        console.rule(Text(section.title, style="bold"), align="left")
+        console.rule(shown(section.title, "bold"), align="left")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", max_width=30)
         grid.add_column()
         for entry in section.entries:
-            grid.add_row(Text(entry.label), Text(entry.value))
+            grid.add_row(shown(entry.label), shown(entry.value))
         console.print(grid)
     hidden = layout.private_count(record)
     if hidden and not include_private:

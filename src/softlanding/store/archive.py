@@ -17,6 +17,7 @@ from softlanding.report import layout as session_layout
 from softlanding.report.insights import SessionFacts, return_state
 from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
 from softlanding.store.sessions import Store, session_filters
+from softlanding.textsafe import visible
 
 # Only what the patterns view counts: keeps "all time" over tens of thousands of sessions quick.
 _PATTERN_FIELDS = (
@@ -189,7 +190,8 @@ def export_markdown(
         pack = load_data()
     document = export_json(store, since=since, include_private=include_private)
     records = [record_from_dict(item) for item in document["sessions"]]
-    return session_layout.markdown(records, pack, include_private, document["exported_at"])
+    text = session_layout.markdown(records, pack, include_private, document["exported_at"])
+    return visible(text)  # `cat` of the file must never drive the terminal
 
 
 # --- history pages and pattern facts ------------------------------------------------------------

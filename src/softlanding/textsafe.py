@@ -1,0 +1,31 @@
+"""Text safe to show: control characters made visible, so saved words never drive a terminal.
+
+An ESC or C1 byte in an answer, an import or a pack could clear the screen, retitle the window
+or write the clipboard (OSC 52) when printed. Each is swapped for one visible character, so the
+text keeps its length (highlight spans stay put); newline and tab stay, as do emoji and the
+zero-width joiners inside them.
+"""
+
+from __future__ import annotations
+
+_KEEP = "\n\t"
+
+
+def _table() -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in _KEEP}
+    table[0x7F] = "\u2421"  # ␡
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1: no pictures exist
+    return table
+
+
+_VISIBLE = _table()
+
+
+def visible(text: str) -> str:
+    """`text` with every C0/C1 control (but newline and tab) shown as a visible character."""
+    return text.translate(_VISIBLE)
+
+
+def has_controls(text: str) -> bool:
+    """True when `text` holds a control character that `visible` would change."""
+    return any(ord(ch) in _VISIBLE for ch in text)
