@@ -17,6 +17,8 @@ from softlanding.screens.base import localise_bindings
 from softlanding.store.sessions import Store, StoreError
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from softlanding.analysis.analyzer import Analyzer
     from softlanding.pack.schema import Pack
 
@@ -58,6 +60,18 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
             self.push_screen(FirstRunScreen(first_time=True))
         self._fit_to(self.size.width, self.size.height)  # it may start in a tiny window
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: names, paths and errors in it are never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _make_start_screen(self) -> Screen[Any]:
         if self.start == "pause":

@@ -24,7 +24,7 @@ class HomeScreen(BaseScreen[None]):
             yield Static(words.greeting, id="greeting")
             notice = self._return_notice()
             if notice:
-                yield Static(notice, id="return-notice")
+                yield Static(notice, id="return-notice", markup=False)
             yield OptionList(*self._options(), id="menu")
         yield Footer()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from softlanding.screens.base import BaseScreen
@@ -20,24 +21,23 @@ class SafetyScreen(BaseScreen[None]):
         safety = self.sl.pack.safety
         words = self.sl.pack.text.safety
         with VerticalScroll(id="safety"):
-            yield Static(safety.title, id="title")
-            yield Static("\n".join(safety.lines), id="lines")
+            # Plain text whatever the pack holds: this page must always open.
+            yield Static(safety.title, id="title", markup=False)
+            yield Static("\n".join(safety.lines), id="lines", markup=False)
             yield Static(self._resources(), id="resources")
-            yield Static(safety.resources_note, id="note")
+            yield Static(safety.resources_note, id="note", markup=False)
         with Horizontal(id="actions"):
-            yield Button(safety.leave, id="leave", variant="primary")
-            yield Button(words.home, id="home")
+            yield Button(Content(safety.leave), id="leave", variant="primary")
+            yield Button(Content(words.home), id="home")
         yield Footer()
 
-    def _resources(self) -> str:
-        rows = []
+    def _resources(self) -> Content:
+        rows: list[Content] = []
         for res in self.sl.pack.safety.resources:
-            rows.append(
-                f"[b]{_escape(res.name)}[/b] — {_escape(res.contact)}  ({_escape(res.region)})"
-            )
+            rows.append(Content.assemble((res.name, "bold"), f" — {res.contact}  ({res.region})"))
             if res.note:
-                rows.append(f"  {_escape(res.note)}")
-        return "\n".join(rows)
+                rows.append(Content(f"  {res.note}"))
+        return Content("\n").join(rows)
 
     def on_mount(self) -> None:
         # The top (title, first lines) must be what a frightened person sees first.
@@ -51,9 +51,3 @@ class SafetyScreen(BaseScreen[None]):
 
     def action_home(self) -> None:
         self.sl.go_home()
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

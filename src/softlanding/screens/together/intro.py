@@ -11,6 +11,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -136,8 +137,8 @@ class TogetherStartScreen(BaseScreen[None]):
     def _orders(self, first: str, second: str) -> list[Option]:
         words = self.sl.pack.text.together
         return [
-            Option(words.goes_first.format(name=first), id="first"),
-            Option(words.goes_first.format(name=second), id="second"),
+            Option(Content(words.goes_first.format(name=first)), id="first"),  # names: plain text
+            Option(Content(words.goes_first.format(name=second)), id="second"),
             Option(words.random, id="random"),
         ]
 

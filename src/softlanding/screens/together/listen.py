@@ -188,7 +188,7 @@ class ListenScreen(FloorScreen):
                 )
                 yield Vertical(
                     Static("", id="heard", markup=False),
-                    Static(words.confirm_question.format(**fill), classes="question"),
+                    Static(words.confirm_question.format(**fill), classes="question", markup=False),
                     OptionList(
                         Option(words.confirm_yes, id=YES),
                         Option(words.confirm_no, id=NO),
