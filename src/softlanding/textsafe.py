@@ -29,3 +29,20 @@ def visible(text: str) -> str:
 def has_controls(text: str) -> bool:
     """True when `text` holds a control character that `visible` would change."""
     return any(ord(ch) in _VISIBLE for ch in text)
+
+
+def pack_text_problem(text: str) -> str | None:
+    """Why a pack's words cannot be shown as they are (an escape code, a style tag), or None."""
+    if has_controls(text):
+        return "holds a control character (an invisible escape code); delete it and retype"
+    if "[" in text:  # Rich and Textual read "[" as the start of a style tag or an action
+        return "holds a square bracket [, which a screen would read as styling; use ( ) instead"
+    return None
+
+
+def plain_pack_text(text: str) -> str:
+    """A pydantic validator: pack words are shown as plain text, so they must be plain."""
+    problem = pack_text_problem(text)
+    if problem:
+        raise ValueError(problem)
+    return text

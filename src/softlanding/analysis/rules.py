@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,8 +27,13 @@ from softlanding.analysis.text import (
     resolve_terms,
     strip_apostrophes,
 )
+from softlanding.textsafe import plain_pack_text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(plain_pack_text),  # shown on screens and cards: plain words only
+]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Regex = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]

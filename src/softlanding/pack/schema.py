@@ -5,14 +5,30 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from softlanding.analysis.rules import AnalysisSection
+from softlanding.textsafe import plain_pack_text
 
 MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+# Words a screen shows: plain text only (no escape codes, no style tags), so no pack can break one.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(plain_pack_text),
+]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+Tag = Annotated[
+    str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
+]
 
 
 def _unique(items: list[Any], attr: str, what: str) -> None:
@@ -323,9 +339,11 @@ class Pack(Strict):
     reflection: Questions
     debrief: Debrief
     analysis: AnalysisSection
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=30)]] = Field(
-        min_length=1, max_length=MAX_ITEMS
-    )
+    tags: list[
+        Annotated[
+            str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
+        ]
+    ] = Field(min_length=1, max_length=MAX_ITEMS)
     text: dict[Ident, dict[Ident, Text]]
 
 

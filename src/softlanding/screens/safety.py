@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from softlanding.screens.base import BaseScreen
+from softlanding.textsafe import visible
 
 
 class SafetyScreen(BaseScreen[None]):
@@ -22,21 +23,22 @@ class SafetyScreen(BaseScreen[None]):
         words = self.sl.pack.text.safety
         with VerticalScroll(id="safety"):
             # Plain text whatever the pack holds: this page must always open.
-            yield Static(safety.title, id="title", markup=False)
-            yield Static("\n".join(safety.lines), id="lines", markup=False)
+            yield Static(visible(safety.title), id="title", markup=False)
+            yield Static(visible("\n".join(safety.lines)), id="lines", markup=False)
             yield Static(self._resources(), id="resources")
-            yield Static(safety.resources_note, id="note", markup=False)
+            yield Static(visible(safety.resources_note), id="note", markup=False)
         with Horizontal(id="actions"):
-            yield Button(Content(safety.leave), id="leave", variant="primary")
-            yield Button(Content(words.home), id="home")
+            yield Button(Content(visible(safety.leave)), id="leave", variant="primary")
+            yield Button(Content(visible(words.home)), id="home")
         yield Footer()
 
     def _resources(self) -> Content:
         rows: list[Content] = []
         for res in self.sl.pack.safety.resources:
-            rows.append(Content.assemble((res.name, "bold"), f" — {res.contact}  ({res.region})"))
+            where = visible(f" — {res.contact}  ({res.region})")
+            rows.append(Content.assemble((visible(res.name), "bold"), where))
             if res.note:
-                rows.append(Content(f"  {res.note}"))
+                rows.append(Content(visible(f"  {res.note}")))
         return Content("\n").join(rows)
 
     def on_mount(self) -> None:
