@@ -24,7 +24,8 @@ class Terminal(io.StringIO):
 
 def no_raw(text: str) -> None:
     for ch in RAW:
-        assert ch not in text, repr(text)
+        at = text.find(ch)
+        assert at < 0, f"raw {ch!r} reaches the terminal: {text[max(0, at - 40) : at + 40]!r}"
 
 
 def test_visible_keeps_length_newlines_tabs_and_emoji() -> None:
@@ -82,3 +83,20 @@ def strings(item: object) -> list[str]:
     if isinstance(item, list):
         return [s for value in item for s in strings(value)]
     return [item] if isinstance(item, str) else []
+
+
+async def test_the_session_view_shows_controls_never_sends_them(make_app, store) -> None:
+    from softlanding.screens.history.session_view import SessionScreen
+    from softlanding.screens.together.reveal import as_table
+
+    sid = store.create_session("solo", tags=["money"])
+    store.save_answers(sid, "reframe", {"thought": HOSTILE, "partner_said": HOSTILE})
+    store.finish(sid, "completed")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.push_screen(SessionScreen(sid))
+        await pilot.pause()
+        drawn = app.export_screenshot()  # every cell of the screen, as it was painted
+        no_raw(drawn)
+        assert "␛" in drawn
+    no_raw(as_table([("said", HOSTILE)]).plain)  # the reveal and the closing screens

@@ -13,6 +13,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Static
 
 from softlanding.screens.base import StepScreen
+from softlanding.textsafe import visible
 
 UNKNOWN = ("not_sure", "rather_not_say")  # the name step's "no word" answers
 
@@ -62,7 +63,7 @@ class SummaryScreen(StepScreen):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
         for label, value in rows:
-            table.add_row(label, Text(value))  # Text, so typed words are never read as markup
+            table.add_row(Text(visible(label)), Text(visible(value)))  # never markup, never escapes
         return table
 
     def _rows(self) -> list[tuple[str, str]]:

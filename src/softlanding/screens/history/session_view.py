@@ -17,6 +17,7 @@ from softlanding.models import SessionRecord
 from softlanding.report import layout
 from softlanding.screens.base import BaseScreen
 from softlanding.screens.history.history import ask_delete, labels
+from softlanding.textsafe import visible
 
 
 class SessionScreen(BaseScreen[None]):
@@ -96,8 +97,8 @@ def _table(found: list[layout.Section]) -> Table:
     for number, section in enumerate(found):
         if number:
             grid.add_row("", "")
-        grid.add_row(Text(section.title, style="bold"), "")
+        grid.add_row(Text(visible(section.title), style="bold"), "")
         for entry in section.entries:
             style = "italic" if entry.private else ""
-            grid.add_row(Text(entry.label), Text(entry.value, style=style))
+            grid.add_row(Text(visible(entry.label)), Text(visible(entry.value), style=style))
     return grid

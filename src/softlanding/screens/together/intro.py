@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from softlanding.flow.steps import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
 from softlanding.store.errors import StoreError
+from softlanding.textsafe import visible
 from softlanding.widgets.turn import TurnBar
 
 SLOTS = ("A", "B")
@@ -29,7 +30,11 @@ def partner_names(app: Any) -> dict[str, str]:
     words = app.pack.text.together
     record = app.store.load(app.session_id) if app.session_id else None
     found = record.partners if record is not None else {}
-    return {"A": found.get("A") or words.first_default, "B": found.get("B") or words.second_default}
+    names = {
+        "A": found.get("A") or words.first_default,
+        "B": found.get("B") or words.second_default,
+    }
+    return {slot: visible(name) for slot, name in names.items()}  # typed: never an escape
 
 
 def other(partner: str) -> str:

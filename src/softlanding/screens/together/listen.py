@@ -18,6 +18,7 @@ from textual.widgets.text_area import Selection as TextSelection
 
 from softlanding.screens.respond import DRAFT_SAVE_DELAY, UNKNOWN, RepairPicker
 from softlanding.screens.together.intro import PairScreen, other
+from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
 
 SPEAKER_TYPES = ("confirm", "correct", "more")  # the stages where the speaker has the keyboard
@@ -146,7 +147,7 @@ class SpeakScreen(FloorScreen):
             return
         self.save_draft()
         self.record("final", text)
-        self.query_one("#words", Static).update(text)
+        self.query_one("#words", Static).update(visible(text))
         self.query_one("#stages", ContentSwitcher).current = "read"
         self.query_one("#said", Button).focus()
         self.refresh_bindings()
@@ -218,11 +219,11 @@ class ListenScreen(FloorScreen):
         for field in ("correction", "more"):
             if heard.get(field):
                 lines += [words.added.format(name=name), f"“{heard[field]}”"]
-        return "\n".join(lines)
+        return visible("\n".join(lines))  # typed words never drive the terminal
 
     def _heard(self) -> str:
         words, heard = self.sl.pack.text.listen, self.answers().get("mirror", "")
-        return f"{words.heard.format(listener=self.names[self.partner])}\n“{heard}”"
+        return visible(f"{words.heard.format(listener=self.names[self.partner])}\n“{heard}”")
 
     def _resume_at(self) -> str:
         saved = self.answers()

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from softlanding.flow.together import REVEAL, REVEALED
 from softlanding.screens.together.intro import SLOTS, PairScreen, other
+from softlanding.textsafe import visible
 
 # what the name step saved, in the order it is shown; `family` only stands in for a missing word
 FIELDS = ("word", "family", "own_words", "under", "need", "intensity")
@@ -62,7 +63,7 @@ def as_table(rows: list[tuple[str, str]]) -> Text:
     text = Text()
     for index, (label, value) in enumerate(rows):
         text.append(("\n" if index else "") + f"{label}: ", style="bold")
-        text.append(value)
+        text.append(visible(value))
     return text
 
 
