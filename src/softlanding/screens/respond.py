@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from softlanding.screens.base import SAFETY_KEYS, BaseScreen, StepScreen, localise_bindings
+from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
 
 FIELDS = ("feeling", "situation", "need", "request")
@@ -130,7 +131,7 @@ class RespondScreen(StepScreen):
 
     def _refresh_sentence(self) -> None:
         self.query_one("#preview", Static).update(
-            self._sentence(self.sl.pack.text.respond.blank) or ""
+            visible(self._sentence(self.sl.pack.text.respond.blank) or "")  # typed: never escapes
         )
         draft = self._draft()
         if draft.text == self._auto:  # untouched by the person: the draft follows the sentence
