@@ -261,3 +261,43 @@ def _reaches(follow: list[set[int]], source: int, target: int) -> bool:
             seen.add(x)
             stack.extend(follow[x])
     return False
+
+
+def runs_over_words(source: str) -> bool:
+    """True when `source` repeats, without limit, something that can read letters (\\w+, .*).
+
+    Only such a regex can cost a whole long word at each place `search` tries inside it.
+    """
+    from re import _compiler, _parser
+    from re import _constants as sre
+
+    try:
+        parsed = _parser.parse(source)
+    except Exception:  # noqa: BLE001 - anything odd: assume the worst
+        return True
+    stack = [list(parsed)]
+    while stack:
+        for op, av in stack.pop():
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                body = av[2]
+                if av[1] == sre.MAXREPEAT and _reads_letters(body, parsed.state, _compiler):
+                    return True
+                stack.append(list(body))
+            elif op is sre.SUBPATTERN:
+                stack.append(list(av[-1]))
+            elif op is sre.BRANCH:
+                stack.extend(list(branch) for branch in av[1])
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                stack.append(list(av[1]))
+            elif op is sre.ATOMIC_GROUP:
+                stack.append(list(av))
+    return False
+
+
+def _reads_letters(body: Any, state: Any, compiler: Any) -> bool:
+    from re import _parser
+
+    if len(body) != 1:
+        return True  # a repeated group: assume it can
+    one = compiler.compile(_parser.SubPattern(state, list(body)), 0)
+    return any(one.fullmatch(ch) for ch in "a1_éж中")

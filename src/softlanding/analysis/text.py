@@ -96,7 +96,7 @@ def vocabulary(section: Any, words: Mapping[str, str]) -> frozenset[str]:
 class Matcher:
     """One pack regex, compiled when a message first needs it (most never are, per message)."""
 
-    __slots__ = ("source", "clause", "firsts", "gate", "_regex")
+    __slots__ = ("source", "clause", "firsts", "gate", "_regex", "_searcher")
 
     def __init__(
         self,
@@ -110,12 +110,24 @@ class Matcher:
         self.firsts = firsts  # the words a match can begin with, when they can be listed
         self.gate = gate  # words one of which any match holds: none in a message, no need to try
         self._regex: re.Pattern[str] | None = None
+        self._searcher: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(f"{_WORD_EDGE}(?:{self.source}){_WORD_END}")
+            self._regex = re.compile(f"(?:{self.source}){_WORD_END}")
         return self._regex
+
+    @property
+    def searcher(self) -> re.Pattern[str]:
+        """The regex for `search`: it never starts inside a word, so a long word costs O(n)."""
+        if self._searcher is None:
+            from softlanding.analysis.regex_safety import runs_over_words
+
+            # The guard costs `re` its fast scan for a first letter: only where it is needed.
+            guard = _WORD_EDGE if runs_over_words(self.source) else ""
+            self._searcher = re.compile(f"{guard}(?:{self.source}){_WORD_END}")
+        return self._searcher
 
 
 class Doc:
@@ -189,7 +201,7 @@ def scan(matcher: Matcher, doc: Doc) -> list[tuple[int, int]]:
             return _anchored(matcher.regex, doc.text, spots)
     if clause:  # a regex that began with {start} is tried only where a clause starts
         return _anchored(matcher.regex, doc.text, doc.starts)
-    text, regex = doc.text, matcher.regex
+    text, regex = doc.text, matcher.searcher
     out: list[tuple[int, int]] = []
     pos, size = 0, len(text)
     while pos < size:
