@@ -46,7 +46,7 @@ DRAFTS = {
     "one long word": "a" * 10_000,
     "you, over and over": "you " * 2_500,
     "nearly a match": "you " * 2_499 + "zzq",
-    "a long word, then the word": "a" * 9_990 + " zzq zzq",
+    "a long word, then the word": "a" * 9_980 + " b zzq",
     "an ordinary rant": (
         "you always do this and you never listen, why do you never ever help me?? " * 140
     )[:10_000],
