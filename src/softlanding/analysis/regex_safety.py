@@ -4,7 +4,9 @@ Python's `re` backtracks, so a regex that can read the same text in two ways cos
 exponential (`(?:you |you )+`) or polynomial (`\\w+\\w+`) time. A pack regex must keep to a
 dialect in which backtracking stays bounded:
 
-- a repeat without limit (`*`, `+`, `{2,}`) repeats one character or class (`\\w+`, `\\s*`);
+- a repeat without limit (`*`, `+`, `{2,}`) repeats one character or class that stays inside a
+  word or a space (`\\w+`, `\\s*`; the analyzer folds runs of spaces into one), so with matches
+  starting only at word edges, each letter is read by a bounded number of tries;
   groups repeat only a bounded number of times (`(?:\\w+ ){0,4}`);
 - no repeated part can read the same text in two ways (two alternatives or two splits of one
   string): checked on the regex's position automaton, the standard test for exponential
@@ -38,6 +40,7 @@ class _Positions:
         self.loops: dict[int, int] = {}  # position -> how often it may repeat (0: no limit)
         self.asides: list[Any] = []  # lookaround bodies, checked as regexes of their own
         self.unbounded_group = False
+        self.wide_run = False  # an unlimited run across words ([^.]*): costs a sentence a start
         self.two_paths = False  # one stretch read two ways in a repeat: (?:a|)+, (?:a+)+
         self.depth = 0  # how many repeats (more than once) hold the node being built
         self.repeated: list[Any] = []  # bodies of outermost group repeats, checked one by one
@@ -54,6 +57,14 @@ class _Positions:
         self.masks.append(mask)
         self.follow.append(set())
         return len(self.masks) - 1
+
+    def within_word_or_space(self, item: Any) -> bool:
+        """True for a class of letters only (\\w+) or of spaces only (\\s*)."""
+        mask = self.masks[self.add(*item)]
+        self.masks.pop()
+        self.follow.pop()
+        word, space = _class_masks(self.alphabet)
+        return mask & ~word == 0 or mask & ~space == 0
 
     def link(self, sources: set[int], targets: set[int], looping: bool) -> None:
         """Add moves; the same move made twice inside a repeat is two ways to read one text."""
@@ -99,9 +110,12 @@ class _Positions:
         return True, set(), set()  # zero-width: \b, ^, $, lookarounds
 
     def repeat(self, low: int, high: int, body: Any) -> tuple[bool, set[int], set[int]]:
-        single = len(body) == 1 and body[0][0] in (self.sre.LITERAL, self.sre.IN, self.sre.ANY)
+        one_char = (self.sre.LITERAL, self.sre.NOT_LITERAL, self.sre.IN, self.sre.ANY)
+        single = len(body) == 1 and body[0][0] in one_char
         if high == self.sre.MAXREPEAT and not single:
             self.unbounded_group = True
+        if high == self.sre.MAXREPEAT and single and not self.within_word_or_space(body[0]):
+            self.wide_run = True
         if high > 1 and not single and not self.depth:
             self.repeated.append(body)
         self.depth += high > 1
@@ -132,6 +146,11 @@ def linear_problem(prepared: str) -> str | None:
                 "repeats a group without limit, which can hang on long text; repeat single "
                 "characters only (like \\w+), or give the group a bounded count like {0,3}."
             )
+        if auto.wide_run:
+            return (
+                "repeats without limit a character class that reads across words (like [^.]*), "
+                "which slows down on long text; give it a bounded count like {0,30}."
+            )
         if auto.two_paths or any(_two_ways(auto, body) for body in auto.repeated):
             return (
                 "can read the same words in two ways inside a repeat (two alternatives or two "
@@ -146,6 +165,15 @@ def linear_problem(prepared: str) -> str | None:
             )
         todo.extend(list(aside) for aside in auto.asides)
     return None
+
+
+def _class_masks(alphabet: str) -> tuple[int, int]:
+    """The probe characters that are word characters, and those that are spaces, as bits."""
+    import re
+
+    word = sum(1 << i for i, ch in enumerate(alphabet) if re.fullmatch(r"\w", ch))
+    space = sum(1 << i for i, ch in enumerate(alphabet) if ch.isspace())
+    return word, space
 
 
 def _alphabet(prepared: str) -> str:
