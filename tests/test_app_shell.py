@@ -43,7 +43,7 @@ async def test_not_safe_key_shows_resources_and_records_nothing(make_app, store,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         sid = app.start_session("solo")
-        app.record("pause", "calm_before", 2)
+        app.session.record("pause", "calm_before", 2)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)

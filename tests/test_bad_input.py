@@ -286,7 +286,7 @@ async def test_control_characters_in_the_break_time_box_are_just_not_a_time(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session("solo")
-        await app.push_screen(BreakScreen())
+        await app.push_screen(BreakScreen(app.context("pause")))
         await pilot.press("enter")  # the suggested length
         await pilot.pause()
         box = app.screen.query_one("#time", Input)

@@ -529,7 +529,7 @@ async def test_app_keeps_running_when_an_autosave_hits_a_full_disk(
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session("solo")
         sid = app.session_id
-        app.record("pause", "calm_before", 3)
+        app.session.record("pause", "calm_before", 3)
         await app.switch_screen(app.step_screen("name"))
         await pilot.press("enter", "enter")  # a family, a word (both saved)
         assert store.load(sid).get("name", "word")

@@ -9,7 +9,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from softlanding.flow import steps as flow
+from softlanding.screens import registry
 from softlanding.screens.name import NameScreen
 from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.safety import SafetyScreen
@@ -18,11 +18,14 @@ from softlanding.screens.safety import SafetyScreen
 class Landing(Screen[None]):
     """Stands in for the steps around these two, so these tests only test these two."""
 
+    def __init__(self, ctx: Any) -> None:
+        super().__init__()
+
 
 @pytest.fixture(autouse=True)
 def neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(flow.STEP_SCREENS, "pause", f"{__name__}:Landing")
-    monkeypatch.setitem(flow.STEP_SCREENS, "respond", f"{__name__}:Landing")
+    monkeypatch.setitem(registry.SOLO, "pause", Landing)
+    monkeypatch.setitem(registry.SOLO, "respond", Landing)
 
 
 async def open_step(app: Any, pilot: Any, step: str = "name") -> None:
@@ -198,9 +201,9 @@ async def test_resumed_reframe_shows_the_wish_already_heard(make_app: Any, store
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_step(app, pilot, "reframe")
-        app.record("reframe", "partner_said", "you're always on your phone")
-        app.record("reframe", "wish", "A saved wish.")
-        await app.switch_screen(ReframeScreen())
+        app.session.record("reframe", "partner_said", "you're always on your phone")
+        app.session.record("reframe", "wish", "A saved wish.")
+        await app.switch_screen(ReframeScreen(app.context("reframe")))
         await pilot.pause()
         assert current(app) == "cycle"
         await pilot.press("escape")

@@ -10,8 +10,8 @@ import pytest
 from textual.widgets import Digits, Input, Static
 
 from softlanding.flow import breaktime
-from softlanding.flow import steps as flow
 from softlanding.models import iso, parse_iso
+from softlanding.screens import registry
 from softlanding.screens.base import StepScreen
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.pause.break_ import BreakScreen
@@ -32,7 +32,7 @@ class NextStep(StepScreen):
 
 @pytest.fixture(autouse=True)
 def next_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(flow.STEP_SCREENS, "name", f"{__name__}:NextStep")
+    monkeypatch.setitem(registry.SOLO, "name", NextStep)
 
 
 def screen_text(app: Any) -> str:
@@ -86,7 +86,7 @@ async def test_a_finished_pacer_asks_calm_after(make_app, store, pack) -> None:
         await pilot.pause()
         box = next(p for p in pack.breathing.patterns if p.id == "box")
         end = 16 * box.cycles - 0.05
-        await app.push_screen(BreathingScreen(box, elapsed=end))
+        await app.push_screen(BreathingScreen(app.context("pause"), box, elapsed=end))
         for _ in range(40):
             await pilot.pause(0.05)
             if app.screen.query_one("#stages").current == "after":
@@ -103,7 +103,7 @@ async def test_motion_key_hides_the_shape_and_is_remembered(make_app, store) -> 
         await pilot.pause()
         pacer = app.screen.query_one(BreathingPacer)
         assert pacer.reduced_motion and not pacer.query_one("#pacer-shape").display
-        assert app.reduced_motion is True
+        assert app.session.settings.reduced_motion is True
         assert store.get_setting("reduced_motion") is True
         await pilot.press("escape")  # back to the list of ways to settle
         await pilot.pause()
@@ -149,7 +149,7 @@ async def test_stop_card_is_the_last_way(make_app, store, pack) -> None:
         await pilot.pause()
         assert isinstance(app.screen, GroundingScreen)
         assert pack.stop_card.steps[0] in screen_text(app)
-        assert app.answers("pause")["card"] == "stop_card"
+        assert app.session.answers.get("pause", "A")["card"] == "stop_card"
 
 
 async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkeypatch) -> None:
@@ -167,7 +167,7 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
         await pilot.press("ctrl+a", "ctrl+k", "+", "1", "0", "enter")
         await pilot.pause()
         assert "at least 20 minutes" in screen_text(app)  # too soon, said gently
-        assert "return_at" not in app.answers("pause")
+        assert "return_at" not in app.session.answers.get("pause", "A")
         await pilot.press("ctrl+a", "ctrl+k", *agreed.strftime("%H:%M"), "enter")
         await pilot.pause()
         text = screen_text(app)
@@ -203,7 +203,7 @@ async def test_home_shows_the_agreed_time_until_they_come_back(make_app, store) 
         await pilot.pause()
         await pilot.press("enter")  # the suggested return time
         await pilot.pause()
-        saved = app.answers("pause")["return_at"]
+        saved = app.session.answers.get("pause", "A")["return_at"]
         await pilot.press("ctrl+q")
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
@@ -225,7 +225,7 @@ async def test_unreadable_time_passes_the_safety_net_and_says_how(make_app, monk
         await pilot.pause()
         assert checked == ["soonish"]
         assert getattr(app.pack.text, "break").unreadable in screen_text(app)
-        assert "return_at" not in app.answers("pause")
+        assert "return_at" not in app.session.answers.get("pause", "A")
 
 
 async def test_afraid_yes_shows_safety_and_records_nothing_about_it(make_app, store) -> None:

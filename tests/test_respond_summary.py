@@ -16,7 +16,7 @@ async def open_respond(app: Any, pilot: Any, **name: str) -> Any:
     """A session at the respond step, with the name step's answers already saved."""
     app.start_session("solo")
     for field, value in (name or {"word": "hurt", "need": "reassurance"}).items():
-        app.record("name", field, value)
+        app.session.record("name", field, value)
     await app.switch_screen(app.step_screen("respond"))
     await pilot.pause()
     return app.screen
@@ -144,9 +144,9 @@ async def test_a_resumed_session_shows_earlier_words(make_app: Any, store: Any) 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session("solo")
-        app.record("name", "word", "hurt")
-        app.record("respond", "situation", "the weekend")
-        app.record("respond", "draft", "My own words, edited.")
+        app.session.record("name", "word", "hurt")
+        app.session.record("respond", "situation", "the weekend")
+        app.session.record("respond", "draft", "My own words, edited.")
         await app.switch_screen(app.step_screen("respond"))
         await pilot.pause()
         screen = app.screen
@@ -207,8 +207,8 @@ async def test_summary_reads_well_when_steps_were_skipped(make_app: Any, store: 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session("solo")
-        app.record("name", "family", "not_sure")
-        app.record("name", "need", "rather_not_say")
+        app.session.record("name", "family", "not_sure")
+        app.session.record("name", "need", "rather_not_say")
         await app.switch_screen(app.step_screen("summary"))
         await pilot.pause()
         found = rendered(app.screen.query_one("#found", Static))

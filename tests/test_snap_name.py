@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from softlanding.flow import steps as flow
+from softlanding.screens import registry
+from softlanding.screens.home import HomeScreen
 
 SIZE = (80, 24)
 Run = Callable[[Any], Awaitable[None]]
@@ -16,7 +17,7 @@ Run = Callable[[Any], Awaitable[None]]
 @pytest.fixture(autouse=True)
 def neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
     # Respond is a colleague's screen; these snapshots stop before it.
-    monkeypatch.setitem(flow.STEP_SCREENS, "respond", "softlanding.screens.home:HomeScreen")
+    monkeypatch.setitem(registry.SOLO, "respond", lambda ctx: HomeScreen())
 
 
 def at(step: str, *keys: str, paste: str | None = None) -> Run:

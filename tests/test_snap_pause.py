@@ -24,7 +24,8 @@ def test_breathing_pacer_mid_breath(snap_compare, make_app) -> None:
     async def run_before(pilot: Any) -> None:
         box = next(p for p in pilot.app.pack.breathing.patterns if p.id == "box")
         # 1.5 s into the second round's breath in: frozen, so the shape is half grown
-        await pilot.app.push_screen(BreathingScreen(box, elapsed=17.5, paused=True))
+        ctx = pilot.app.context("pause")
+        await pilot.app.push_screen(BreathingScreen(ctx, box, elapsed=17.5, paused=True))
         await pilot.pause()
 
     assert snap_compare(make_app(start="pause"), terminal_size=(80, 24), run_before=run_before)
@@ -32,7 +33,7 @@ def test_breathing_pacer_mid_breath(snap_compare, make_app) -> None:
 
 def test_grounding_card(snap_compare, make_app) -> None:
     async def run_before(pilot: Any) -> None:
-        await pilot.app.push_screen(GroundingScreen("grounding"))
+        await pilot.app.push_screen(GroundingScreen(pilot.app.context("pause"), "grounding"))
         await pilot.press("enter")
 
     assert snap_compare(make_app(start="pause"), terminal_size=(80, 24), run_before=run_before)
@@ -44,7 +45,7 @@ def test_break_guidance_and_countdown(
     monkeypatch.setattr(breaktime, "local_now", lambda: FROZEN)
 
     async def run_before(pilot: Any) -> None:
-        await pilot.app.push_screen(BreakScreen())
+        await pilot.app.push_screen(BreakScreen(pilot.app.context("pause")))
         await pilot.press("enter")  # 20 minutes, the default
         await pilot.pause()
         await pilot.press("enter")  # the suggested 21:40

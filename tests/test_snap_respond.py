@@ -11,8 +11,8 @@ async def at_respond(pilot: Any) -> None:
     """The builder prefilled from the name step, a situation typed, and a draft with a hint."""
     app = pilot.app
     app.start_session("solo")
-    app.record("name", "word", "hurt")
-    app.record("name", "need", "reassurance")
+    app.session.record("name", "word", "hurt")
+    app.session.record("name", "need", "reassurance")
     await app.switch_screen(app.step_screen("respond"))
     await pilot.pause()
     await pilot.press(*"the plans for Saturday", "enter")
@@ -48,7 +48,7 @@ async def at_summary(pilot: Any) -> None:
         ("summary", "tags"): ["plans"],
     }
     for (step, field), value in answers.items():
-        app.record(step, field, value)
+        app.session.record(step, field, value)
     await app.switch_screen(app.step_screen("summary"))
     await pilot.pause()
     await pilot.click("#tag-1")

@@ -10,7 +10,7 @@ import pytest
 
 from softlanding.flow import breaktime
 from softlanding.flow.steps import Turn
-from softlanding.flow.together import HANDOVER, SCREENS, TogetherFlow
+from softlanding.flow.together import TogetherFlow
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()
 NAMED = {
@@ -29,11 +29,11 @@ def seed(app: Any, reveal: bool = True, said: bool = False) -> None:
     app.start_session("together", partners=(("A", "Alex"), ("B", "Sam")))
     for slot, named in NAMED.items():
         for field, value in named.items():
-            app.record("name", field, value, partner=slot)
+            app.session.record("name", field, value, seat=slot)
         if reveal:
-            app.record("name", "reveal", REVEALED[slot], partner=slot)
+            app.session.record("name", "reveal", REVEALED[slot], seat=slot)
         if said:
-            app.record("respond", "final", SAID[slot], partner=slot)
+            app.session.record("respond", "final", SAID[slot], seat=slot)
 
 
 async def show(pilot: Any, turn: Turn) -> None:
@@ -52,8 +52,7 @@ def test_together_start(snap_compare: Any, make_app: Any) -> None:
 def test_handover(snap_compare: Any, make_app: Any) -> None:
     async def run_before(pilot: Any) -> None:
         seed(pilot.app, reveal=False)
-        kwargs = {"step": "reveal", "then": SCREENS["reveal"], "kind": "private"}
-        await show(pilot, Turn(HANDOVER, "reveal", "B", kwargs))
+        await show(pilot, Turn("reveal", "B", flow="together", opens="private"))
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
@@ -61,7 +60,7 @@ def test_handover(snap_compare: Any, make_app: Any) -> None:
 def test_reveal_choice(snap_compare: Any, make_app: Any) -> None:
     async def run_before(pilot: Any) -> None:
         seed(pilot.app, reveal=False)
-        await show(pilot, Turn(SCREENS["reveal"], "reveal", "B"))
+        await show(pilot, Turn("reveal", "B", flow="together"))
         await pilot.press("enter", "down", "down", "down")  # the word ticked, moving on
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
@@ -78,7 +77,7 @@ def test_reveal_side_by_side(snap_compare: Any, make_app: Any) -> None:
 def test_speaker_writes(snap_compare: Any, make_app: Any) -> None:
     async def run_before(pilot: Any) -> None:
         seed(pilot.app)
-        await show(pilot, Turn(SCREENS["respond"], "respond", "A"))
+        await show(pilot, Turn("respond", "A", flow="together"))
         await pilot.press(*[k if k != " " else "space" for k in "you never plan anything"])
         await pilot.pause()
 
@@ -99,12 +98,12 @@ def test_closing_summary(snap_compare: Any, make_app: Any, monkeypatch: pytest.M
     async def run_before(pilot: Any) -> None:
         app = pilot.app
         seed(app, said=True)
-        app.record("closing", "appreciation", "You made tea when I was upset.", partner="A")
-        app.record("closing", "appreciation", "You stayed and listened.", partner="B")
+        app.session.record("closing", "appreciation", "You made tea when I was upset.", seat="A")
+        app.session.record("closing", "appreciation", "You stayed and listened.", seat="B")
         for slot in ("A", "B"):
-            app.record("closing", "talk_again", True, partner=slot)
-            app.record("closing", "follow_up_at", "2025-03-15T21:20:00+00:00", partner=slot)
-        app.record("name", "notes", ["a private note"], partner="B", private=True)
+            app.session.record("closing", "talk_again", True, seat=slot)
+            app.session.record("closing", "follow_up_at", "2025-03-15T21:20:00+00:00", seat=slot)
+        app.session.record("name", "notes", ["a private note"], seat="B", private=True)
         await show(pilot, TogetherFlow().resume("closing", {}))
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -15,8 +15,9 @@ from softlanding.screens.home import HomeScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.together.closing import ClosingScreen
-from softlanding.screens.together.handover import HandoverScreen, NoteScreen
+from softlanding.screens.together.handover import HandoverScreen
 from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
@@ -156,8 +157,8 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
         await pilot.pause()
 
         assert isinstance(app.screen, RevealedScreen)
-        alex_word = app.answers("name", "A")["word"]
-        sam_word = app.answers("name", "B")["word"]
+        alex_word = app.session.answers.get("name", "A")["word"]
+        sam_word = app.session.answers.get("name", "B")["word"]
         shown = screen_text(app)
         assert alex_word in shown and "to be heard" in shown and "4 out of 10" in shown
         assert sam_word not in shown and "hurt" not in shown
@@ -382,7 +383,7 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.start_session("together", partners=(("A", "Alex"), ("B", "Sam")))
-        app.record("respond", "final", "I feel tired about the dishes.", partner="A")
+        app.session.record("respond", "final", "I feel tired about the dishes.", seat="A")
         app.show_turn(TogetherFlow().resume("listen@B", {}))
         await pilot.pause()
         assert "Sam types now" in str(app.screen.query_one("#turn", Static).render())

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from softlanding.app import flow_for
+from softlanding.flow.session import flow_for
 from softlanding.flow.steps import Turn
-from softlanding.flow.together import (
-    HANDOVER,
-    SCREENS,
-    SEQUENCE,
-    TogetherFlow,
-    anyone_flooded,
-)
+from softlanding.flow.together import SEQUENCE, TogetherFlow, anyone_flooded
+from softlanding.screens import registry
+from softlanding.screens.together.handover import HandoverScreen
 
 Answers = dict[tuple[str, str, str], Any]
 CALM: Answers = {("A", "pause", "flooded"): False, ("B", "pause", "flooded"): False}
@@ -30,7 +26,7 @@ def walk(answers: Answers) -> list[Turn]:
 
 def shown(turn: Turn) -> str:
     """The screen a person actually works in (behind its hand-over, for private turns)."""
-    return turn.kwargs.get("then", turn.screen)
+    return registry.screen_for(turn.entered()).__name__
 
 
 def test_the_app_loads_this_flow_for_together_sessions() -> None:
@@ -61,8 +57,8 @@ def test_the_whole_sequence_in_order() -> None:
 def test_every_private_turn_opens_behind_a_hand_over_to_its_partner() -> None:
     for turn in walk(CALM):
         if turn.step in ("pause", "name", "reveal", "reframe"):
-            assert turn.screen == HANDOVER
-            assert turn.kwargs == {"step": turn.step, "then": SCREENS[turn.step], "kind": "private"}
+            assert registry.screen_for(turn) is HandoverScreen
+            assert (turn.opens, turn.for_seats) == ("private", (turn.partner,))
 
 
 def test_name_and_reframe_reuse_the_solo_screens_for_each_partner() -> None:
@@ -74,14 +70,14 @@ def test_name_and_reframe_reuse_the_solo_screens_for_each_partner() -> None:
     assert issubclass(PairReframeScreen, ReframeScreen)
     names = [t for t in walk(CALM) if t.step == "name"]
     assert [(t.partner, shown(t)) for t in names] == [
-        ("A", SCREENS["name"]),
-        ("B", SCREENS["name"]),
+        ("A", "PairNameScreen"),
+        ("B", "PairNameScreen"),
     ]
 
 
 def test_both_calm_means_one_shared_breathing_pacer() -> None:
     turn = TogetherFlow().after("pause", "B", CALM)
-    assert turn == Turn(SCREENS["together_pause"], "together_pause", "A", {"mode": "breathe"})
+    assert turn == Turn("together_pause", "A", flow="together", mode="breathe", seats=("A", "B"))
 
 
 def test_either_partner_flooded_means_the_break_for_both() -> None:
@@ -90,7 +86,7 @@ def test_either_partner_flooded_means_the_break_for_both() -> None:
         assert anyone_flooded(answers)
         turn = TogetherFlow().after("pause", "B", answers)
         assert turn is not None
-        assert turn.kwargs == {"mode": "break"}
+        assert turn.mode == "break"
     assert not anyone_flooded(CALM)
 
 
@@ -105,22 +101,24 @@ def test_speaker_and_listener_swap() -> None:
     flow = TogetherFlow()
     first_speaker = flow.after("reframe", "B", CALM)
     assert first_speaker is not None
-    assert (first_speaker.screen, first_speaker.partner) == (HANDOVER, "A")
-    assert first_speaker.kwargs["kind"] == "floor"
-    assert flow.after("respond", "A", CALM) == Turn(SCREENS["listen"], "listen", "B")
+    assert (first_speaker.opens, first_speaker.partner) == ("floor", "A")
+    listen_b = Turn("listen", "B", flow="together", seats=("B", "A"))
+    assert flow.after("respond", "A", CALM) == listen_b
     swap = flow.after("listen", "B", CALM)
     assert swap is not None
-    assert (swap.step, swap.partner, swap.kwargs["kind"]) == ("respond", "B", "swap")
-    assert flow.after("respond", "B", CALM) == Turn(SCREENS["listen"], "listen", "A")
-    assert flow.after("listen", "A", CALM) == Turn(SCREENS["closing"], "closing", "A")
+    assert (swap.step, swap.partner, swap.opens) == ("respond", "B", "swap")
+    listen_a = Turn("listen", "A", flow="together", seats=("A", "B"))
+    assert flow.after("respond", "B", CALM) == listen_a
+    closing = Turn("closing", "A", flow="together", seats=("A", "B"))
+    assert flow.after("listen", "A", CALM) == closing
     assert flow.after("closing", "A", CALM) is None  # the end: back to Home
 
 
 def test_resume_at_bs_name_turn() -> None:
     turn = TogetherFlow().resume("name@B", CALM)
     assert (turn.step, turn.partner, turn.position) == ("name", "B", "name@B")
-    assert shown(turn) == SCREENS["name"]
-    assert turn.screen == HANDOVER  # whoever sits down first meets "pass the keyboard to B"
+    assert shown(turn) == "PairNameScreen"
+    assert turn.opens == "private"  # whoever sits down first meets "pass the keyboard to B"
 
 
 def test_resume_after_a_save_wrote_only_the_step_name() -> None:
@@ -138,8 +136,9 @@ def test_resume_after_a_save_wrote_only_the_step_name() -> None:
 def test_resume_shared_turns_and_unknown_places() -> None:
     flow = TogetherFlow()
     flooded = {**CALM, ("B", "pause", "flooded"): True}
-    assert flow.resume("together_pause", flooded).kwargs == {"mode": "break"}
-    assert flow.resume("closing", CALM) == Turn(SCREENS["closing"], "closing", "A")
+    assert flow.resume("together_pause", flooded).mode == "break"
+    closing = Turn("closing", "A", flow="together", seats=("A", "B"))
+    assert flow.resume("closing", CALM) == closing
     assert flow.resume(None, {}) == flow.first()
     assert flow.resume("summary", {}) == flow.first()
 

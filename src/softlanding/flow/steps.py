@@ -2,38 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from softlanding.models import NAME, PAUSE, REFRAME, RESPOND, SUMMARY
 
 SOLO_STEPS: tuple[str, ...] = (PAUSE, NAME, REFRAME, RESPOND, SUMMARY)
 
-# step -> "module:Class" of the screen that opens it (imported lazily: start-up stays small)
-STEP_SCREENS: dict[str, str] = {
-    PAUSE: "softlanding.screens.pause.pause:PauseScreen",
-    NAME: "softlanding.screens.name:NameScreen",
-    REFRAME: "softlanding.screens.reframe:ReframeScreen",
-    RESPOND: "softlanding.screens.respond:RespondScreen",
-    SUMMARY: "softlanding.screens.summary:SummaryScreen",
-}
-
-Answers = dict[tuple[str, str, str], Any]
+Answers = dict[tuple[str, str, str], Any]  # (partner, step, field) -> value
 
 
 @dataclass(frozen=True)
 class Turn:
-    """One screen to show: which class, for which step and partner, with what arguments."""
+    """One turn to show: which flow, step and partner, and how it opens (the app maps these
+    to screen classes: the flow names steps, never screens)."""
 
-    screen: str
     step: str
     partner: str = "A"
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    flow: str = "solo"  # "solo" or "together": whose screen of the step opens
+    opens: str = ""  # "" straight in; "private"/"floor"/"swap": a hand-over screen first
+    mode: str = ""  # a shared pause: "breathe" or "break"
+    seats: tuple[str, ...] = ()  # whose turn it is; a shared turn is for both (partner first)
+
+    @property
+    def for_seats(self) -> tuple[str, ...]:
+        return self.seats or (self.partner,)
 
     @property
     def position(self) -> str:
         """What the session stores as its current step (the partner too, for pairs)."""
         return self.step if self.partner == "A" else f"{self.step}@{self.partner}"
+
+    def entered(self) -> Turn:
+        """The turn itself, past its hand-over screen."""
+        return replace(self, opens="")
 
 
 class Flow(Protocol):
@@ -67,7 +69,7 @@ class SoloFlow:
 
     @staticmethod
     def _turn(step: str) -> Turn:
-        return Turn(STEP_SCREENS[step], step)
+        return Turn(step)
 
 
 def next_step(step: str, steps: tuple[str, ...] = SOLO_STEPS) -> str | None:

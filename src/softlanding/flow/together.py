@@ -7,8 +7,7 @@ nobody lands on the other partner's private answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from softlanding.flow.steps import Answers, Turn
 from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND
@@ -17,18 +16,6 @@ SHARED_PAUSE = "together_pause"  # the shared breathing pacer, or the break for 
 REVEAL = "reveal"  # each partner chooses what the other may see (saved as name.reveal)
 REVEALED = "revealed"  # both side by side, only what each agreed to
 
-HANDOVER = "softlanding.screens.together.handover:HandoverScreen"
-SCREENS: dict[str, str] = {
-    PAUSE: "softlanding.screens.together.turns:PairPauseScreen",
-    SHARED_PAUSE: "softlanding.screens.together.pause:TogetherPauseScreen",
-    NAME: "softlanding.screens.together.turns:PairNameScreen",
-    REVEAL: "softlanding.screens.together.reveal:RevealChoiceScreen",
-    REVEALED: "softlanding.screens.together.reveal:RevealedScreen",
-    REFRAME: "softlanding.screens.together.turns:PairReframeScreen",
-    RESPOND: "softlanding.screens.together.listen:SpeakScreen",
-    LISTEN: "softlanding.screens.together.listen:ListenScreen",
-    CLOSING: "softlanding.screens.together.closing:ClosingScreen",
-}
 # where each flow step saves its answers, when that is not a step of its own name
 DATA_STEP: dict[str, str] = {SHARED_PAUSE: PAUSE, REVEAL: NAME, REVEALED: NAME}
 
@@ -119,11 +106,10 @@ class TogetherFlow:
 
     @staticmethod
     def _turn(place: Place, answers: Answers) -> Turn:
-        screen = SCREENS[place.step]
+        turn = Turn(place.step, place.partner, flow="together")
         if place.opens != "shared":
-            kwargs: dict[str, Any] = {"step": place.step, "then": screen, "kind": place.opens}
-            return Turn(HANDOVER, place.step, place.partner, kwargs)
+            return replace(turn, opens=place.opens)  # for its partner alone, behind a hand-over
+        mode = ""
         if place.step == SHARED_PAUSE:
             mode = "break" if anyone_flooded(answers) else "breathe"
-            return Turn(screen, place.step, place.partner, {"mode": mode})
-        return Turn(screen, place.step, place.partner)
+        return replace(turn, seats=(place.partner, other(place.partner)), mode=mode)

@@ -10,7 +10,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from softlanding.app import SoftlandingApp
+    from softlanding.flow.context import Host, StepContext
+    from softlanding.flow.session import Shell
 
 T = TypeVar("T")
 
@@ -25,6 +26,12 @@ def localise_bindings(node: DOMNode, keys: Any) -> None:
             else b
             for b in bindings
         ]
+
+
+def labels(pack: Any, block: str) -> Any:
+    """One screen's words from the pack's `text` section (`text.break` is a keyword, so not an
+    attribute name)."""
+    return getattr(pack.text, block)
 
 
 # The app's priority keys do the work; listing them on each screen keeps them first in the
@@ -43,35 +50,57 @@ class BaseScreen(Screen[T]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        localise_bindings(self, self.app.pack.text.keys)
+        localise_bindings(self, self.pack.text.keys)
 
     @property
-    def sl(self) -> SoftlandingApp:
-        """The app, typed (`self.app` is typed as a plain App)."""
+    def pack(self) -> Any:
+        """The pack's attribute view (every word this screen shows)."""
+        return self.app.pack  # type: ignore[attr-defined]
+
+    @property
+    def sl(self) -> Shell:
+        """The app, as the screens around the flow may use it (Home, the pair's start, help)."""
         return self.app  # type: ignore[return-value]
 
     def save_draft(self) -> None:
         """Save whatever is half-typed right now (called on quit, SIGTERM and SIGHUP)."""
 
 
-class StepScreen(BaseScreen[None]):
+class ContextScreen(BaseScreen[T]):
+    """A screen of one turn: it sees the turn's context, never the app or the store."""
+
+    def __init__(self, ctx: StepContext) -> None:
+        self.ctx = ctx  # first: the bindings are localised from ctx.pack
+        super().__init__()
+
+    @property
+    def pack(self) -> Any:
+        return self.ctx.pack
+
+    @property
+    def host(self) -> Host:
+        return self.ctx.host
+
+    @property
+    def partner(self) -> str:
+        """The seat this turn is for (the first, when it is for both)."""
+        return self.ctx.seat
+
+
+class StepScreen(ContextScreen[None]):
     """One step of the flow for one partner; `step` names where its answers are saved."""
 
     step: str = ""
 
-    def __init__(self, partner: str = "A", **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.partner = partner
-
     def record(self, field: str, value: Any, private: bool = False) -> None:
         """Autosave one answer of this step."""
-        self.sl.record(self.step, field, value, partner=self.partner, private=private)
+        self.ctx.answers.save(self.step, field, value, seat=self.partner, private=private)
 
     def answers(self) -> dict[str, Any]:
         """What this step already saved (prefills a resumed session)."""
-        return self.sl.answers(self.step, partner=self.partner)
+        return self.ctx.answers.get(self.step, self.partner)
 
     def done(self) -> None:
         """Move on to the next step."""
         self.save_draft()
-        self.sl.advance(self.step, self.partner)
+        self.host.advance(self.ctx.step, self.partner)

@@ -21,8 +21,8 @@ class FirstRunScreen(BaseScreen[None]):
         self.first_time = first_time
 
     def compose(self) -> ComposeResult:
-        about = self.sl.pack.first_run
-        words = self.sl.pack.text.first_run
+        about = self.pack.first_run
+        words = self.pack.text.first_run
         with VerticalScroll(id="about"):
             yield Static(about.title, id="title")
             yield Static(words.is_heading, classes="heading")
@@ -42,5 +42,5 @@ class FirstRunScreen(BaseScreen[None]):
 
     def action_close(self) -> None:
         if self.first_time:
-            self.sl.store.set_setting("first_run_seen", True)
+            self.sl.session.settings.set("first_run_seen", True)
         self.dismiss()

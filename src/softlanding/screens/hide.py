@@ -14,4 +14,4 @@ class HideScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("hide.tcss")
 
     def compose(self) -> ComposeResult:
-        yield Static(self.sl.pack.text.hide.neutral, id="neutral")
+        yield Static(self.pack.text.hide.neutral, id="neutral")

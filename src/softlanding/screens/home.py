@@ -18,7 +18,7 @@ class HomeScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("home.tcss")
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.home
+        words = self.pack.text.home
         with Vertical(id="home"):
             yield Static(words.title, id="title")
             yield Static(words.greeting, id="greeting")
@@ -29,9 +29,9 @@ class HomeScreen(BaseScreen[None]):
         yield Footer()
 
     def _options(self) -> list[Option]:
-        words = self.sl.pack.text.home
+        words = self.pack.text.home
         options = []
-        unfinished = self.sl.store.unfinished()
+        unfinished = self.sl.library.unfinished()
         if unfinished is not None:
             when = _local_time(unfinished.updated_at)
             options.append(Option(words.resume.format(when=when), id=f"resume:{unfinished.id}"))
@@ -44,10 +44,10 @@ class HomeScreen(BaseScreen[None]):
         return options
 
     def _return_notice(self) -> str | None:
-        pending = self.sl.store.pending_return()
+        pending = self.sl.library.pending_return()
         if pending is None:
             return None
-        return str(self.sl.pack.text.home.return_notice.format(when=_local_time(pending[0])))
+        return str(self.pack.text.home.return_notice.format(when=_local_time(pending[0])))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
@@ -55,7 +55,7 @@ class HomeScreen(BaseScreen[None]):
             self.sl.resume_session(choice.partition(":")[2])
         elif choice == "start":
             self.sl.start_session("solo")
-            self.sl.show_turn(self.sl.flow.first())
+            self.sl.show_turn(self.sl.session.first())
         elif choice == "together":
             self.sl.open_together()
         elif choice == "history":

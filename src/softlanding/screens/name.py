@@ -2,217 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Static
 
-from softlanding.screens.base import StepScreen
+from softlanding.widgets.questions import (
+    NOT_SURE,
+    RATHER_NOT_SAY,
+    Choice,
+    PasteInput,
+    QuestionScreen,
+)
 from softlanding.widgets.scale import Scale
 
-NOT_SURE, RATHER_NOT_SAY, SKIP = "not_sure", "rather_not_say", "skip"
 NO_FAMILY = (None, NOT_SURE, RATHER_NOT_SAY)
 ANGER = "angry"  # the family id whose softer feelings underneath `feelings.under_anger` names
-Choice = tuple[str, str, str]  # (value saved, label shown, definition shown while highlighted)
-
-
-class PasteInput(Input):
-    """An Input that keeps a pasted paragraph whole (Textual keeps only its first line)."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # Input's own handler would add the first line a second time
-        event.stop()
-        text = " ".join(event.text.split())
-        if self.selection.is_empty:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, *self.selection)
-
-
-class QuestionScreen(StepScreen):
-    """A step asked one question at a time; each answer is saved the moment it is given."""
-
-    BINDINGS = [Binding("escape", "back", "back")]
-    order: tuple[str, ...] = ()
-
-    def __init__(self, partner: str = "A", **kwargs: Any) -> None:
-        super().__init__(partner, **kwargs)
-        self._choices: dict[str, list[Choice]] = {}
-        self._extras: dict[str, list[tuple[str, str]]] = {}
-
-    @property
-    def labels(self) -> Any:
-        """This step's UI labels from the pack's `text` block."""
-        return getattr(self.sl.pack.text, self.step)
-
-    def heading(self) -> str | None:
-        return None
-
-    def panes(self, saved: dict[str, Any]) -> ComposeResult:
-        yield from ()
-
-    def compose(self) -> ComposeResult:
-        saved = self.answers()
-        with Vertical(id="step"):
-            if self.heading():
-                yield Static(self.heading() or "", id="heading", markup=False)
-            with ContentSwitcher(initial=self._resume_at(saved), id="questions"):
-                yield from self.panes(saved)
-        yield Footer()
-
-    def _resume_at(self, saved: dict[str, Any]) -> str:
-        # Carry on after the last answer given; at it, if it is only a draft kept on quit.
-        given = [field for field in self.order if field in saved]
-        if not given:
-            return self.order[0]
-        last = given[-1]
-        if not self.complete(last, saved):
-            return last
-        later = [f for f in self.order[self.order.index(last) + 1 :] if self.asks(f)]
-        return later[0] if later else last
-
-    def complete(self, field: str, saved: dict[str, Any]) -> bool:
-        """Whether the saved answer to `field` was finished (not just a draft kept on quit)."""
-        return field in saved
-
-    def on_mount(self) -> None:
-        self._focus_current()
-
-    def _focus_current(self) -> None:
-        current = self.query_one(ContentSwitcher).current or self.order[0]
-        self.query_one(f"#{current} .main").focus()
-
-    def asks(self, field: str) -> bool:
-        """Whether this question applies, given the answers so far."""
-        return True
-
-    def show(self, field: str) -> None:
-        self.query_one(ContentSwitcher).current = field
-        self._focus_current()
-
-    def forward(self, field: str) -> None:
-        """Open the next question that applies, or finish the step."""
-        for later in self.order[self.order.index(field) + 1 :]:
-            if self.asks(later):
-                self.show(later)
-                return
-        self.done()
-
-    def action_back(self) -> None:
-        current = self.query_one(ContentSwitcher).current or self.order[0]
-        for earlier in reversed(self.order[: self.order.index(current)]):
-            if self.asks(earlier):
-                self.show(earlier)
-                return
-        self.save_draft()
-        self.sl.go_back(self.step, self.partner)
-
-    def answer(self, field: str, value: Any) -> None:
-        self.record(field, value)
-        self.forward(field)
-
-    # --- a choice: a list whose highlighted option shows its definition beneath it -----------
-
-    def choice(
-        self,
-        field: str,
-        question: str,
-        items: list[Choice],
-        saved: Any,
-        extras: list[tuple[str, str]] | None = None,
-        top: Iterable[Widget] = (),
-        bottom: Iterable[Widget] = (),
-    ) -> Vertical:
-        """One question answered from a list; "not sure" and "rather not say" unless `extras`."""
-        self._choices[field] = items
-        self._extras[field] = self._not_sure() if extras is None else extras
-        listing = OptionList(
-            *self._options(field), id=f"{field}-list", classes="main", markup=False
-        )
-        self._highlight(listing, field, saved)
-        definition = Static("", id=f"{field}-definition", classes="definition", markup=False)
-        definition.display = _has_definitions(items)
-        return Vertical(
-            *top,
-            Static(question, classes="question", markup=False),
-            listing,
-            definition,
-            Static(self.labels.choose_hint, classes="hint", markup=False),
-            *bottom,
-            id=field,
-        )
-
-    def _highlight(self, listing: OptionList, field: str, saved: Any) -> None:
-        values = [value for value, _, _ in self._choices[field]]
-        if saved in values:
-            listing.highlighted = values.index(saved)
-        elif saved in dict(self._extras[field]):
-            listing.highlighted = listing.get_option_index(saved)
-
-    def set_choices(self, field: str, items: list[Choice]) -> None:
-        self._choices[field] = items
-        self.query_one(f"#{field}-list", OptionList).set_options(
-            self._options(field)
-        ).action_first()
-        self.query_one(f"#{field}-definition").display = _has_definitions(items)
-
-    def _options(self, field: str) -> list[Option | None]:
-        items = [Option(label, id=str(i)) for i, (_, label, _) in enumerate(self._choices[field])]
-        extras = [Option(label, id=key) for key, label in self._extras[field]]
-        return [*items, None, *extras] if items and extras else [*items, *extras]
-
-    def _not_sure(self) -> list[tuple[str, str]]:
-        feelings = self.sl.pack.feelings
-        return [(NOT_SURE, feelings.not_sure), (RATHER_NOT_SAY, feelings.rather_not_say)]
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        field, key = (event.option_list.id or "").removesuffix("-list"), event.option.id or ""
-        text = self._choices[field][int(key)][2] if key.isdigit() else ""
-        self.query_one(f"#{field}-definition", Static).update(text)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        field, key = (event.option_list.id or "").removesuffix("-list"), event.option.id or ""
-        if key == SKIP:
-            self.forward(field)
-        else:
-            self.chosen(field, self._choices[field][int(key)][0] if key.isdigit() else key)
-
-    def chosen(self, field: str, value: str) -> None:
-        self.answer(field, value)
-
-    # --- typed words: checked for danger before anything is saved ---------------------------
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit_input((event.input.id or "").removesuffix("-input"))
-
-    def submit_input(self, field: str) -> None:
-        text = self.query_one(f"#{field}-input", Input).value.strip()
-        if text and self.sl.check_safety(text):
-            return
-        self.typed(field, text)
-
-    def typed(self, field: str, text: str) -> None:
-        if text:
-            self.record(field, text)
-        self.forward(field)
-
-    def save_draft(self) -> None:
-        saved = self.answers()
-        for box in self.query(PasteInput):
-            field, text = (box.id or "").removesuffix("-input"), box.value.strip()
-            if text and text != saved.get(field) and not self.sl.analyzer.safety(text).concern:
-                self.record(field, text)
-
-
-def _has_definitions(items: list[Choice]) -> bool:
-    return any(definition for _, _, definition in items)
 
 
 class NameScreen(QuestionScreen):
@@ -221,10 +29,10 @@ class NameScreen(QuestionScreen):
     order = ("family", "word", "own_words", "under", "need", "intensity")
 
     def heading(self) -> str:
-        return str(self.sl.pack.feelings.title)
+        return str(self.pack.feelings.title)
 
     def panes(self, saved: dict[str, Any]) -> ComposeResult:
-        feelings, needs = self.sl.pack.feelings, self.sl.pack.needs
+        feelings, needs = self.pack.feelings, self.pack.needs
         families = [(f.id, f.name, "") for f in feelings.families]
         yield self.choice("family", feelings.family_question, families, saved.get("family"))
         words = self._words(saved.get("family"))
@@ -237,11 +45,11 @@ class NameScreen(QuestionScreen):
         yield self._intensity(saved.get("intensity"))
 
     def _words(self, family_id: Any) -> list[Choice]:
-        family = next((f for f in self.sl.pack.feelings.families if f.id == family_id), None)
+        family = next((f for f in self.pack.feelings.families if f.id == family_id), None)
         return [] if family is None else [(w.word, w.word, w.definition) for w in family.words]
 
     def _own_words(self, text: str) -> Vertical:
-        note = Static(self.sl.pack.feelings.thought_not_feeling, id="thought-note", markup=False)
+        note = Static(self.pack.feelings.thought_not_feeling, id="thought-note", markup=False)
         note.display = False
         return Vertical(
             Static(self.labels.own_words_question, classes="question", markup=False),
@@ -257,7 +65,7 @@ class NameScreen(QuestionScreen):
         )
 
     def _intensity(self, value: Any) -> Vertical:
-        feelings = self.sl.pack.feelings
+        feelings = self.pack.feelings
         scale = Scale(value if isinstance(value, int) else None, id="intensity-scale")
         return Vertical(
             Static(feelings.intensity_question, classes="question", markup=False),
@@ -288,7 +96,7 @@ class NameScreen(QuestionScreen):
     @on(Input.Changed, "#own_words-input")
     def _note_thoughts(self, event: Input.Changed) -> None:
         # A gentle note only: "I feel like you…" never stops anyone going on.
-        shown = bool(event.value.strip()) and self.sl.analyzer.is_thought_not_feeling(event.value)
+        shown = bool(event.value.strip()) and self.host.analyzer.is_thought_not_feeling(event.value)
         self.query_one("#thought-note").display = shown
 
     def on_scale_confirmed(self, event: Scale.Confirmed) -> None:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from softlanding.analysis.bids import wish_or_fallback
-from softlanding.screens.name import SKIP, PasteInput, QuestionScreen
+from softlanding.widgets.questions import SKIP, PasteInput, QuestionScreen
 
 # A typed answer -> the saved field that shows it was heard (a draft saved on quit is not).
 HEARD = {"thought": "thought", "partner_said": "wish"}
@@ -22,7 +22,7 @@ class ReframeScreen(QuestionScreen):
     order = ("thought", "partner_said", "cycle", "kindness_self", "kindness_partner")
 
     def panes(self, saved: dict[str, Any]) -> ComposeResult:
-        pack = self.sl.pack
+        pack = self.pack
         defusion, bids, cycles = pack.defusion, pack.bids, pack.cycles
         words = self.labels
         thought = [defusion.title, defusion.intro, defusion.prompts[0], words.thought_placeholder]
@@ -82,7 +82,7 @@ class ReframeScreen(QuestionScreen):
     def _after(self, field: str, saved: dict[str, Any]) -> str:
         """What the typed words turn into: the thought as a thought, or the wish behind theirs."""
         if field == "thought":
-            defusion = self.sl.pack.defusion
+            defusion = self.pack.defusion
             sentence = f"{defusion.prefix} {saved.get('thought', '')}"
             return "\n".join([sentence, *defusion.prompts[1:]])
         return f"{self.labels.wish_heading}\n{saved.get('wish', '')}"
@@ -104,8 +104,8 @@ class ReframeScreen(QuestionScreen):
 
     def _wish(self, said: str) -> str:
         # The analyzer knows more; the pack's phrase list is the simple, always-there fallback.
-        bids = self.sl.pack.bids
-        heard = self.sl.analyzer.bid(said)
+        bids = self.pack.bids
+        heard = self.host.analyzer.bid(said)
         return heard or wish_or_fallback(said, bids.translations, bids.fallback)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -14,7 +14,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from softlanding.screens.base import SAFETY_KEYS, BaseScreen, StepScreen, localise_bindings
+from softlanding.flow.context import StepContext
+from softlanding.screens.base import SAFETY_KEYS, ContextScreen, StepScreen, localise_bindings
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
 
@@ -38,8 +39,8 @@ class RespondScreen(StepScreen):
         Binding("ctrl+n", "finish", "respond_done"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
         saved = self.answers()
         self._form: str = saved.get("form", "startup")
         self._given: dict[str, str] = {f: saved[f] for f in FIELDS if f in saved}
@@ -49,7 +50,7 @@ class RespondScreen(StepScreen):
         self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.respond
+        words = self.pack.text.respond
         prefill = self._prefill()
         with Vertical(id="respond"):
             with Horizontal(id="heading"):
@@ -70,14 +71,12 @@ class RespondScreen(StepScreen):
                     soft_wrap=True,
                     placeholder=words.draft_placeholder,
                 )
-                yield DraftHints(
-                    self.sl.pack.text.hints, self.sl.pack.templates.startup_hint, id="hints"
-                )
+                yield DraftHints(self.pack.text.hints, self.pack.templates.startup_hint, id="hints")
         yield Footer(compact=True)
 
     def _prefill(self) -> dict[str, str]:
         """Earlier answers of this step win; otherwise the feeling and need named a step ago."""
-        named = self.sl.answers("name")
+        named = self.ctx.answers.get("name", self.partner)
         feeling = next((v for v in (named.get("word"), named.get("under")) if _real(v)), "")
         need = str(named["need"]) if _real(named.get("need")) else ""
         return {"feeling": str(feeling), "need": need, **self._given}
@@ -92,7 +91,7 @@ class RespondScreen(StepScreen):
     # --- the builder ---------------------------------------------------------------------------
 
     def _apply_form(self) -> None:
-        words, ofnr = self.sl.pack.text.respond, self._form == "ofnr"
+        words, ofnr = self.pack.text.respond, self._form == "ofnr"
         labels = {"feeling": words.feeling, "situation": words.situation, "need": words.need}
         if ofnr:
             labels.update(situation=words.observation, need=words.ofnr_need, request=words.request)
@@ -119,7 +118,7 @@ class RespondScreen(StepScreen):
         if blank is None and not all(values.values()):
             return None
         values = {name: value or str(blank) for name, value in values.items()}
-        templates = self.sl.pack.templates
+        templates = self.pack.templates
         if self._form == "ofnr":
             return str(templates.ofnr.template).format(
                 observation=values["situation"],
@@ -131,7 +130,7 @@ class RespondScreen(StepScreen):
 
     def _refresh_sentence(self) -> None:
         self.query_one("#preview", Static).update(
-            visible(self._sentence(self.sl.pack.text.respond.blank) or "")  # typed: never escapes
+            visible(self._sentence(self.pack.text.respond.blank) or "")  # typed: never escapes
         )
         draft = self._draft()
         if draft.text == self._auto:  # untouched by the person: the draft follows the sentence
@@ -160,7 +159,7 @@ class RespondScreen(StepScreen):
         self.query_one("#help", Static).update(self._help_for(getattr(event.widget, "id", "")))
 
     def _help_for(self, name: str | None) -> str:
-        words, ofnr = self.sl.pack.text.respond, self.sl.pack.templates.ofnr
+        words, ofnr = self.pack.text.respond, self.pack.templates.ofnr
         if name == "draft" or name not in FIELDS:
             return str(words.draft_help)
         if self._form == "ofnr":
@@ -177,7 +176,7 @@ class RespondScreen(StepScreen):
 
     def _refresh_hints(self) -> None:
         text = self._draft().text
-        findings = self.sl.analyzer.hints(text) if text.strip() else []
+        findings = self.host.analyzer.hints(text) if text.strip() else []
         self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
 
     def save_draft(self) -> None:
@@ -191,7 +190,7 @@ class RespondScreen(StepScreen):
 
     def action_back(self) -> None:
         self.save_draft()
-        self.sl.go_back(self.step, self.partner)
+        self.host.go_back(self.step, self.partner)
 
     def action_toggle_form(self) -> None:
         self._form = "ofnr" if self._form == "startup" else "startup"
@@ -200,7 +199,7 @@ class RespondScreen(StepScreen):
         self._first_empty().focus()
 
     def action_repair(self) -> None:
-        self.app.push_screen(RepairPicker(), callback=self._insert_repair)
+        self.app.push_screen(RepairPicker(self.ctx), callback=self._insert_repair)
 
     def _insert_repair(self, phrase: str | None) -> None:
         if not phrase:
@@ -216,11 +215,11 @@ class RespondScreen(StepScreen):
         draft.focus()
 
     def action_show_partner(self) -> None:
-        self.app.push_screen(ShowPartnerScreen(self._final_text()))
+        self.app.push_screen(ShowPartnerScreen(self.ctx, self._final_text()))
 
     def action_finish(self) -> None:
         text = self._final_text()
-        if text and self.sl.check_safety(text):
+        if text and self.host.check_safety(text):
             return  # the safety screen is open; these words are not kept
         self.save_draft()
         if text:
@@ -248,7 +247,7 @@ class RespondScreen(StepScreen):
 
     def _safe(self, text: str) -> bool:
         """Quiet check for autosaves: worrying words are not kept, without a sudden screen."""
-        return not text or not self.sl.analyzer.safety(text).concern
+        return not text or not self.host.analyzer.safety(text).concern
 
     def _give(self, name: str, loud: bool = False) -> bool:
         """Save one box as given; `loud` (Enter) opens the safety screen for worrying words."""
@@ -257,7 +256,7 @@ class RespondScreen(StepScreen):
         value = self.query_one(f"#{name}", Input).value.strip()
         if value == self._given.get(name, ""):
             return True
-        if (loud and value and self.sl.check_safety(value)) or not self._safe(value):
+        if (loud and value and self.host.check_safety(value)) or not self._safe(value):
             return False
         if self._keep(name, value):
             self._given[name] = value
@@ -265,7 +264,7 @@ class RespondScreen(StepScreen):
 
     def _keep(self, field: str, value: Any) -> bool:
         """Record only inside a live session (after "I'm not safe" there is none, on purpose)."""
-        if self.sl.session_id is None:
+        if not self.ctx.answers.active:
             return False
         self.record(field, value)
         return True
@@ -277,12 +276,13 @@ class RepairPicker(ModalScreen[str | None]):
     CSS_PATH = Path(__file__).with_name("respond.tcss")
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: StepContext) -> None:
         super().__init__()
-        localise_bindings(self, self.app.pack.text.keys)  # type: ignore[attr-defined]
+        self.pack = ctx.pack
+        localise_bindings(self, self.pack.text.keys)
 
     def compose(self) -> ComposeResult:
-        pack = self.app.pack  # type: ignore[attr-defined]
+        pack = self.pack
         options: list[Option] = []
         for g, group in enumerate(pack.repair.groups):
             options.append(Option(Text(group.name, style="bold"), disabled=True))
@@ -298,13 +298,13 @@ class RepairPicker(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         group, _, index = (event.option.id or "").partition("-")
-        self.dismiss(self.app.pack.repair.groups[int(group)].phrases[int(index)])  # type: ignore[attr-defined]
+        self.dismiss(self.pack.repair.groups[int(group)].phrases[int(index)])
 
     def action_close(self) -> None:
         self.dismiss(None)
 
 
-class ShowPartnerScreen(BaseScreen[None]):
+class ShowPartnerScreen(ContextScreen[None]):
     """The chosen words, large and centred, to turn the screen towards your partner."""
 
     CSS_PATH = Path(__file__).with_name("respond.tcss")
@@ -313,12 +313,12 @@ class ShowPartnerScreen(BaseScreen[None]):
         Binding("enter", "close", show=False),
     ]
 
-    def __init__(self, words: str) -> None:
-        super().__init__()
+    def __init__(self, ctx: StepContext, words: str) -> None:
+        super().__init__(ctx)
         self.words = words
 
     def compose(self) -> ComposeResult:
-        text = self.sl.pack.text.show_partner
+        text = self.pack.text.show_partner
         with Vertical(id="show"):
             yield Static(text.heading, id="show-heading", markup=False)
             yield Static(self.words or text.empty, id="show-words", markup=False)

@@ -19,8 +19,8 @@ class SafetyScreen(BaseScreen[None]):
     BINDINGS = [Binding("escape", "home", "home")]
 
     def compose(self) -> ComposeResult:
-        safety = self.sl.pack.safety
-        words = self.sl.pack.text.safety
+        safety = self.pack.safety
+        words = self.pack.text.safety
         with VerticalScroll(id="safety"):
             # Plain text whatever the pack holds: this page must always open.
             yield Static(visible(safety.title), id="title", markup=False)
@@ -34,7 +34,7 @@ class SafetyScreen(BaseScreen[None]):
 
     def _resources(self) -> Content:
         rows: list[Content] = []
-        for res in self.sl.pack.safety.resources:
+        for res in self.pack.safety.resources:
             where = visible(f" — {res.contact}  ({res.region})")
             rows.append(Content.assemble((visible(res.name), "bold"), where))
             if res.note:
@@ -47,7 +47,7 @@ class SafetyScreen(BaseScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "leave":
-            self.sl.exit()
+            self.app.exit()
         else:
             self.action_home()
 

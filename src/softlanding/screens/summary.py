@@ -35,7 +35,7 @@ class SummaryScreen(StepScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.summary
+        words = self.pack.text.summary
         chosen = set(self.answers().get("tags", []))
         with VerticalScroll(id="summary"):
             yield Static(words.title, id="title", markup=False)
@@ -43,7 +43,7 @@ class SummaryScreen(StepScreen):
             yield Static(self._table(), id="found", markup=False)
             yield Static(words.tags_label, id="tags-label", markup=False)
             with Grid(id="tags"):
-                for index, tag in enumerate(self.sl.pack.tags):
+                for index, tag in enumerate(self.pack.tags):
                     yield TagBox(tag, tag in chosen, id=f"tag-{index}", compact=True)
             with Horizontal(id="actions"):
                 yield Button(words.finish, id="finish", variant="primary")
@@ -58,7 +58,7 @@ class SummaryScreen(StepScreen):
     def _table(self) -> Table | str:
         rows = self._rows()
         if not rows:
-            return str(self.sl.pack.text.summary.nothing)
+            return str(self.pack.text.summary.nothing)
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(ratio=1)
@@ -67,22 +67,25 @@ class SummaryScreen(StepScreen):
         return table
 
     def _rows(self) -> list[tuple[str, str]]:
-        words = self.sl.pack.text.summary
-        named, reframe = self.sl.answers("name"), self.sl.answers("reframe")
-        said = self.sl.answers("respond")
+        words = self.pack.text.summary
+        named, reframe, said = (self._saved(step) for step in ("name", "reframe", "respond"))
         rows = [
             (words.felt, self._felt(named, said)),
             (words.needed, self._plain(named.get("need")) or said.get("need", "")),
             (words.thought, self._thought(reframe.get("thought"))),
             (words.wish, reframe.get("wish") or ""),
             (words.words, said.get("final") or said.get("draft") or ""),
-            (words.calm, self._calm(self.sl.answers("pause"))),
+            (words.calm, self._calm(self._saved("pause"))),
         ]
         return [(label, str(value)) for label, value in rows if value]
 
+    def _saved(self, step: str) -> dict[str, Any]:
+        """An earlier step's answers, for this summary's seat."""
+        return self.ctx.answers.get(step, self.partner)
+
     def _plain(self, value: Any) -> str:
         """An answer in words; "not sure" and "rather not say" in the pack's own words."""
-        feelings = self.sl.pack.feelings
+        feelings = self.pack.feelings
         if value == "not_sure":
             return str(feelings.not_sure)
         if value == "rather_not_say":
@@ -90,7 +93,7 @@ class SummaryScreen(StepScreen):
         return str(value).strip() if isinstance(value, str) else ""
 
     def _felt(self, named: dict[str, Any], said: dict[str, Any]) -> str:
-        words = self.sl.pack.text.summary
+        words = self.pack.text.summary
         word = self._plain(named.get("word")) or said.get("feeling") or ""
         under = self._plain(named.get("under")) if named.get("under") not in UNKNOWN else ""
         if not word and named.get("family") in UNKNOWN:
@@ -104,12 +107,12 @@ class SummaryScreen(StepScreen):
     def _thought(self, thought: Any) -> str:
         if not isinstance(thought, str) or not thought.strip():
             return ""
-        prefix = str(self.sl.pack.defusion.prefix)
+        prefix = str(self.pack.defusion.prefix)
         thought = thought.strip()
         return thought if thought.lower().startswith(prefix.lower()) else f"{prefix} {thought}"
 
     def _calm(self, pause: dict[str, Any]) -> str:
-        words = self.sl.pack.text.summary
+        words = self.pack.text.summary
         before, after = pause.get("calm_before"), pause.get("calm_after")
         if isinstance(before, int) and isinstance(after, int):
             return str(words.calm_both.format(before=before, after=after))
@@ -124,23 +127,23 @@ class SummaryScreen(StepScreen):
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         tags = [
             tag
-            for index, tag in enumerate(self.sl.pack.tags)
+            for index, tag in enumerate(self.pack.tags)
             if self.query_one(f"#tag-{index}", Checkbox).value
         ]
-        if self.sl.session_id is None:
+        if not self.ctx.answers.active:
             return
         self.record("tags", tags)
-        self.sl.store.set_tags(self.sl.session_id, tags)
+        self.ctx.answers.set_tags(tags)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "finish":
             self.action_finish()
 
     def action_back(self) -> None:
-        self.sl.go_back(self.step, self.partner)
+        self.host.go_back(self.step, self.partner)
 
     def action_finish(self) -> None:
-        if self.sl.session_id is not None:
+        if self.ctx.answers.active:
             self.record("completed", True)
-            self.sl.finish_session("completed")
-        self.sl.go_home()
+            self.host.finish_session("completed")
+        self.host.go_home()

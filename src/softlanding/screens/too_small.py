@@ -16,7 +16,7 @@ class TooSmallScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("too_small.tcss")
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.app.too_small.format(width=MIN_WIDTH, height=MIN_HEIGHT)
+        words = self.pack.text.app.too_small.format(width=MIN_WIDTH, height=MIN_HEIGHT)
         yield Static(words, id="too-small", markup=False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -53,3 +54,20 @@ def plain_sqlite(exc: sqlite3.Error, path: Path | None, reading: bool = False) -
         )
         return f"The sessions file{where} is damaged and could not be read.{advice}"
     return f"softlanding could not use its sessions file{where}: {exc}."
+
+
+def plain_error(exc: Exception, path: Path | None) -> str:
+    """Any failure of the sessions file (ours, SQLite's or the disk's) in plain words."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return plain_sqlite(exc, path)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return plain_sqlite(sqlite3.OperationalError("disk is full"), path)
+    where = f" ({path})" if path else ""
+    reason = getattr(exc, "strerror", None) or exc
+    return f"softlanding could not use its sessions file{where}: {reason}."
+
+
+# what a failing sessions file can raise: reported in plain words, never a crash
+STORE_FAILURES: tuple[type[Exception], ...] = (StoreError, sqlite3.Error, OSError)

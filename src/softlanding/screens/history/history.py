@@ -11,11 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from softlanding.app import vars_deep
+from softlanding.flow.library import Library
+from softlanding.pack.plain import vars_deep
 from softlanding.report.layout import feeling_words, kind_words, local_time
-from softlanding.screens.base import BaseScreen
+from softlanding.screens.base import BaseScreen, labels
+from softlanding.screens.history.patterns import PatternsScreen
+from softlanding.screens.history.session_view import SessionScreen
 from softlanding.store import archive
-from softlanding.store.sessions import StoreError
+from softlanding.widgets.delete import ask_delete
 
 PAGE = 100  # rows per page: a DataTable this size appears at once, even with 50,000 sessions
 # (column label id, width): 76 columns with padding, so the table fits 80 with its scrollbar.
@@ -28,11 +31,6 @@ COLUMNS = (
 )
 
 
-def labels(screen: BaseScreen[Any], block: str) -> Any:
-    """One screen's words from the pack's `text` section (attribute objects at run time)."""
-    return getattr(screen.sl.pack.text, block)
-
-
 class HistoryScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
@@ -43,15 +41,16 @@ class HistoryScreen(BaseScreen[None]):
         Binding("p", "page(-1)", "history_prev_page", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
+        self.library = library
         self.page = 0
         self.total = 0
-        self.data: dict[str, Any] = vars_deep(self.sl.pack)
+        self.data: dict[str, Any] = vars_deep(self.pack)
 
     @property
     def words(self) -> Any:
-        return labels(self, "history")
+        return labels(self.pack, "history")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
@@ -70,10 +69,9 @@ class HistoryScreen(BaseScreen[None]):
 
     def load_page(self, page: int, row: int = 0) -> None:
         """Show one page (clamped to the pages there are), the cursor on `row`."""
-        store = self.sl.store
-        self.total = store.count_sessions()
+        self.total = self.library.count()
         self.page = max(0, min(page, (self.total - 1) // PAGE))
-        rows = archive.history_page(store, PAGE, offset=self.page * PAGE)
+        rows = self.library.page(PAGE, offset=self.page * PAGE)
         table = self.query_one(DataTable)
         table.clear()
         for item in rows:
@@ -120,48 +118,20 @@ class HistoryScreen(BaseScreen[None]):
         self.load_page(self.page + step)
 
     def action_patterns(self) -> None:
-        from softlanding.screens.history.patterns import PatternsScreen
-
-        self.app.push_screen(PatternsScreen())
+        self.app.push_screen(PatternsScreen(self.library))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        from softlanding.screens.history.session_view import SessionScreen
-
         event.stop()
         row = self.query_one(DataTable).cursor_row
-        self.app.push_screen(
-            SessionScreen(str(event.row_key.value)), lambda _: self.load_page(self.page, row)
-        )
+        opened = SessionScreen(self.library, str(event.row_key.value))
+        self.app.push_screen(opened, lambda _: self.load_page(self.page, row))
 
     def action_delete(self) -> None:
         sid = self.current_id()
         if sid is not None:
             ask_delete(
                 self,
+                self.library,
                 sid,
                 after=lambda: self.load_page(self.page, self.query_one(DataTable).cursor_row),
             )
-
-
-def ask_delete(screen: BaseScreen[Any], sid: str, after: Any) -> None:
-    """Confirm, then delete one session for good (the store scrubs the file) and say so."""
-    from softlanding.screens.confirm import ConfirmScreen
-
-    record = screen.sl.store.load(sid)
-    if record is None:
-        return
-    words = labels(screen, "confirm")
-
-    def decided(yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            screen.sl.store.delete(sid)
-        except StoreError as exc:
-            screen.notify(str(exc), severity="error", timeout=20)
-            return
-        screen.notify(labels(screen, "history").deleted)
-        after()
-
-    body = words.delete_body.format(when=local_time(record.started_at))
-    screen.app.push_screen(ConfirmScreen(words.delete_title, body), decided)

@@ -15,12 +15,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.renderables.sparkline import Sparkline as SparklineRenderable
 from textual.widgets import Footer, Sparkline, Static, Tab, Tabs
 
+from softlanding.flow.library import Library
 from softlanding.models import iso, now_utc
 from softlanding.report.insights import PERIODS, Patterns, buckets, period_start, summarise
-from softlanding.screens.base import BaseScreen
-from softlanding.screens.history.history import labels
-from softlanding.store import archive
-from softlanding.store.sessions import Store
+from softlanding.screens.base import BaseScreen, labels
 
 TOP = 5  # most frequent items shown per list: enough to see a pattern, and it fits 80×24
 DEFAULT_PERIOD = "90"
@@ -61,6 +59,10 @@ class PatternsScreen(BaseScreen[None]):
         Binding("p", "next_period", "history_period"),
     ]
 
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
     def compose(self) -> ComposeResult:
         words = self.words
         with Vertical(id="patterns"):
@@ -88,7 +90,7 @@ class PatternsScreen(BaseScreen[None]):
 
     @property
     def words(self) -> Any:
-        return labels(self, "patterns")
+        return labels(self.pack, "patterns")
 
     def _box(self, box_id: str, title: str) -> Static:
         box = Static("", id=box_id, classes="box")
@@ -118,11 +120,7 @@ class PatternsScreen(BaseScreen[None]):
         now = now_utc()
         start = period_start(period, now)
         since = iso(start) if start else None
-        if self.sl.store.path is None:
-            facts = archive.pattern_facts(self.sl.store, since)
-        else:
-            with Store.open(self.sl.store.path, readonly=True) as store:
-                facts = archive.pattern_facts(store, since)
+        facts = self.library.pattern_facts(since)
         result = summarise(facts, now)
         self.app.call_from_thread(self.show_patterns, result, period)
 

@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from softlanding.app import vars_deep
+from softlanding.flow.library import Library
 from softlanding.models import SessionRecord
+from softlanding.pack.plain import vars_deep
 from softlanding.report import layout
-from softlanding.screens.base import BaseScreen
-from softlanding.screens.history.history import ask_delete, labels
+from softlanding.screens.base import BaseScreen, labels
 from softlanding.textsafe import visible
+from softlanding.widgets.delete import ask_delete
 
 
 class SessionScreen(BaseScreen[None]):
@@ -28,12 +29,13 @@ class SessionScreen(BaseScreen[None]):
         Binding("v", "toggle_private", "history_private"),
     ]
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, library: Library, session_id: str) -> None:
         super().__init__()
+        self.library = library
         self.session_id = session_id
         self.show_private = False  # private notes belong to their author: shown only on request
         self.record: SessionRecord | None = None
-        self.data: dict[str, Any] = vars_deep(self.sl.pack)
+        self.data: dict[str, Any] = vars_deep(self.pack)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="record"):
@@ -44,12 +46,12 @@ class SessionScreen(BaseScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.record = self.sl.store.load(self.session_id)
+        self.record = self.library.load(self.session_id)
         self.refresh_record()
         self.query_one("#record").focus()
 
     def refresh_record(self) -> None:
-        words = labels(self, "session_view")
+        words = labels(self.pack, "session_view")
         record = self.record
         if record is None:
             self.query_one("#heading", Static).update(words.missing)
@@ -64,7 +66,7 @@ class SessionScreen(BaseScreen[None]):
         self.refresh_bindings()
 
     def _about(self, record: SessionRecord) -> str:
-        words = labels(self, "session_view")
+        words = labels(self.pack, "session_view")
         lines = [layout.people(record, self.data)]
         if record.tags:
             lines.append(f"{words.tags}: {', '.join(record.tags)}")
@@ -86,7 +88,7 @@ class SessionScreen(BaseScreen[None]):
 
     def action_delete(self) -> None:
         if self.record is not None:
-            ask_delete(self, self.record.id, after=self.dismiss)
+            ask_delete(self, self.library, self.record.id, after=self.dismiss)
 
 
 def _table(found: list[layout.Section]) -> Table:

@@ -16,30 +16,31 @@ from textual.widgets import Button, ContentSwitcher, Digits, Footer, Input, Opti
 from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
+from softlanding.flow.context import StepContext
 from softlanding.models import iso, now_utc, parse_iso
-from softlanding.screens.pause.pause import PausePart, labels
+from softlanding.widgets.pause_part import PausePart, labels
 
 
 class BreakScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("break_.tcss")
     BINDINGS = [Binding("c", "carry_on", "pause_back_now")]
 
-    def __init__(self) -> None:
-        super().__init__()
-        saved = self.sl.answers("pause").get("return_at")
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        saved = self.saved().get("return_at")
         self.return_at: datetime | None = parse_iso(saved).astimezone() if saved else None
-        self.minutes = self.sl.pack.break_guidance.default_minutes
+        self.minutes = self.pack.break_guidance.default_minutes
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        guide, words = self.sl.pack.break_guidance, self.words
+        guide, words = self.pack.break_guidance, self.words
         with VerticalScroll(id="break"), ContentSwitcher(initial="length", id="stages"):
             with Vertical(id="length"):
                 yield Static(guide.title, classes="title", markup=False)
                 yield Static(guide.intro, classes="intro", markup=False)
                 yield Static(words.length_question.format(min=guide.min_minutes), markup=False)
                 yield OptionList(*self._lengths(), id="length-list", markup=False)
-                yield Static(labels(self.sl, "pause").choose_hint, classes="hint", markup=False)
+                yield Static(labels(self.pack, "pause").choose_hint, classes="hint", markup=False)
             with Vertical(id="when"):
                 yield Static(guide.return_prompt, classes="title", markup=False)
                 yield Static("", id="suggestion", markup=False)
@@ -64,10 +65,10 @@ class BreakScreen(PausePart):
     @property
     def words(self) -> Any:
         """This screen's labels (`text.break`: a keyword, so not an attribute name)."""
-        return labels(self.sl, "break")
+        return labels(self.pack, "break")
 
     def _lengths(self) -> list[Option]:
-        guide = self.sl.pack.break_guidance
+        guide = self.pack.break_guidance
         choices = sorted({*guide.length_choices, guide.default_minutes})
         return [Option(self._length_words(m), id=str(m)) for m in choices]
 
@@ -129,24 +130,24 @@ class BreakScreen(PausePart):
             self.action_carry_on()
 
     def _agree(self, text: str) -> None:
-        guide = self.sl.pack.break_guidance
+        guide = self.pack.break_guidance
         now = breaktime.local_now()
         check = breaktime.resolve_return(text, now, guide.min_minutes, guide.max_hours)
         if check.at is None:
             # what was typed is not a time: it may be words that need the safety net
-            if check.problem == "unreadable" and self.sl.check_safety(text):
+            if check.problem == "unreadable" and self.host.check_safety(text):
                 return
             self.query_one("#problem", Static).update(self._problem(check.problem, now))
             return
         self.return_at = check.at
-        self.record("flooded", True)
+        self.record_own("flooded", True)
         self.record("choice", "break")
         self.record("break_minutes", breaktime.minutes_until(check.at, now))
         self.record("return_at", iso(check.at))
         self._show_guide()
 
     def _problem(self, problem: str | None, now: datetime) -> str:
-        words, guide = self.words, self.sl.pack.break_guidance
+        words, guide = self.words, self.pack.break_guidance
         if problem == "too_soon":
             earliest = breaktime.suggested(now, guide.min_minutes)
             return str(words.too_soon.format(min=guide.min_minutes, earliest=_clock(earliest)))
@@ -171,14 +172,14 @@ class BreakScreen(PausePart):
         if self.return_at is None:
             return
         now = breaktime.local_now()
-        guide = self.sl.pack.break_guidance
+        guide = self.pack.break_guidance
         self.query_one("#countdown", Digits).update(breaktime.countdown(self.return_at, now))
         left = guide.countdown if now < self.return_at else guide.over
         self.query_one("#left", Static).update(left)
 
     def action_carry_on(self) -> None:
         # History shows whether the agreed return happened.
-        self.sl.record("pause", "returned_at", iso(now_utc()))
+        self.record("returned_at", iso(now_utc()))
         self.dismiss(True)
 
     def action_back(self) -> None:

@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Static
 
-from softlanding.screens.pause.pause import PausePart, calm_pane, labels
+from softlanding.flow.context import StepContext
 from softlanding.widgets.pacer import BreathingPacer
+from softlanding.widgets.pause_part import PausePart, calm_pane, labels
 from softlanding.widgets.scale import Scale
 
 
@@ -22,15 +23,17 @@ class BreathingScreen(PausePart):
         Binding("m", "motion", "pause_motion"),
     ]
 
-    def __init__(self, pattern: Any, *, elapsed: float = 0.0, paused: bool = False) -> None:
-        super().__init__()
+    def __init__(
+        self, ctx: StepContext, pattern: Any, *, elapsed: float = 0.0, paused: bool = False
+    ) -> None:
+        super().__init__(ctx)
         self.pattern = pattern
         self._start = elapsed
         self._paused = paused
 
     def compose(self) -> ComposeResult:
-        pack, words = self.sl.pack, labels(self.sl, "pause")
-        calm = self.sl.answers("pause").get("calm_after")
+        pack, words = self.pack, labels(self.pack, "pause")
+        calm = self.saved().get("calm_after")
         with VerticalScroll(id="breathing"), ContentSwitcher(initial="pace", id="stages"):
             with Vertical(id="pace"):
                 yield Static(self.pattern.name, classes="title", markup=False)
@@ -39,8 +42,8 @@ class BreathingScreen(PausePart):
                     self.pattern,
                     elapsed=self._start,
                     paused=self._paused,
-                    reduced_motion=self.sl.reduced_motion,
-                    count_text=labels(self.sl, "breathing").count,
+                    reduced_motion=self.ctx.settings.reduced_motion,
+                    count_text=labels(self.pack, "breathing").count,
                     id="pacer",
                 )
                 if self.pattern.caution:
@@ -63,13 +66,12 @@ class BreathingScreen(PausePart):
 
     def action_skip(self) -> None:
         self.query_one(BreathingPacer).stop()
-        self.query_one("#done", Static).update(labels(self.sl, "breathing").stopped)
+        self.query_one("#done", Static).update(labels(self.pack, "breathing").stopped)
         self._ask_calm()
 
     def action_motion(self) -> None:
-        still = not self.sl.reduced_motion
-        self.sl.reduced_motion = still
-        self.sl.store.set_setting("reduced_motion", still)
+        still = not self.ctx.settings.reduced_motion
+        self.ctx.settings.set("reduced_motion", still)
         self.query_one(BreathingPacer).reduced_motion = still
 
     def _ask_calm(self) -> None:

@@ -11,7 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
-from softlanding.screens.pause.pause import PausePart, calm_pane, labels
+from softlanding.flow.context import StepContext
+from softlanding.widgets.pause_part import PausePart, calm_pane, labels
 from softlanding.widgets.scale import Scale
 
 CARDS: tuple[str, ...] = ("grounding", "stop_card")
@@ -24,8 +25,8 @@ class GroundingScreen(PausePart):
         Binding("left", "previous", "pause_previous"),
     ]
 
-    def __init__(self, card: str = "grounding") -> None:
-        super().__init__()
+    def __init__(self, ctx: StepContext, card: str = "grounding") -> None:
+        super().__init__(ctx)
         if card not in CARDS:
             raise ValueError(f"unknown card {card!r}")
         self.card_name = card
@@ -33,11 +34,11 @@ class GroundingScreen(PausePart):
 
     @property
     def card(self) -> Any:
-        return getattr(self.sl.pack, self.card_name)
+        return getattr(self.pack, self.card_name)
 
     def compose(self) -> ComposeResult:
-        words = labels(self.sl, "pause")
-        calm = self.sl.answers("pause").get("calm_after")
+        words = labels(self.pack, "pause")
+        calm = self.saved().get("calm_after")
         with VerticalScroll(id="grounding"), ContentSwitcher(initial="card", id="stages"):
             with Vertical(id="card"):
                 yield Static(self.card.title, classes="title", markup=False)
@@ -45,13 +46,13 @@ class GroundingScreen(PausePart):
                 yield Static("", id="progress", markup=False)
                 yield Static("", id="step", markup=False)
                 yield self._next_button()
-                yield Static(labels(self.sl, "grounding").next_hint, classes="hint", markup=False)
+                yield Static(labels(self.pack, "grounding").next_hint, classes="hint", markup=False)
             yield calm_pane("after", words.calm_after_question, words.calm_hint, calm)
         yield Footer()
 
     def _next_button(self) -> Button:
         # for the mouse; keys go to the screen's Enter, which (unlike a Button) never drops a press
-        button = Button(Content(labels(self.sl, "keys").next), id="next", variant="primary")
+        button = Button(Content(labels(self.pack, "keys").next), id="next", variant="primary")
         button.can_focus = False
         return button
 
@@ -67,7 +68,8 @@ class GroundingScreen(PausePart):
 
     def _show_step(self) -> None:
         steps = self.card.steps
-        progress = labels(self.sl, "grounding").progress.format(n=self.index + 1, total=len(steps))
+        words = labels(self.pack, "grounding")
+        progress = words.progress.format(n=self.index + 1, total=len(steps))
         self.query_one("#progress", Static).update(progress)
         self.query_one("#step", Static).update(steps[self.index])
 

@@ -12,54 +12,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from softlanding.screens.base import BaseScreen, StepScreen
+from softlanding.screens.base import StepScreen
+from softlanding.screens.pause.break_ import BreakScreen
+from softlanding.screens.pause.breathing import BreathingScreen
+from softlanding.screens.pause.grounding import GroundingScreen
+from softlanding.widgets.pause_part import YES, calm_pane, labels, yes_no
 from softlanding.widgets.scale import Scale
 
 STAGES: tuple[str, ...] = ("calm", "flooded", "fear", "choose")
-YES, NO = "yes", "no"
-
-
-def labels(app: Any, screen: str) -> Any:
-    """One screen's UI labels from the pack (`text.break` is a keyword, so not an attribute)."""
-    return getattr(app.pack.text, screen)
-
-
-def calm_pane(
-    pane_id: str, question: str, hint: str, value: int | None, title: str = ""
-) -> Vertical:
-    """A calm 0–10 question (before or after); Enter on the scale confirms."""
-    return Vertical(
-        *([Static(title, classes="title", markup=False)] if title else []),
-        Static(question, classes="question", markup=False),
-        Scale(value, id=f"{pane_id}-scale"),
-        Static(hint, classes="hint", markup=False),
-        id=pane_id,
-    )
-
-
-def yes_no(pack: Any, pane_id: str, saved: bool | None) -> OptionList:
-    """A yes/no list starting on "yes": ↓ reaches "no" as in every list, and a reflex Enter
-    errs toward the safer branch (a break, or the resources)."""
-    listing = OptionList(
-        Option(pack.flooding.yes, id=YES),
-        Option(pack.flooding.no, id=NO),
-        id=f"{pane_id}-list",
-        markup=False,
-    )
-    listing.highlighted = 1 if saved is False else 0
-    return listing
-
-
-class PausePart(BaseScreen[bool]):
-    """A view inside the pause step: dismisses True when the step is done, False to go back."""
-
-    BINDINGS = [Binding("escape", "back", "back")]
-
-    def record(self, field: str, value: Any) -> None:
-        self.sl.record("pause", field, value)
-
-    def action_back(self) -> None:
-        self.dismiss(False)
 
 
 class PauseScreen(StepScreen):
@@ -68,7 +28,7 @@ class PauseScreen(StepScreen):
     step = "pause"
 
     def compose(self) -> ComposeResult:
-        pack, words, saved = self.sl.pack, labels(self.sl, "pause"), self.answers()
+        pack, words, saved = self.pack, labels(self.pack, "pause"), self.answers()
         flooding = pack.flooding
         with VerticalScroll(id="pause"), ContentSwitcher(initial="calm", id="stages"):
             yield calm_pane(
@@ -95,7 +55,7 @@ class PauseScreen(StepScreen):
         yield Footer()
 
     def _ways(self) -> list[Option]:
-        pack = self.sl.pack
+        pack = self.pack
         ways = [Option(p.name, id=f"breathe:{p.id}") for p in pack.breathing.patterns]
         return ways + [
             Option(pack.grounding.title, id="ground:grounding"),
@@ -138,7 +98,7 @@ class PauseScreen(StepScreen):
 
     def _after_fear(self, afraid: bool) -> None:
         if afraid:
-            self.sl.action_not_safe()  # nothing about this answer is ever recorded
+            self.host.action_not_safe()  # nothing about this answer is ever recorded
         elif self.answers().get("flooded"):
             self._open_break()
         else:
@@ -149,34 +109,30 @@ class PauseScreen(StepScreen):
             self.query_one("#about", Static).update(self._about(event.option.id or ""))
 
     def _about(self, choice: str) -> str:
-        pack = self.sl.pack
+        pack = self.pack
         kind, _, name = choice.partition(":")
         if kind == "ground":
             return str(getattr(pack, name).intro)
         pattern = _pattern(pack, name)
         if pattern.caution:
-            return f"{pattern.description}\n{labels(self.sl, 'pause').take_care} {pattern.caution}"
+            care = labels(self.pack, "pause").take_care
+            return f"{pattern.description}\n{care} {pattern.caution}"
         return str(pattern.description)
 
     def _open_way(self, choice: str) -> None:
         kind, _, name = choice.partition(":")
         if kind == "breathe":
-            from softlanding.screens.pause.breathing import BreathingScreen
-
             self.record("choice", "breathe")
             self.record("pattern", name)
-            self.app.push_screen(BreathingScreen(_pattern(self.sl.pack, name)), self._after)
+            pacer = BreathingScreen(self.ctx, _pattern(self.pack, name))
+            self.app.push_screen(pacer, self._after)
         else:
-            from softlanding.screens.pause.grounding import GroundingScreen
-
             self.record("choice", "ground")
             self.record("card", name)
-            self.app.push_screen(GroundingScreen(name), self._after)
+            self.app.push_screen(GroundingScreen(self.ctx, name), self._after)
 
     def _open_break(self) -> None:
-        from softlanding.screens.pause.break_ import BreakScreen
-
-        self.app.push_screen(BreakScreen(), self._after)
+        self.app.push_screen(BreakScreen(self.ctx), self._after)
 
     def _after(self, finished: bool | None) -> None:
         if finished:
@@ -187,7 +143,7 @@ class PauseScreen(StepScreen):
     def action_back(self) -> None:
         index = STAGES.index(self.stage)
         if index == 0:
-            self.sl.go_home()
+            self.host.go_home()
         else:
             self.show(STAGES[index - 1])
 

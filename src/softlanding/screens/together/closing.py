@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
 from softlanding.models import iso, parse_iso
-from softlanding.screens.together.intro import SLOTS, PairScreen, other
+from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.listen import typed_question
 from softlanding.screens.together.reveal import as_table, revealed
+from softlanding.screens.together.seats import SLOTS, other
 
 YES, NO = "yes", "no"
 
@@ -28,7 +29,7 @@ class ClosingScreen(PairScreen):
     private_turn = False
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.closing
+        words = self.pack.text.closing
         yield self.turn_bar()
         with VerticalScroll(id="closing"), ContentSwitcher(initial=self._resume_at(), id="stages"):
             for slot in SLOTS:
@@ -64,7 +65,7 @@ class ClosingScreen(PairScreen):
         yield Footer()
 
     def _resume_at(self) -> str:
-        saved_a, saved_b = self.sl.answers(self.step, "A"), self.sl.answers(self.step, "B")
+        saved_a, saved_b = (self.ctx.answers.get(self.step, seat) for seat in SLOTS)
         if "talk_again" in saved_a:
             return "summary"
         if "appreciation" in saved_b:
@@ -101,7 +102,7 @@ class ClosingScreen(PairScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text and self.sl.check_safety(text):
+        if text and self.host.check_safety(text):
             return  # the resources are open; these words are not kept
         if self.stage == "when":
             self._agree(text)
@@ -119,7 +120,7 @@ class ClosingScreen(PairScreen):
             return
         self.record_both("talk_again", False)
         for slot in SLOTS:
-            self.sl.forget(self.step, "follow_up_at", slot)
+            self.ctx.answers.forget(self.step, "follow_up_at", seat=slot)
         self._show("summary")
 
     def _agree(self, text: str) -> None:
@@ -133,21 +134,22 @@ class ClosingScreen(PairScreen):
 
     @property
     def words_closing(self) -> Any:
-        return self.sl.pack.text.closing
+        return self.pack.text.closing
 
     def _fill_summary(self) -> None:
         words = self.words_closing
         for slot in SLOTS:
-            rows = revealed(self.sl, slot)
-            said = self.sl.answers("respond", slot).get("final")
-            thanks = self.sl.answers(self.step, slot).get("appreciation")
+            rows = revealed(self.ctx, slot)
+            said = self.ctx.answers.get("respond", slot).get("final")
+            thanks = self.ctx.answers.get(self.step, slot).get("appreciation")
             rows += [(words.said, said)] if said else []
             rows += [(words.appreciates, thanks)] if thanks else []
             self.query_one(f"#shared{slot}", Static).update(as_table(rows))
         self.query_one("#next-talk", Static).update(self._next_talk())
 
     def _next_talk(self) -> str:
-        words, at = self.words_closing, self.sl.answers(self.step, "A").get("follow_up_at")
+        words = self.words_closing
+        at = self.ctx.answers.get(self.step, self.ctx.seat).get("follow_up_at")
         if not at:
             return str(words.no_talk)
         moment: datetime = parse_iso(at).astimezone()
@@ -158,5 +160,5 @@ class ClosingScreen(PairScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.sl.finish_session("completed")
-        self.sl.go_home()
+        self.host.finish_session("completed")
+        self.host.go_home()

@@ -1,37 +1,34 @@
-"""Privacy between partners: the hand-over screen between turns, and the private note."""
+"""Privacy between partners: the hand-over screen between turns."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
+from softlanding.flow.context import StepContext
 from softlanding.flow.steps import Turn
-from softlanding.screens.base import SAFETY_KEYS, BaseScreen, localise_bindings
-from softlanding.screens.together.intro import SLOTS, other, partner_names
+from softlanding.screens.base import ContextScreen
+from softlanding.screens.together.seats import other, partner_names
 
 
-class HandoverScreen(BaseScreen[None]):
+class HandoverScreen(ContextScreen[None]):
     """ "Pass the keyboard to Sam": shows nothing from anyone's answers; Enter opens the turn."""
 
     CSS_PATH = Path(__file__).with_name("handover.tcss")
     BINDINGS = [Binding("enter", "ready", "together_ready")]
 
-    def __init__(
-        self, partner: str = "A", step: str = "", then: str = "", kind: str = "private"
-    ) -> None:
-        super().__init__()
-        self.partner, self.step, self.then, self.kind = partner, step, then, kind
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        self.step, self.kind = ctx.step, ctx.opens or "private"
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.handover
-        names = partner_names(self.sl)
+        words = self.pack.text.handover
+        names = partner_names(self.ctx)
         fill = {"name": names[self.partner], "other": names[other(self.partner)]}
         title = getattr(words, f"{self.kind}_title")
         body = getattr(words, f"{self.kind}_body")
@@ -52,70 +49,4 @@ class HandoverScreen(BaseScreen[None]):
         self.action_ready()
 
     def action_ready(self) -> None:
-        self.sl.show_turn(Turn(self.then, self.step, self.partner))
-
-
-class NoteScreen(ModalScreen[bool]):
-    """A note just for its writer: saved as private, never shown again on a shared screen."""
-
-    CSS_PATH = Path(__file__).with_name("handover.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
-
-    def __init__(self, step: str, names: dict[str, str], writer: str, fixed: str | None) -> None:
-        super().__init__()
-        localise_bindings(self, self.sl.pack.text.keys)
-        self.step, self.names = step, names
-        self.writer = fixed or writer
-        self.fixed = fixed is not None  # on a private turn, the note can only be that partner's
-
-    @property
-    def sl(self) -> Any:
-        return self.app
-
-    def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.handover
-        with Vertical(id="note"):
-            yield Static(words.note_title, id="note-title", markup=False)
-            if not self.fixed:
-                yield Static(words.note_whose, markup=False)
-                with Horizontal(id="writers"):
-                    for slot in SLOTS:
-                        yield Button(Content(self.names[slot]), id=f"writer-{slot}", compact=True)
-            yield Input(placeholder=words.note_placeholder, id="note-input", max_length=2000)
-            yield Static("", id="note-hint", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self._show_writer()
-        self.query_one("#note-input", Input).focus()
-
-    def _show_writer(self) -> None:
-        words = self.sl.pack.text.handover
-        hint = words.note_hint.format(
-            name=self.names[self.writer], other=self.names[other(self.writer)]
-        )
-        self.query_one("#note-hint", Static).update(hint)
-        for button in self.query("#writers Button").results(Button):
-            button.variant = "primary" if button.id == f"writer-{self.writer}" else "default"
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.writer = (event.button.id or "").removeprefix("writer-") or self.writer
-        self._show_writer()
-        self.query_one("#note-input", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        if not text:
-            self.dismiss(False)
-            return
-        if self.sl.check_safety(text):
-            return  # the resources are open; these words are not kept
-        notes = list(self.sl.answers(self.step, self.writer).get("notes", []))
-        self.sl.record(self.step, "notes", [*notes, text], partner=self.writer, private=True)
-        self.sl.notify(self.sl.pack.text.handover.note_saved.format(name=self.names[self.writer]))
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        self.dismiss(False)
+        self.host.show_turn(Turn(self.step, self.partner, flow="together"))

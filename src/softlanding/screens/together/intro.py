@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import random
 from functools import cached_property
 from pathlib import Path
@@ -17,28 +16,11 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.steps import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
-from softlanding.store.errors import StoreError
-from softlanding.textsafe import visible
+from softlanding.screens.together.note import NoteScreen
+from softlanding.screens.together.seats import SLOTS, partner_names
 from softlanding.widgets.turn import TurnBar
 
-SLOTS = ("A", "B")
 NAME_LENGTH = 30
-
-
-def partner_names(app: Any) -> dict[str, str]:
-    """Each slot's first name for this session (the pack's "A"/"B" when none was given)."""
-    words = app.pack.text.together
-    record = app.store.load(app.session_id) if app.session_id else None
-    found = record.partners if record is not None else {}
-    names = {
-        "A": found.get("A") or words.first_default,
-        "B": found.get("B") or words.second_default,
-    }
-    return {slot: visible(name) for slot, name in names.items()}  # typed: never an escape
-
-
-def other(partner: str) -> str:
-    return "B" if partner == "A" else "A"
 
 
 class PairScreen(StepScreen):
@@ -46,20 +28,19 @@ class PairScreen(StepScreen):
     session's resume point on this turn (a saved answer alone records only the step)."""
 
     BINDINGS = [Binding("ctrl+t", "note", "together_note")]
-    flow_step: str = ""  # where the flow stands, when it differs from where answers are saved
     private_turn: bool = True  # only `partner` is looking, so their notes are theirs alone
 
     @cached_property
     def names(self) -> dict[str, str]:
-        return partner_names(self.sl)
+        return partner_names(self.ctx)
 
     @property
     def words(self) -> Any:
-        return self.sl.pack.text.together
+        return self.pack.text.together
 
     @property
     def position(self) -> str:
-        return Turn("", self.flow_step or self.step, self.partner).position
+        return Turn(self.ctx.step, self.partner).position
 
     def turn_bar(self) -> TurnBar:
         return TurnBar(self.turn_line(), private=self.private_turn, id="turn")
@@ -73,8 +54,8 @@ class PairScreen(StepScreen):
         self, field: str, value: Any, private: bool = False, partner: str | None = None
     ) -> None:
         """Autosave one answer (for `partner`, this turn's partner by default)."""
-        partner = partner or self.partner
-        self.sl.record(self.step, field, value, partner=partner, private=private)
+        seat = partner or self.partner
+        self.ctx.answers.save(self.step, field, value, seat=seat, private=private)
         self.keep_place()
 
     def record_both(self, field: str, value: Any) -> None:
@@ -83,23 +64,13 @@ class PairScreen(StepScreen):
             self.record(field, value, partner=slot)
 
     def keep_place(self) -> None:
-        if self.sl.session_id is None:
-            return
-        # the app has already said the disk is failing; the answer itself matters more
-        with contextlib.suppress(StoreError):
-            self.sl.store.set_step(self.sl.session_id, self.position)
-
-    def done(self) -> None:
-        self.save_draft()
-        self.sl.advance(self.flow_step or self.step, self.partner)
+        self.ctx.answers.set_step(self.position)
 
     def action_note(self) -> None:
-        from softlanding.screens.together.handover import NoteScreen
-
-        if self.sl.session_id is None:
+        if not self.ctx.answers.active:
             return
         fixed = self.partner if self.private_turn else None
-        note = NoteScreen(self.step, self.names, writer=self.typing(), fixed=fixed)
+        note = NoteScreen(self.ctx, self.step, self.names, writer=self.typing(), fixed=fixed)
         self.app.push_screen(note, callback=lambda _saved: self.keep_place())
 
     def typing(self) -> str:
@@ -114,7 +85,7 @@ class TogetherStartScreen(BaseScreen[None]):
     BINDINGS = [Binding("escape", "back", "back")]
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.together
+        words = self.pack.text.together
         with Vertical(id="together"):
             yield Static(words.title, id="title", markup=False)
             yield Static(words.intro, id="intro", markup=False)
@@ -134,13 +105,13 @@ class TogetherStartScreen(BaseScreen[None]):
         self.query_one("#first", Input).focus()
 
     def _names(self) -> tuple[str, str]:
-        words = self.sl.pack.text.together
+        words = self.pack.text.together
         first = " ".join(self.query_one("#first", Input).value.split())
         second = " ".join(self.query_one("#second", Input).value.split())
         return first or words.first_default, second or words.second_default
 
     def _orders(self, first: str, second: str) -> list[Option]:
-        words = self.sl.pack.text.together
+        words = self.pack.text.together
         return [
             Option(Content(words.goes_first.format(name=first)), id="first"),  # names: plain text
             Option(Content(words.goes_first.format(name=second)), id="second"),
@@ -164,7 +135,7 @@ class TogetherStartScreen(BaseScreen[None]):
             choice = random.choice(("first", "second"))
         order = (first, second) if choice == "first" else (second, first)
         self.sl.start_session("together", partners=tuple(zip(SLOTS, order, strict=True)))
-        self.sl.show_turn(self.sl.flow.first())
+        self.sl.show_turn(self.sl.session.first())
 
     def action_back(self) -> None:
         self.sl.go_home()

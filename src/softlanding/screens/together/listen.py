@@ -16,8 +16,10 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, 
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection as TextSelection
 
+from softlanding.flow.context import StepContext
 from softlanding.screens.respond import DRAFT_SAVE_DELAY, UNKNOWN, RepairPicker
-from softlanding.screens.together.intro import PairScreen, other
+from softlanding.screens.together.intro import PairScreen
+from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
 
@@ -35,7 +37,7 @@ class FloorScreen(PairScreen):
         return self.partner
 
     def turn_line(self) -> str:
-        words, names = self.sl.pack.text.together, self.names
+        words, names = self.pack.text.together, self.names
         speaker, listener = names[self.speaker], names[other(self.speaker)]
         if self.typing() == self.speaker and self.speaker == self.partner:
             return str(words.turn_floor.format(speaker=speaker, listener=listener))
@@ -54,13 +56,13 @@ class SpeakScreen(FloorScreen):
     ]
     step = "respond"
 
-    def __init__(self, partner: str = "A") -> None:
-        super().__init__(partner)
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
         self._saved = str(self.answers().get("draft", ""))
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        words, fill = self.sl.pack.text.listen, self._fill()
+        words, fill = self.pack.text.listen, self._fill()
         yield self.turn_bar()
         with ContentSwitcher(initial="write", id="stages"):
             with Vertical(id="write"):
@@ -69,7 +71,7 @@ class SpeakScreen(FloorScreen):
                 with Horizontal(id="writing"):
                     yield TextArea(self._saved or self._start(), id="draft", soft_wrap=True)
                     yield DraftHints(
-                        self.sl.pack.text.hints, self.sl.pack.templates.startup_hint, id="hints"
+                        self.pack.text.hints, self.pack.templates.startup_hint, id="hints"
                     )
             with VerticalScroll(id="read"):
                 yield Static(words.read_title.format(**fill), classes="title", markup=False)
@@ -84,18 +86,18 @@ class SpeakScreen(FloorScreen):
     def _start(self) -> str:
         """The solo start-up sentence, with the feeling and need this partner named and agreed
         to share (the listener may be reading along)."""
-        named, blank = self.sl.answers("name", self.partner), self.sl.pack.text.respond.blank
+        named, blank = self.ctx.answers.get("name", self.partner), self.pack.text.respond.blank
         shared = set(named.get("reveal") or [])
         named = {field: value for field, value in named.items() if field in shared}
         feeling = next((v for v in (named.get("word"), named.get("under")) if _real(v)), blank)
         need = named.get("need") if _real(named.get("need")) else blank
-        return str(self.sl.pack.templates.softened_startup).format(
+        return str(self.pack.templates.softened_startup).format(
             feeling=feeling, situation=blank, need=need
         )
 
     def on_mount(self) -> None:
         draft = self.query_one("#draft", TextArea)
-        blank = self.sl.pack.text.respond.blank
+        blank = self.pack.text.respond.blank
         at = draft.text.find(blank)
         if at >= 0 and not self._saved:  # typing replaces the first gap straight away
             draft.selection = TextSelection((0, at), (0, at + len(blank)))
@@ -121,19 +123,19 @@ class SpeakScreen(FloorScreen):
 
     def _refresh_hints(self) -> None:
         text = self.query_one("#draft", TextArea).text
-        findings = self.sl.analyzer.hints(text) if text.strip() else []
+        findings = self.host.analyzer.hints(text) if text.strip() else []
         self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
 
     def save_draft(self) -> None:
         text = self.query_one("#draft", TextArea).text.strip()
-        if self.sl.session_id is None or text == self._saved:
+        if not self.ctx.answers.active or text == self._saved:
             return
-        if not text or not self.sl.analyzer.safety(text).concern:  # quiet: no sudden screen
+        if not text or not self.host.analyzer.safety(text).concern:  # quiet: no sudden screen
             self.record("draft", text)
             self._saved = text
 
     def action_repair(self) -> None:
-        self.app.push_screen(RepairPicker(), callback=self._insert)
+        self.app.push_screen(RepairPicker(self.ctx), callback=self._insert)
 
     def _insert(self, phrase: str | None) -> None:
         draft = self.query_one("#draft", TextArea)
@@ -143,7 +145,7 @@ class SpeakScreen(FloorScreen):
 
     def action_read(self) -> None:
         text = self.query_one("#draft", TextArea).text.strip()
-        if not text or self.sl.check_safety(text):
+        if not text or self.host.check_safety(text):
             return
         self.save_draft()
         self.record("final", text)
@@ -178,7 +180,7 @@ class ListenScreen(FloorScreen):
         return self.speaker if stage in SPEAKER_TYPES else self.partner
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.listen
+        words = self.pack.text.listen
         fill = {"speaker": self.names[self.speaker], "listener": self.names[self.partner]}
         yield self.turn_bar()
         with VerticalScroll(id="listen"):
@@ -212,8 +214,8 @@ class ListenScreen(FloorScreen):
 
     def _said(self) -> str:
         """What the speaker said, and added since: spoken aloud, so both may see it."""
-        words, name = self.sl.pack.text.listen, self.names[self.speaker]
-        said = self.sl.answers("respond", self.speaker).get("final", "")
+        words, name = self.pack.text.listen, self.names[self.speaker]
+        said = self.ctx.answers.get("respond", self.speaker).get("final", "")
         lines = [words.said.format(name=name), f"“{said}”"]
         heard = self.answers()
         for field in ("correction", "more"):
@@ -222,7 +224,7 @@ class ListenScreen(FloorScreen):
         return visible("\n".join(lines))  # typed words never drive the terminal
 
     def _heard(self) -> str:
-        words, heard = self.sl.pack.text.listen, self.answers().get("mirror", "")
+        words, heard = self.pack.text.listen, self.answers().get("mirror", "")
         return visible(f"{words.heard.format(listener=self.names[self.partner])}\n“{heard}”")
 
     def _resume_at(self) -> str:
@@ -258,7 +260,7 @@ class ListenScreen(FloorScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         stage, text = (event.input.id or "").removesuffix("-input"), event.value.strip()
-        if text and self.sl.check_safety(text):
+        if text and self.host.check_safety(text):
             return  # the resources are open; these words are not kept
         if stage == "mirror" and not text:
             return  # saying back is the heart of it: wait for a few words

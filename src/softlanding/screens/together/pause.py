@@ -3,9 +3,7 @@ you is flooded) the solo break screen with one return time agreed and saved for 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,32 +11,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
-from softlanding.flow.together import SHARED_PAUSE
-from softlanding.models import iso, now_utc
+from softlanding.flow.context import StepContext
 from softlanding.screens.pause.break_ import BreakScreen
-from softlanding.screens.together.intro import SLOTS, PairScreen
+from softlanding.screens.together.intro import PairScreen
 from softlanding.widgets.pacer import BreathingPacer
 
 PATTERN = "resonance"  # even breaths, no holds: the easiest to follow side by side
-
-
-class PairBreakScreen(BreakScreen):
-    """The solo break, agreed once for both: each partner's rows get the same return time."""
-
-    def __init__(self, keep_place: Callable[[], None]) -> None:
-        super().__init__()
-        self.keep_place = keep_place
-
-    def record(self, field: str, value: Any) -> None:
-        if field == "flooded":
-            return  # each partner's own answer stays as they gave it
-        for slot in SLOTS:
-            self.sl.record("pause", field, value, partner=slot)
-        self.keep_place()
-
-    def action_carry_on(self) -> None:
-        self.record("returned_at", iso(now_utc()))  # the solo screen saves it for A alone
-        super().action_carry_on()
 
 
 class TogetherPauseScreen(PairScreen):
@@ -48,17 +26,16 @@ class TogetherPauseScreen(PairScreen):
         Binding("m", "motion", "pause_motion"),
     ]
     step = "pause"
-    flow_step = SHARED_PAUSE
     private_turn = False
 
-    def __init__(self, partner: str = "A", mode: str = "breathe") -> None:
-        super().__init__(partner)
-        self.mode = mode
-        patterns = self.sl.pack.breathing.patterns
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        self.mode = ctx.mode or "breathe"
+        patterns = self.pack.breathing.patterns
         self.pattern = next((p for p in patterns if p.id == PATTERN), patterns[0])
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.together_pause
+        words = self.pack.text.together_pause
         yield self.turn_bar()
         with VerticalScroll(id="together-pause"):
             if self.mode == "break":
@@ -79,15 +56,15 @@ class TogetherPauseScreen(PairScreen):
     def _pacer(self) -> BreathingPacer:
         return BreathingPacer(
             self.pattern,
-            reduced_motion=self.sl.reduced_motion,
-            count_text=self.sl.pack.text.breathing.count,
+            reduced_motion=self.ctx.settings.reduced_motion,
+            count_text=self.pack.text.breathing.count,
             id="pacer",
         )
 
     def on_mount(self) -> None:
         if self.mode == "break":
             self.query_one("#open-break", Button).focus()
-            if self.sl.answers("pause", "A").get("return_at"):
+            if self.ctx.answers.get("pause", self.ctx.seat).get("return_at"):
                 self._open_break()  # a resumed break goes straight back to its countdown
         else:
             self.record_both("choice", "breathe")
@@ -107,13 +84,12 @@ class TogetherPauseScreen(PairScreen):
 
     def action_skip(self) -> None:
         self.query_one(BreathingPacer).stop()
-        self.query_one("#done", Static).update(self.sl.pack.text.together_pause.breathe_stopped)
+        self.query_one("#done", Static).update(self.pack.text.together_pause.breathe_stopped)
         self._after_breathing()
 
     def action_motion(self) -> None:
-        still = not self.sl.reduced_motion
-        self.sl.reduced_motion = still
-        self.sl.store.set_setting("reduced_motion", still)
+        still = not self.ctx.settings.reduced_motion
+        self.ctx.settings.set("reduced_motion", still)
         self.query_one(BreathingPacer).reduced_motion = still
 
     def _after_breathing(self) -> None:
@@ -129,7 +105,8 @@ class TogetherPauseScreen(PairScreen):
             self.done()
 
     def _open_break(self) -> None:
-        self.app.push_screen(PairBreakScreen(self.keep_place), self._after_break)
+        # the solo break, for both seats of this context: one return time, saved for each
+        self.app.push_screen(BreakScreen(self.ctx), self._after_break)
 
     def _after_break(self, finished: bool | None) -> None:
         if finished:

@@ -14,8 +14,9 @@ from textual.content import Content
 from textual.widgets import Button, Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from softlanding.flow.together import REVEAL, REVEALED
-from softlanding.screens.together.intro import SLOTS, PairScreen, other
+from softlanding.flow.context import StepContext
+from softlanding.screens.together.intro import PairScreen
+from softlanding.screens.together.seats import SLOTS, other
 from softlanding.textsafe import visible
 
 # what the name step saved, in the order it is shown; `family` only stands in for a missing word
@@ -46,14 +47,14 @@ def shown(pack: Any, field: str, value: Any) -> str:
     return str(value)
 
 
-def revealed(app: Any, slot: str) -> list[tuple[str, str]]:
+def revealed(ctx: StepContext, slot: str) -> list[tuple[str, str]]:
     """(label, words) of what `slot` agreed to show, and nothing else."""
-    named = app.answers("name", slot)
+    named = ctx.answers.get("name", slot)
     allowed = set(named.get("reveal") or [])
-    words = app.pack.text.reveal
+    words = ctx.pack.text.reveal
     return [
         (str(getattr(words, field)), text)
-        for field, text in offered(app.pack, named)
+        for field, text in offered(ctx.pack, named)
         if field in allowed
     ]
 
@@ -73,15 +74,14 @@ class RevealChoiceScreen(PairScreen):
     CSS_PATH = Path(__file__).with_name("reveal.tcss")
     BINDINGS = [Binding("ctrl+n", "finish", "together_done")]
     step = "name"
-    flow_step = REVEAL
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.reveal
+        words = self.pack.text.reveal
         named = self.answers()
         chosen = set(named.get("reveal") or [])
         choices = [
             Selection(Content(f"{self._label(field)}: {text}"), field, field in chosen)
-            for field, text in offered(self.sl.pack, named)
+            for field, text in offered(self.pack, named)
         ]
         yield self.turn_bar()
         with VerticalScroll(id="reveal"):
@@ -96,10 +96,10 @@ class RevealChoiceScreen(PairScreen):
         yield Footer()
 
     def _label(self, field: str) -> str:
-        return str(getattr(self.sl.pack.text.reveal, field))
+        return str(getattr(self.pack.text.reveal, field))
 
     def _title(self) -> str:
-        return str(self.sl.pack.text.reveal.title.format(other=self.names[other(self.partner)]))
+        return str(self.pack.text.reveal.title.format(other=self.names[other(self.partner)]))
 
     def on_mount(self) -> None:
         target = self.query("#fields") or self.query("#share")
@@ -127,17 +127,16 @@ class RevealedScreen(PairScreen):
 
     CSS_PATH = Path(__file__).with_name("reveal.tcss")
     step = "name"
-    flow_step = REVEALED
     private_turn = False
 
     def compose(self) -> ComposeResult:
-        words = self.sl.pack.text.reveal
+        words = self.pack.text.reveal
         yield self.turn_bar()
         with VerticalScroll(id="revealed"):
             yield Static(words.both_title, id="title", markup=False)
             with Horizontal(id="columns"):
                 for slot in SLOTS:
-                    rows = revealed(self.sl, slot)
+                    rows = revealed(self.ctx, slot)
                     kept = words.kept.format(name=self.names[slot])
                     with Vertical(classes="column"):
                         yield Static(self.names[slot], classes="who", markup=False)

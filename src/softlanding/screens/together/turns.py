@@ -24,7 +24,7 @@ class PairPauseScreen(PauseScreen, PairScreen):
 
     def _after_fear(self, afraid: bool) -> None:
         if afraid:
-            self.sl.action_not_safe()  # the pair flow ends; nothing about this is recorded
+            self.host.action_not_safe()  # the pair flow ends; nothing about this is recorded
         else:
             self.done()
 

@@ -1,0 +1,154 @@
+"""The seam between the flow and its screens: what one turn may read and write, typed.
+
+A step screen receives a `StepContext` and nothing else: the step, the seat(s) it is for, the
+pack, the session's `Answers` and the few things it may ask of the app (`Host`). Store failures
+never reach a screen: `Answers` says them in plain words through the app's `report` callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from softlanding.store.errors import STORE_FAILURES, plain_error
+
+if TYPE_CHECKING:
+    from softlanding.analysis.analyzer import Analyzer
+    from softlanding.flow.steps import Turn
+    from softlanding.store.sessions import Store
+
+Report = Callable[[str], None]  # shows one plain-words problem (the app: an error notice)
+Saved = dict[tuple[str, str, str], Any]  # (seat, step, field) -> value
+
+
+def guarded(store: Store, report: Report, write: Callable[[], object]) -> bool:
+    """Run one write; a failing disk or database is reported in plain words, never raised."""
+    try:
+        write()
+    except STORE_FAILURES as exc:
+        report(plain_error(exc, store.path))
+        return False
+    return True
+
+
+class Answers:
+    """The one way screens read and write a session's saved answers (and its tags and place)."""
+
+    def __init__(self, store: Store, report: Report) -> None:
+        self._store, self._report = store, report
+        self.session_id: str | None = None
+        self.saved: Saved = {}
+
+    def open(self, session_id: str | None, saved: Saved | None = None) -> None:
+        self.session_id, self.saved = session_id, dict(saved or {})
+
+    @property
+    def active(self) -> bool:
+        """Whether a session is open (after "I'm not safe" or Finish, nothing is saved)."""
+        return self.session_id is not None
+
+    def get(self, step: str, seat: str) -> dict[str, Any]:
+        return {f: v for (p, s, f), v in self.saved.items() if p == seat and s == step}
+
+    def save(self, step: str, field: str, value: Any, *, seat: str, private: bool = False) -> bool:
+        """Autosave one answer; False (and a notice) when the disk refused it."""
+        sid = self.session_id
+        if sid is None:
+            return False  # the flow ended: a late autosave must not start a session
+        self.saved[(seat, step, field)] = value
+        return self._write(lambda: self._store.save_answer(sid, step, field, value, seat, private))
+
+    def forget(self, step: str, field: str, *, seat: str) -> bool:
+        """Drop an answer a change of mind made stale (e.g. a word of another family)."""
+        sid = self.session_id
+        if sid is None or (seat, step, field) not in self.saved:
+            return False
+        del self.saved[(seat, step, field)]
+        return self._write(lambda: self._store.forget_answer(sid, step, field, seat))
+
+    def set_tags(self, tags: Iterable[str]) -> bool:
+        sid, chosen = self.session_id, list(tags)
+        return sid is not None and self._write(lambda: self._store.set_tags(sid, chosen))
+
+    def set_step(self, position: str) -> bool:
+        """Remember where the session stands, so an interruption resumes right there."""
+        sid = self.session_id
+        return sid is not None and self._write(lambda: self._store.set_step(sid, position))
+
+    def partners(self) -> dict[str, str]:
+        """Each seat's name as given at the start (empty when none or no session)."""
+        record = self._read(lambda sid: self._store.load(sid))
+        return dict(record.partners) if record is not None else {}
+
+    def _read(self, read: Callable[[str], Any]) -> Any:
+        if self.session_id is None:
+            return None
+        try:
+            return read(self.session_id)
+        except STORE_FAILURES as exc:
+            self._report(plain_error(exc, self._store.path))
+            return None
+
+    def _write(self, write: Callable[[], object]) -> bool:
+        return guarded(self._store, self._report, write)
+
+
+class Settings:
+    """Preferences kept across sessions (reduced motion, first run seen), saved safely."""
+
+    def __init__(self, store: Store, report: Report) -> None:
+        self._store, self._report = store, report
+        self.reduced_motion = bool(self.get("reduced_motion", False))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self._store.get_setting(key, default)
+        except STORE_FAILURES as exc:
+            self._report(plain_error(exc, self._store.path))
+            return default
+
+    def set(self, key: str, value: Any) -> bool:
+        if key == "reduced_motion":
+            self.reduced_motion = bool(value)
+        return guarded(self._store, self._report, lambda: self._store.set_setting(key, value))
+
+
+class Host(Protocol):
+    """What a step screen may ask of the app: moving on, safety, and the session's end."""
+
+    @property
+    def analyzer(self) -> Analyzer: ...
+
+    def advance(self, step: str, seat: str) -> None: ...
+
+    def go_back(self, step: str, seat: str) -> None: ...
+
+    def go_home(self) -> None: ...
+
+    def show_turn(self, turn: Turn) -> None: ...
+
+    def finish_session(self, status: str) -> None: ...
+
+    def check_safety(self, text: str) -> bool: ...
+
+    def action_not_safe(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """One turn, as its screen sees it; sub-screens get their parent's context."""
+
+    step: str  # the flow step (where the session's place is kept)
+    seats: tuple[str, ...]  # whose turn: ("A",), ("B",), or both for a shared turn
+    pack: Any  # the attribute view of the pack (see pack.loader.load_view)
+    answers: Answers
+    settings: Settings
+    host: Host
+    mode: str = ""  # a shared pause: "breathe" or "break"
+    opens: str = ""  # how a pair's turn opens behind the hand-over: "private", "floor", "swap"
+
+    @property
+    def seat(self) -> str:
+        """The seat this turn is for (the first, when it is for both)."""
+        return self.seats[0]

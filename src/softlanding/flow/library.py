@@ -1,0 +1,66 @@
+"""Past sessions for the screens around the flow (Home, History, Patterns, one session):
+read and delete through here, so a failing file is a plain notice, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from softlanding.flow.context import Report, guarded
+from softlanding.store.errors import STORE_FAILURES, plain_error
+
+if TYPE_CHECKING:
+    from softlanding.models import SessionRecord
+    from softlanding.report.insights import SessionFacts
+    from softlanding.store.archive import HistoryRow
+    from softlanding.store.sessions import Store
+
+T = TypeVar("T")
+
+
+class Library:
+    """The saved sessions, as the screens may read them."""
+
+    def __init__(self, store: Store, report: Report) -> None:
+        self._store, self._report = store, report
+
+    def _read(self, read: Callable[[], T], empty: T) -> T:
+        try:
+            return read()
+        except STORE_FAILURES as exc:
+            self._report(plain_error(exc, self._store.path))
+            return empty
+
+    def load(self, sid: str) -> SessionRecord | None:
+        return self._read(lambda: self._store.load(sid), None)
+
+    def unfinished(self) -> SessionRecord | None:
+        """The session to offer to resume on Home, if any."""
+        return self._read(self._store.unfinished, None)
+
+    def pending_return(self) -> tuple[str, str] | None:
+        """An agreed return from a break that has not come yet (Home shows it)."""
+        return self._read(self._store.pending_return, None)
+
+    def count(self) -> int:
+        return self._read(self._store.count_sessions, 0)
+
+    def page(self, size: int, offset: int) -> list[HistoryRow]:
+        """One page of History, newest first."""
+        from softlanding.store import archive  # History's queries: not needed at start-up
+
+        return self._read(lambda: archive.history_page(self._store, size, offset=offset), [])
+
+    def delete(self, sid: str) -> bool:
+        """Delete one session for good (the store scrubs the file); False if it failed."""
+        return guarded(self._store, self._report, lambda: self._store.delete(sid))
+
+    def pattern_facts(self, since: str | None) -> list[SessionFacts]:
+        """What Patterns counts; on its own read-only connection (it runs in a thread)."""
+        from softlanding.store import archive
+        from softlanding.store.sessions import Store
+
+        if self._store.path is None:
+            return archive.pattern_facts(self._store, since)
+        with Store.open(self._store.path, readonly=True) as store:
+            return archive.pattern_facts(store, since)

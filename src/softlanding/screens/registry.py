@@ -1,0 +1,51 @@
+"""Which screen opens each step of the flow (the flow names steps; only this maps them to
+classes). The app imports this module when the first turn opens, so Home starts small."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from softlanding.flow.steps import Turn
+from softlanding.flow.together import REVEAL, REVEALED, SHARED_PAUSE
+from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND, SUMMARY
+from softlanding.screens.base import ContextScreen
+from softlanding.screens.name import NameScreen
+from softlanding.screens.pause.pause import PauseScreen
+from softlanding.screens.reframe import ReframeScreen
+from softlanding.screens.respond import RespondScreen
+from softlanding.screens.summary import SummaryScreen
+from softlanding.screens.together.closing import ClosingScreen
+from softlanding.screens.together.handover import HandoverScreen
+from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.pause import TogetherPauseScreen
+from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
+from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
+
+ScreenClass = type[ContextScreen[Any]]
+
+SOLO: dict[str, ScreenClass] = {
+    PAUSE: PauseScreen,
+    NAME: NameScreen,
+    REFRAME: ReframeScreen,
+    RESPOND: RespondScreen,
+    SUMMARY: SummaryScreen,
+}
+TOGETHER: dict[str, ScreenClass] = {
+    PAUSE: PairPauseScreen,
+    SHARED_PAUSE: TogetherPauseScreen,
+    NAME: PairNameScreen,
+    REVEAL: RevealChoiceScreen,
+    REVEALED: RevealedScreen,
+    REFRAME: PairReframeScreen,
+    RESPOND: SpeakScreen,
+    LISTEN: ListenScreen,
+    CLOSING: ClosingScreen,
+}
+FLOWS: dict[str, dict[str, ScreenClass]] = {"solo": SOLO, "together": TOGETHER}
+
+
+def screen_for(turn: Turn) -> ScreenClass:
+    """The class that shows `turn` (a pair's private turn opens behind the hand-over)."""
+    if turn.opens:
+        return HandoverScreen
+    return FLOWS[turn.flow][turn.step]
