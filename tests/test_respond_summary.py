@@ -36,8 +36,9 @@ def hints_shown(screen: Any) -> str:
 
 async def test_respond_then_summary_saves_every_answer(make_app: Any, store: Any) -> None:
     from softlanding.screens.home import HomeScreen
-    from softlanding.screens.respond import RepairPicker, RespondScreen, ShowPartnerScreen
+    from softlanding.screens.respond import RespondScreen
     from softlanding.screens.summary import SummaryScreen
+    from softlanding.widgets.repair import RepairPicker, ShowPartnerScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

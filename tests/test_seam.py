@@ -3,9 +3,11 @@ keeping its promises through them (a full disk on Summary, a together break for 
 
 from __future__ import annotations
 
+import ast
 import errno
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -140,6 +142,20 @@ def test_keeper_resumes_a_pair_where_it_stood(store: Any, said: list[str]) -> No
     assert keeper.resume("no-such-session") is None
 
 
+def test_keeper_hands_each_turn_its_seats(store: Any, said: list[str]) -> None:
+    keeper = SessionKeeper(store, said.append)
+    keeper.start("together", (("A", "Alex"), ("B", "Sam")))
+    flooded = {("B", "pause", "flooded"): True}
+    shared = keeper.context(TogetherFlow().after("pause", "B", flooded), pack=None, host=None)
+    assert (shared.step, shared.seats, shared.mode) == ("together_pause", ("A", "B"), "break")
+    private = keeper.context(TogetherFlow().resume("name@B", {}), pack=None, host=None)
+    assert (private.seat, private.seats, private.opens) == ("B", ("B",), "private")
+    listen = keeper.context(TogetherFlow().after("respond", "A", {}), pack=None, host=None)
+    assert listen.seats == ("B", "A")  # B listens to A: both look at this screen
+    assert keeper.context(Turn("summary"), pack=None, host=None).seats == ("A",)
+    assert shared.answers is keeper.answers  # one door to this session's answers
+
+
 def test_keeper_on_a_full_disk_carries_on_unsaved(
     store: Any, said: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,3 +244,55 @@ async def test_a_together_break_records_for_both_through_the_solo_break_screen(
         assert record.get("pause", "returned_at", slot)  # the return, for both
     assert record.get("pause", "flooded", "A") is False  # each partner's own answer stays
     assert record.get("pause", "flooded", "B") is True
+
+
+# --- the house: no import cycles, and nothing propped up by imports inside functions ------------
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _top_level_imports() -> dict[str, set[str]]:
+    """Each softlanding module -> the softlanding modules it imports at module level."""
+    modules = {
+        ".".join(p.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__"): p
+        for p in SRC.rglob("*.py")
+    }
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.parse(path.read_text()).body:  # `if TYPE_CHECKING:` blocks are skipped
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("softlanding"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    found.add(full if full in modules else str(node.module))
+        graph[name] = found & modules.keys()
+    return graph
+
+
+def test_no_import_cycles() -> None:
+    graph, state, cycles = _top_level_imports(), {}, []
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = "open"
+        for dep in graph[name]:
+            if state.get(dep) == "open":
+                cycles.append([*path[path.index(dep) :], dep] if dep in path else [name, dep])
+            elif dep not in state:
+                visit(dep, [*path, dep])
+        state[name] = "done"
+
+    for name in graph:
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
+
+def test_screens_import_neither_the_app_nor_the_store_nor_inside_functions() -> None:
+    for path in [*SRC.glob("softlanding/screens/**/*.py"), *SRC.glob("softlanding/widgets/*.py")]:
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert node.module not in ("softlanding.app", "softlanding.store.sessions"), path
+        for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            inner = [n for n in ast.walk(func) if isinstance(n, ast.ImportFrom)]
+            assert not any((n.module or "").startswith("softlanding") for n in inner), path

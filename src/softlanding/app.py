@@ -86,9 +86,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.start_session("solo")
             return self.make_screen(self.session.enter(self.session.first()))
         if self.start == "together":
-            from softlanding.screens.together.intro import TogetherStartScreen
-
-            return TogetherStartScreen()
+            return _together_start()
         return HomeScreen()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -134,17 +132,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def context(self, turn: Turn | str) -> StepContext:
         """What one turn's screen may see and do (a step name: that step, solo)."""
-        turn = Turn(turn) if isinstance(turn, str) else turn
-        return StepContext(
-            step=turn.step,
-            seats=turn.for_seats,
-            pack=self.pack,
-            answers=self.session.answers,
-            settings=self.session.settings,
-            host=self,
-            mode=turn.mode,
-            opens=turn.opens,
-        )
+        return self.session.context(Turn(turn) if isinstance(turn, str) else turn, self.pack, self)
 
     def make_screen(self, turn: Turn) -> Screen[Any]:
         from softlanding.screens.registry import screen_for
@@ -177,9 +165,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.switch_screen(HomeScreen())
 
     def open_together(self) -> None:
-        from softlanding.screens.together.intro import TogetherStartScreen
-
-        self.push_screen(TogetherStartScreen())
+        self.push_screen(_together_start())
 
     def open_history(self) -> None:
         from softlanding.screens.history.history import HistoryScreen
@@ -228,3 +214,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.action_not_safe()
             return True
         return False
+
+
+def _together_start() -> Screen[None]:
+    from softlanding.screens.together.intro import TogetherStartScreen  # only pairs need it
+
+    return TogetherStartScreen()

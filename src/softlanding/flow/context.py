@@ -71,10 +71,14 @@ class Answers:
         sid, chosen = self.session_id, list(tags)
         return sid is not None and self._write(lambda: self._store.set_tags(sid, chosen))
 
-    def set_step(self, position: str) -> bool:
-        """Remember where the session stands, so an interruption resumes right there."""
+    def set_step(self, position: str, *, quiet: bool = False) -> bool:
+        """Remember where the session stands, so an interruption resumes right there (`quiet`
+        when the answer saved just before has already said the disk is failing)."""
         sid = self.session_id
-        return sid is not None and self._write(lambda: self._store.set_step(sid, position))
+        if sid is None:
+            return False
+        report = (lambda _message: None) if quiet else self._report
+        return guarded(self._store, report, lambda: self._store.set_step(sid, position))
 
     def partners(self) -> dict[str, str]:
         """Each seat's name as given at the start (empty when none or no session)."""

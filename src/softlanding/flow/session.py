@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from softlanding.flow.context import Answers, Host, Report, Settings, guarded
+from softlanding.flow.context import Answers, Host, Report, Settings, StepContext, guarded
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
 from softlanding.store.errors import STORE_FAILURES, plain_error
@@ -84,6 +84,19 @@ class SessionKeeper:
         """Remember `turn` as the session's place before it is shown."""
         self.answers.set_step(turn.position)
         return turn
+
+    def context(self, turn: Turn, pack: Any, host: Host) -> StepContext:
+        """What `turn`'s screen may see and do: this session's answers, for its seats."""
+        return StepContext(
+            step=turn.step,
+            seats=turn.for_seats,
+            pack=pack,
+            answers=self.answers,
+            settings=self.settings,
+            host=host,
+            mode=turn.mode,
+            opens=turn.opens,
+        )
 
     def record(
         self, step: str, field: str, value: Any, seat: str = "A", private: bool = False

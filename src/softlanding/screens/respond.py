@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from softlanding.flow.context import StepContext
-from softlanding.screens.base import SAFETY_KEYS, ContextScreen, StepScreen, localise_bindings
+from softlanding.screens.base import StepScreen
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.repair import RepairPicker, ShowPartnerScreen
 
 FIELDS = ("feeling", "situation", "need", "request")
 ORDER = {
@@ -268,64 +266,6 @@ class RespondScreen(StepScreen):
             return False
         self.record(field, value)
         return True
-
-
-class RepairPicker(ModalScreen[str | None]):
-    """Repair phrases in their six groups; Enter picks one, Escape closes."""
-
-    CSS_PATH = Path(__file__).with_name("respond.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
-
-    def __init__(self, ctx: StepContext) -> None:
-        super().__init__()
-        self.pack = ctx.pack
-        localise_bindings(self, self.pack.text.keys)
-
-    def compose(self) -> ComposeResult:
-        pack = self.pack
-        options: list[Option] = []
-        for g, group in enumerate(pack.repair.groups):
-            options.append(Option(Text(group.name, style="bold"), disabled=True))
-            options += [Option(f"  {p}", id=f"{g}-{i}") for i, p in enumerate(group.phrases)]
-        with Vertical(id="repair"):
-            yield Static(pack.repair.title, id="repair-title", markup=False)
-            yield Static(pack.text.respond.repair_intro, id="repair-intro", markup=False)
-            yield OptionList(*options, id="phrases", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 1  # the first phrase (0 is its group's name)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        group, _, index = (event.option.id or "").partition("-")
-        self.dismiss(self.pack.repair.groups[int(group)].phrases[int(index)])
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class ShowPartnerScreen(ContextScreen[None]):
-    """The chosen words, large and centred, to turn the screen towards your partner."""
-
-    CSS_PATH = Path(__file__).with_name("respond.tcss")
-    BINDINGS = [
-        Binding("escape", "close", "close"),
-        Binding("enter", "close", show=False),
-    ]
-
-    def __init__(self, ctx: StepContext, words: str) -> None:
-        super().__init__(ctx)
-        self.words = words
-
-    def compose(self) -> ComposeResult:
-        text = self.pack.text.show_partner
-        with Vertical(id="show"):
-            yield Static(text.heading, id="show-heading", markup=False)
-            yield Static(self.words or text.empty, id="show-words", markup=False)
-        yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss()
 
 
 def _real(value: Any) -> bool:

@@ -64,7 +64,7 @@ class PairScreen(StepScreen):
             self.record(field, value, partner=slot)
 
     def keep_place(self) -> None:
-        self.ctx.answers.set_step(self.position)
+        self.ctx.answers.set_step(self.position, quiet=True)
 
     def action_note(self) -> None:
         if not self.ctx.answers.active:

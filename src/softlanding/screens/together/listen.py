@@ -17,11 +17,12 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection as TextSelection
 
 from softlanding.flow.context import StepContext
-from softlanding.screens.respond import DRAFT_SAVE_DELAY, UNKNOWN, RepairPicker
+from softlanding.screens.respond import DRAFT_SAVE_DELAY, UNKNOWN
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.repair import RepairPicker
 
 SPEAKER_TYPES = ("confirm", "correct", "more")  # the stages where the speaker has the keyboard
 YES, NO = "yes", "no"
