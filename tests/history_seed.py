@@ -6,6 +6,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 CANARY = "CANARY-zebra-7319-private"  # a private note's words: must never leak by default
+SAM_PASSPHRASE = "sam's own passphrase"  # seals Sam's note (opens it in show/export --open)
+
+
+def sealed_note() -> dict[str, str]:
+    """Sam's private note, sealed as the together flow seals it (only ciphertext is stored)."""
+    from softlanding.store import seal
+
+    salt = seal.new_salt()
+    return seal.seal_with_key(seal.derive(SAM_PASSPHRASE, salt), salt, CANARY)
+
+
 SAID = "CANARY-walrus-5521-said"  # typed words that `forget` must remove from the file bytes
 NOW = datetime(2025, 3, 31, 12, 0, tzinfo=UTC)  # "now" for anything that counts back in time
 
@@ -83,7 +94,7 @@ def _together(store: Any) -> str:
     store.save_answers(sid, "pause", {"calm_before": 2, "calm_after": 5}, partner="B")
     store.save_answers(sid, "name", {"word": "stung", "need": "respect"}, partner="A")
     store.save_answers(sid, "name", {"word": "worried", "need": "reassurance"}, partner="B")
-    store.save_answer(sid, "name", "note", CANARY, partner="B", private=True)
+    store.save_answer(sid, "name", "note", sealed_note(), partner="B", private=True)
     store.save_answer(sid, "closing", "appreciation", "You made tea", partner="A")
     store.set_tags(sid, ["family"])
     store.finish(sid, "completed")

@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from history_seed import CANARY, seed
+from history_seed import CANARY, SAM_PASSPHRASE, seed
+from softlanding.report.visible import Viewer
 from softlanding.store import archive
 from softlanding.store import importer as archive_import
+from softlanding.store.seal import Keyring
 from softlanding.store.sessions import Store
 
 
 def sessions_of(store: Store) -> list[dict[str, Any]]:
-    return archive.export_json(store, include_private=True)["sessions"]
+    return archive.export_json(store)["sessions"]
 
 
 def history_of(store: Store) -> list[Any]:
@@ -46,12 +48,21 @@ def test_export_is_a_versioned_document_with_every_field(store: Store) -> None:
     )
 
 
-def test_private_notes_only_with_include_private(store: Store) -> None:
+def test_sealed_notes_export_sealed_and_open_only_with_their_passphrase(store: Store) -> None:
     seed(store)
-    assert CANARY not in json.dumps(archive.export_json(store))
-    with_private = archive.export_json(store, include_private=True)
-    assert with_private["includes_private"] is True
-    assert CANARY in json.dumps(with_private)
+    sealed = json.dumps(archive.export_json(store))
+    assert CANARY not in sealed and '"sealed": "passphrase"' in sealed
+    wrong = Viewer(keyring=Keyring(passphrases=["nope"]), keep_sealed=True)
+    assert CANARY not in json.dumps(archive.export_json(store, viewer=wrong))
+    right = Viewer(keyring=Keyring(passphrases=[SAM_PASSPHRASE]))
+    assert CANARY in json.dumps(archive.export_json(store, viewer=right))
+
+
+def test_unsealed_private_words_are_never_exported(store: Store) -> None:
+    sid = store.create_session("together", partners=[("A", "Alex"), ("B", "Sam")])
+    store.save_answer(sid, "name", "word", "PLAINSECRET", partner="A", private=True)
+    assert "PLAINSECRET" not in archive.dumps(archive.export_json(store))
+    assert "PLAINSECRET" not in archive.export_markdown(store)
 
 
 def test_since_keeps_later_sessions_only(store: Store) -> None:
@@ -63,7 +74,7 @@ def test_since_keeps_later_sessions_only(store: Store) -> None:
 def test_round_trip_forget_all_then_import_gives_identical_history(store: Store) -> None:
     seed(store)
     before = history_of(store)
-    document = json.loads(json.dumps(archive.export_json(store, include_private=True)))
+    document = json.loads(json.dumps(archive.export_json(store)))
     store.delete_all()
     assert store.count_sessions() == 0
     report = archive_import.import_json(store, document)
@@ -178,7 +189,7 @@ def test_every_bad_record_is_reported_at_once(store: Store) -> None:
 def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
     ids = seed(store)
     text = archive.export_markdown(store)
-    assert text.startswith("# ") and "Private notes are not included." in text
+    assert text.startswith("# ") and "did not share is not in this file" in text
     solo = text[text.index("2025-03-03 21:40") :]
     solo = solo[: solo.index("\n## ")]
     titles = [step.title for step in pack.debrief.steps]
@@ -190,10 +201,10 @@ def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
     assert CANARY not in text and ids["solo"] not in text
 
 
-def test_markdown_with_private_notes_says_so_and_marks_the_author(store: Store) -> None:
+def test_markdown_opened_with_a_passphrase_marks_the_author(store: Store) -> None:
     seed(store)
-    text = archive.export_markdown(store, include_private=True)
-    assert "Private notes are included" in text.split("## ")[0]
+    viewer = Viewer(keyring=Keyring(passphrases=[SAM_PASSPHRASE]))
+    text = archive.export_markdown(store, viewer=viewer)
     assert f"- **Sam's private note · Feelings:** {CANARY}" in text
 
 

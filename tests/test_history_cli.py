@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from history_seed import CANARY, SAID, seed
+from history_seed import CANARY, SAID, SAM_PASSPHRASE, seed
 from softlanding.cli import main
 from softlanding.store.sessions import Store
 
@@ -91,12 +91,22 @@ def test_show_by_prefix_in_debrief_order(store, capsys) -> None:
     assert "let down" in text and "I feel lonely about the evenings" in text
 
 
-def test_show_private_notes_only_when_asked(store, capsys) -> None:
+def test_show_opens_sealed_words_only_with_their_passphrase(store, capsys, monkeypatch) -> None:
     ids = seed(store)
     _, text, _ = out(capsys, "show", ids["together"])
-    assert CANARY not in text and "Private notes: 1, hidden" in text
-    _, text, _ = out(capsys, "show", ids["together"], "--include-private")
-    assert CANARY in text and "Sam's private note" in text
+    assert CANARY not in text and "Not shown: 1" in text
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "not it")
+    code, text, err = out(capsys, "show", ids["together"], "--open")
+    assert code == 1 and CANARY not in text and "does not open anything" in err
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": SAM_PASSPHRASE)
+    code, text, _ = out(capsys, "show", ids["together"], "--open")
+    assert code == 0 and CANARY in text and "Sam's private note" in text
+
+
+def test_show_has_no_include_private(store, capsys) -> None:
+    ids = seed(store)
+    with pytest.raises(SystemExit):
+        out(capsys, "show", ids["together"], "--include-private")
 
 
 def test_show_json_is_the_export_shape(store, capsys) -> None:
@@ -122,7 +132,7 @@ def test_show_unknown_or_ambiguous_ids_exit_1(store, capsys) -> None:
 def test_export_markdown_to_stdout_leaves_private_notes_out(store, capsys) -> None:
     seed(store)
     code, text, _ = out(capsys, "export")
-    assert code == 0 and text.startswith("# ") and "Private notes are not included." in text
+    assert code == 0 and text.startswith("# ") and "did not share is not in this file" in text
     assert CANARY not in text
 
 
@@ -136,19 +146,20 @@ def test_export_files_are_mode_600_even_over_an_old_file(store, capsys, tmp_path
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert json.loads(target.read_text())["format"] == "softlanding-export"
     md = tmp_path / "out.md"
-    assert out(capsys, "export", "--format", "md", "-o", str(md), "--include-private")[0] == 0
-    assert stat.S_IMODE(md.stat().st_mode) == 0o600 and CANARY in md.read_text()
+    assert out(capsys, "export", "--format", "md", "-o", str(md))[0] == 0
+    assert stat.S_IMODE(md.stat().st_mode) == 0o600 and "Sam" in md.read_text()
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_export_since_and_include_private(store, capsys) -> None:
+def test_export_since_keeps_sealed_words_sealed_unless_opened(store, capsys, monkeypatch) -> None:
     ids = seed(store)
     _, text, _ = out(capsys, "export", "--format", "json", "--since", "2025-03-05")
     document = json.loads(text)
     assert [s["id"] for s in document["sessions"]] == [ids["together"], ids["reflect"]]
-    assert CANARY not in text and document["includes_private"] is False
-    _, text, _ = out(capsys, "export", "--format", "json", "--include-private")
-    assert CANARY in text and json.loads(text)["includes_private"] is True
+    assert CANARY not in text and '"sealed": "passphrase"' in text
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": SAM_PASSPHRASE)
+    _, text, _ = out(capsys, "export", "--format", "md", "--open")
+    assert CANARY in text
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -157,15 +168,16 @@ def test_export_since_and_include_private(store, capsys) -> None:
 def test_round_trip_export_forget_all_import_gives_identical_history(store, capsys, tmp_path):
     ids = seed(store)
     saved = tmp_path / "all.json"
-    assert out(capsys, "export", "--format", "json", "--include-private", "-o", str(saved))[0] == 0
+    assert out(capsys, "export", "--format", "json", "-o", str(saved))[0] == 0
     _, before, _ = out(capsys, "history", "--json")
-    _, shown_before, _ = out(capsys, "show", ids["together"], "--json", "--include-private")
+    _, shown_before, _ = out(capsys, "show", ids["together"], "--json")
     assert out(capsys, "forget", "--all", "--yes")[0] == 0
     assert json.loads(out(capsys, "history", "--json")[1]) == []
     code, text, _ = out(capsys, "import", str(saved))
     assert code == 0 and "Imported 5 sessions." in text
     assert out(capsys, "history", "--json")[1] == before
-    assert out(capsys, "show", ids["together"], "--json", "--include-private")[1] == shown_before
+    assert out(capsys, "show", ids["together"], "--json")[1] == shown_before
+    assert '"sealed": "passphrase"' in shown_before  # import kept the sealed note sealed
     code, text, _ = out(capsys, "import", str(saved))
     assert code == 0 and "Imported 0 sessions." in text and "Skipped 5" in text
 
@@ -227,11 +239,13 @@ def test_forget_one_removes_its_words_from_the_file_bytes(store, capsys) -> None
 
 def test_forget_all_removes_every_word_including_private_notes(store, capsys) -> None:
     seed(store)
-    assert CANARY.encode() in db_bytes(store)
+    sealed = store.conn.execute("SELECT value FROM answers WHERE field = 'note'").fetchone()[0]
+    assert sealed[-30:].encode() in db_bytes(store)  # the sealed note's ciphertext
+    assert CANARY.encode() not in db_bytes(store)  # sealed: never in the clear
     code, text, _ = out(capsys, "forget", "--all", "--yes")
     assert code == 0 and "Deleted 5 sessions" in text
     data = db_bytes(store)
-    assert CANARY.encode() not in data and SAID.encode() not in data
+    assert sealed[-30:].encode() not in data and SAID.encode() not in data
 
 
 def test_forget_without_a_terminal_needs_yes(store) -> None:

@@ -95,7 +95,7 @@ def test_breaks_and_whether_the_agreed_return_happened() -> None:
     ]
     found = summarise(facts, NOW)
     assert found.breaks == 4
-    assert found.returns == {"kept": 1, "later": 1, "not_noted": 1, "pending": 1}
+    assert not hasattr(found, "returns")  # no tally of who came back when: not a scorecard
 
 
 def test_return_state_edges() -> None:
@@ -107,9 +107,9 @@ def test_return_state_edges() -> None:
     assert return_state("2025-03-01T13:00:00+00:00", None, now) == "pending"
 
 
-def test_an_unreadable_return_time_is_not_noted() -> None:
+def test_an_unreadable_return_time_still_counts_the_break() -> None:
     broken = fact("2025-03-01T21:00:00+00:00", pause__choice="break", pause__return_at="soon")
-    assert summarise([broken], NOW).returns["not_noted"] == 1
+    assert summarise([broken], NOW).breaks == 1
 
 
 def test_period_start() -> None:
@@ -129,7 +129,7 @@ def test_tags_are_counted(store) -> None:
     seed(store)
     found = summarise(archive.pattern_facts(store), NOW)
     assert dict(found.tags) == {"money": 1, "chores": 1, "family": 1, "work": 1}
-    assert found.sessions == 5 and found.breaks == 1 and found.returns["kept"] == 1
+    assert found.sessions == 5 and found.breaks == 1
 
 
 def test_wording_has_no_scores_or_streaks(pack) -> None:

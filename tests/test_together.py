@@ -16,10 +16,12 @@ from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.together.closing import ClosingScreen
 from softlanding.screens.together.handover import HandoverScreen
+from softlanding.screens.together.keep import KeepScreen
 from softlanding.screens.together.listen import ListenScreen, SpeakScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
+from softlanding.screens.together.safe_turn import PrivateSafetyScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
 from softlanding.store import archive
 
@@ -72,6 +74,18 @@ async def pass_to(pilot: Any, name: str, *, hidden: tuple[str, ...] = ()) -> Non
     await pilot.pause()
 
 
+async def keep_turn(pilot: Any, passphrase: str | None = None) -> None:
+    """A partner's first turn: their unshared words erased at the end, or sealed."""
+    assert isinstance(pilot.app.screen, KeepScreen), type(pilot.app.screen).__name__
+    if passphrase is None:
+        await pilot.press("enter")
+    else:
+        await pilot.press("down", "enter")
+        await say(pilot, passphrase)
+        await say(pilot, passphrase)
+    await pilot.pause()
+
+
 async def private_pause(pilot: Any, calm: str, flooded: bool, afraid: bool = False) -> None:
     assert isinstance(pilot.app.screen, PairPauseScreen)
     await pilot.press(calm, "enter")
@@ -80,10 +94,12 @@ async def private_pause(pilot: Any, calm: str, flooded: bool, afraid: bool = Fal
     await pilot.pause()
 
 
-async def both_calm(pilot: Any) -> None:
+async def both_calm(pilot: Any, alex: str | None = None, sam: str | None = None) -> None:
     await pass_to(pilot, "Alex")
+    await keep_turn(pilot, alex)
     await private_pause(pilot, "6", flooded=False)
     await pass_to(pilot, "Sam")
+    await keep_turn(pilot, sam)
     await private_pause(pilot, "3", flooded=False)
 
 
@@ -220,17 +236,15 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert record.kind == "together" and record.status == "completed"
     assert record.partners == {"A": "Alex", "B": "Sam"}
     a, b = "A", "B"
-    assert record.get("pause", "calm_before", a) == 6 and record.get("pause", "calm_before", b) == 3
-    assert record.get("pause", "flooded", a) is False and record.get("pause", "flooded", b) is False
-    assert record.get("pause", "choice", a) == record.get("pause", "choice", b) == "breathe"
-    assert record.get("name", "family", a) == "angry" and record.get("name", "family", b) == "sad"
-    assert record.get("name", "own_words", a) == "tight chest"
-    assert record.get("name", "own_words", b) == "SAMOWNWORDS"
-    assert record.get("name", "intensity", a) == 7 and record.get("name", "intensity", b) == 4
-    assert record.get("name", "reveal", a) == ["word", "need"]
-    assert record.get("name", "reveal", b) == ["intensity"]
-    assert record.get("reframe", "thought", a) == "ALEXTHOUGHT nobody helps"
-    assert record.get("reframe", "thought", b) == "SAMTHOUGHT I am alone"
+    # what was shared stays; what each kept to themselves (no passphrase) left with the session
+    assert record.get("name", "word", a) == alex_word and record.get("name", "need", a)
+    assert record.get("name", "intensity", b) == 4
+    for slot in (a, b):
+        for step, name in (("pause", "calm_before"), ("name", "family"), ("name", "own_words")):
+            assert record.get(step, name, slot) is None
+        assert record.get("reframe", "thought", slot) is None
+        assert record.get("name", "notes", slot) is None
+    assert record.get("name", "word", b) is None and record.get("name", "need", b) is None
     assert record.get("respond", "final", a) == alex_said
     assert record.get("respond", "final", b) == sam_said
     # the listener's answers are theirs, even where the speaker typed (confirm, correct, more)
@@ -249,16 +263,13 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     for slot in (a, b):
         assert record.get("closing", "talk_again", slot) is True
         assert record.get("closing", "follow_up_at", slot) == follow_up
-    assert record.get("name", "notes", a) == ["ALEXSECRET"]
-    assert record.get("name", "notes", b) == ["SAMSECRET"]
-    assert {("A", "name", "notes"), ("B", "name", "notes")} <= record.private
+    assert record.private == set()
     assert not any("afraid" in f or "fear" in f for (_, _, f) in record.answers)
 
     exported = archive.dumps(archive.export_json(store))
     markdown = archive.export_markdown(store)
     for text in (exported, markdown):
         assert "ALEXSECRET" not in text and "SAMSECRET" not in text
-    assert "ALEXSECRET" in archive.dumps(archive.export_json(store, include_private=True))
 
 
 async def drive_to_reveal(pilot: Any) -> None:
@@ -275,26 +286,62 @@ async def drive_to_reveal(pilot: Any) -> None:
         await pilot.pause()
 
 
-@pytest.mark.parametrize("who", ["A", "B"])
-async def test_either_partner_choosing_safety_ends_the_pair_flow(
-    make_app: Any, store: Any, who: str
+def stored_rows(store: Any) -> str:
+    """Every stored row of every table, as text (what someone opening the file would find)."""
+    tables = ("sessions", "partners", "answers", "tags", "settings")
+    return "\n".join(
+        repr(row) for table in tables for row in store.conn.execute(f"SELECT * FROM {table}")
+    )
+
+
+@pytest.mark.parametrize(("who", "answer"), [("A", "yes"), ("B", "yes"), ("B", "not sure")])
+async def test_the_fear_question_is_private_and_leaves_no_trace(
+    make_app: Any, store: Any, who: str, answer: str
 ) -> None:
     app = make_app(start="together")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         sid = app.session_id
         await pass_to(pilot, "Alex")
+        await keep_turn(pilot)
+        before = stored_rows(store)
         await private_pause(pilot, "4", flooded=True, afraid=who == "A")
         if who == "B":
             await pass_to(pilot, "Sam")
-            await private_pause(pilot, "2", flooded=False, afraid=True)
-        assert isinstance(app.screen, SafetyScreen)
-        assert app.session_id is None
+            await keep_turn(pilot)
+            before = stored_rows(store)
+            await pilot.press("2", "enter", "down", "enter")  # calm 2, not flooded
+            assert "never saved" in screen_text(app)  # said on the question itself
+            await pilot.press(*(["enter"] if answer == "yes" else ["down", "down", "enter"]))
+            await pilot.pause()
+        assert isinstance(app.screen, PrivateSafetyScreen)  # on the afraid partner's own turn
+        assert "sees nothing different" in screen_text(app)
+        assert stored_rows(store).count("\n") <= before.count("\n") + 2  # calm and flooded
+        await pilot.click("#go-on")  # go on quietly: the shared flow goes on as usual
+        await pilot.pause()
+        expected = HandoverScreen if who == "A" else TogetherPauseScreen
+        assert isinstance(app.screen, expected), type(app.screen).__name__
     record = store.load(sid)
-    assert record.status == "abandoned"
-    saved = {field for (_, _, field) in record.answers}
-    assert saved <= {"calm_before", "flooded"}  # and nothing at all about fear, or why
-    assert not any("afraid" in f or "fear" in f for f in saved)
+    assert record.status == "open" and record.current_step in ("keep@B", "together_pause")
+    rows = stored_rows(store)
+    for trace in ("afraid", "fear", "safety", "abandoned", "not_sure"):
+        assert trace not in rows
+
+
+async def test_leave_no_trace_erases_the_session(make_app: Any, store: Any) -> None:
+    app = make_app(start="together")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        sid = app.session_id
+        await pass_to(pilot, "Alex")
+        await keep_turn(pilot)
+        await private_pause(pilot, "4", flooded=True, afraid=True)
+        assert isinstance(app.screen, PrivateSafetyScreen)
+        await pilot.click("#erase")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session_id is None
+    assert store.load(sid) is None and store.count_sessions() == 0
+    assert "Alex" not in stored_rows(store)
 
 
 async def test_the_safety_key_works_on_any_pair_screen(make_app: Any, store: Any) -> None:
@@ -306,7 +353,9 @@ async def test_the_safety_key_works_on_any_pair_screen(make_app: Any, store: Any
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
-    assert store.load(sid).status == "abandoned"
+    record = store.load(sid)
+    assert record.status == "open"  # like any interrupted session: nothing says why
+    assert record.private == set()  # and what each kept to themselves left with it
 
 
 async def test_either_partner_flooded_means_a_break_saved_for_both(
@@ -316,8 +365,10 @@ async def test_either_partner_flooded_means_a_break_saved_for_both(
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         await pass_to(pilot, "Alex")
+        await keep_turn(pilot)
         await private_pause(pilot, "6", flooded=False)
         await pass_to(pilot, "Sam")
+        await keep_turn(pilot)
         await private_pause(pilot, "1", flooded=True)
 
         assert isinstance(app.screen, TogetherPauseScreen) and app.screen.mode == "break"

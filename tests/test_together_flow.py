@@ -36,7 +36,9 @@ def test_the_app_loads_this_flow_for_together_sessions() -> None:
 def test_the_whole_sequence_in_order() -> None:
     positions = [turn.position for turn in walk(CALM)]
     assert positions == [
+        "keep",
         "pause",
+        "keep@B",
         "pause@B",
         "together_pause",
         "name",
@@ -55,10 +57,20 @@ def test_the_whole_sequence_in_order() -> None:
 
 
 def test_every_private_turn_opens_behind_a_hand_over_to_its_partner() -> None:
-    for turn in walk(CALM):
-        if turn.step in ("pause", "name", "reveal", "reframe"):
+    turns = walk(CALM)
+    for before, turn in zip([None, *turns], turns, strict=False):
+        if turn.step in ("keep", "name", "reveal", "reframe"):
             assert registry.screen_for(turn) is HandoverScreen
             assert (turn.opens, turn.for_seats) == ("private", (turn.partner,))
+        if turn.step == "pause":  # the same partner goes on from choosing how words are kept
+            assert shown(turn) == "PairPauseScreen" and turn.opens == ""
+            assert before is not None and (before.step, before.partner) == ("keep", turn.partner)
+
+
+def test_a_resumed_pause_turn_opens_behind_its_hand_over() -> None:
+    turn = TogetherFlow().resume("pause@B", CALM)
+    assert registry.screen_for(turn) is HandoverScreen and turn.partner == "B"
+    assert turn.opens == "private"
 
 
 def test_name_and_reframe_reuse_the_solo_screens_for_each_partner() -> None:

@@ -51,7 +51,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.store = store
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
-        self.library = Library(store, self.report_problem)
+        self.library = Library(store, self.report_problem, self.session.viewer)
         localise_bindings(self, pack.text.keys)
 
     def report_problem(self, message: str) -> None:
@@ -63,6 +63,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def on_mount(self) -> None:
         if self.store.notice:
             self.notify(self.store.notice, timeout=30, severity="warning")
+        self.call_after_refresh(self.library.erase_stale)  # after the first paint: quick start
         first_run_seen = self.session.settings.get("first_run_seen", False)
         self.push_screen(self._make_start_screen())
         if not first_run_seen:
@@ -116,9 +117,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         return self.session.session_id
 
     def start_session(
-        self, kind: str = "solo", partners: tuple[tuple[str, str], ...] = (("A", "You"),)
+        self,
+        kind: str = "solo",
+        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
+        keep: bool = True,
     ) -> str | None:
-        return self.session.start(kind, partners)
+        return self.session.start(kind, partners, keep)
 
     def resume_session(self, session_id: str) -> None:
         turn = self.session.resume(session_id)
@@ -127,6 +131,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def finish_session(self, status: str) -> None:
         self.session.finish(status)
+
+    def leave_session(self) -> None:
+        self.session.leave()
+
+    def erase_session(self) -> None:
+        self.session.erase()
 
     # --- moving between steps ----------------------------------------------------------------
 
@@ -160,6 +170,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.show_turn(turn)
 
     def go_home(self) -> None:
+        if self.session.unkept:
+            self.session.leave()  # nothing of a don't-keep session can be picked up later
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(HomeScreen())
@@ -177,8 +189,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def action_not_safe(self) -> None:
         if isinstance(self.screen, SafetyScreen):
             return
-        # The flow ends here; the session is left as abandoned, with no note of why.
-        self.finish_session("abandoned")
+        # The flow ends here, leaving the session like any interrupted one: no note of why.
+        self.leave_session()
         self.push_screen(SafetyScreen())
 
     def action_quick_hide(self) -> None:

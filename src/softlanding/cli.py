@@ -21,6 +21,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("softlanding.scripts.export", "write sessions as Markdown or JSON"),
     "import": ("softlanding.scripts.importer", "restore sessions from a JSON export"),
     "forget": ("softlanding.scripts.forget", "delete one session, or all of them, for good"),
+    "lock": ("softlanding.scripts.lock", "seal the words of every session under a passphrase"),
+    "unlock": ("softlanding.scripts.lock", "open every sealed word for good, remove the lock"),
+    "passphrase": ("softlanding.scripts.lock", "passphrase change: seal everything again"),
     "prompts": (
         "softlanding.scripts.prompts_cmd",
         "check a prompts pack, or show where packs live",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from softlanding.flow.keeping import NOT_WRITTEN, Keeping
 from softlanding.store.errors import STORE_FAILURES, plain_error
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Answers:
         self._store, self._report = store, report
         self.session_id: str | None = None
         self.saved: Saved = {}
+        self.keeping = Keeping()  # how a partner's own words go to disk (flow.keeping)
 
     def open(self, session_id: str | None, saved: Saved | None = None) -> None:
         self.session_id, self.saved = session_id, dict(saved or {})
@@ -57,7 +59,18 @@ class Answers:
         if sid is None:
             return False  # the flow ended: a late autosave must not start a session
         self.saved[(seat, step, field)] = value
-        return self._write(lambda: self._store.save_answer(sid, step, field, value, seat, private))
+        written = self.keeping.for_disk(step, field, value, seat, private)
+        if written is NOT_WRITTEN:
+            return True  # kept in memory only (see flow.keeping)
+        store = self._store
+        return self._write(lambda: store.save_answer(sid, step, field, written, seat, private))
+
+    def reveal(self, step: str, seat: str, shared: list[str], offered: list[str]) -> None:
+        """The reveal: the chosen answers become shared, the rest stay the seat's own."""
+        for name in offered:
+            if (seat, step, name) in self.saved:
+                value = self.saved[(seat, step, name)]
+                self.save(step, name, value, seat=seat, private=name not in shared)
 
     def forget(self, step: str, field: str, *, seat: str) -> bool:
         """Drop an answer a change of mind made stale (e.g. a word of another family)."""
@@ -137,6 +150,10 @@ class Host(Protocol):
     def check_safety(self, text: str) -> bool: ...
 
     def action_not_safe(self) -> None: ...
+
+    def leave_session(self) -> None: ...
+
+    def erase_session(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from softlanding.flow.context import Report, guarded
+from softlanding.report.visible import Viewer
 from softlanding.store.errors import STORE_FAILURES, plain_error
 
 if TYPE_CHECKING:
@@ -21,8 +22,9 @@ T = TypeVar("T")
 class Library:
     """The saved sessions, as the screens may read them."""
 
-    def __init__(self, store: Store, report: Report) -> None:
+    def __init__(self, store: Store, report: Report, viewer: Viewer | None = None) -> None:
         self._store, self._report = store, report
+        self.viewer = viewer or Viewer()  # what this run has opened with a passphrase
 
     def _read(self, read: Callable[[], T], empty: T) -> T:
         try:
@@ -49,7 +51,36 @@ class Library:
         """One page of History, newest first."""
         from softlanding.store import archive  # History's queries: not needed at start-up
 
-        return self._read(lambda: archive.history_page(self._store, size, offset=offset), [])
+        return self._read(
+            lambda: archive.history_page(self._store, size, offset=offset, viewer=self.viewer), []
+        )
+
+    def locked(self) -> bool:
+        """The store is locked and this run has not opened it."""
+        from softlanding.store import privacy
+
+        opened = self.viewer.keyring.lock_private is not None
+        return not opened and self._read(lambda: privacy.is_locked(self._store), False)
+
+    def open_with(self, passphrase: str, sids: list[str] | None = None) -> bool:
+        """Open what `passphrase` seals (for this run only); False when it opens nothing."""
+        from softlanding.store import privacy
+
+        keyring = self.viewer.keyring
+        store = self._store
+        return self._read(lambda: privacy.open_keyring(store, passphrase, keyring, sids), False)
+
+    def hidden(self, record: SessionRecord) -> int:
+        """How many of a session's answers this run may not see."""
+        from softlanding.report.visible import hidden_count
+
+        return hidden_count(record, self.viewer)
+
+    def erase_stale(self) -> None:
+        """Unsealed private words of sessions left open over a day leave the file."""
+        from softlanding.store.privacy import erase_stale
+
+        guarded(self._store, self._report, lambda: erase_stale(self._store))
 
     def delete(self, sid: str) -> bool:
         """Delete one session for good (the store scrubs the file); False if it failed."""
@@ -61,6 +92,6 @@ class Library:
         from softlanding.store.sessions import Store
 
         if self._store.path is None:
-            return archive.pattern_facts(self._store, since)
+            return archive.pattern_facts(self._store, since, self.viewer)
         with Store.open(self._store.path, readonly=True) as store:
-            return archive.pattern_facts(store, since)
+            return archive.pattern_facts(store, since, self.viewer)

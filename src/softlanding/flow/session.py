@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from softlanding.flow.context import Answers, Host, Report, Settings, StepContext, guarded
+from softlanding.flow.keeping import KEPT, Keeping
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
+from softlanding.report.visible import HIDDEN, Viewer, visible_value
 from softlanding.store.errors import STORE_FAILURES, plain_error
+from softlanding.store.privacy import erase_unkept
 
 if TYPE_CHECKING:
     from softlanding.flow.library import Library
@@ -29,17 +32,24 @@ class SessionKeeper:
         self.answers = Answers(store, report)
         self.settings = Settings(store, report)
         self.flow: Flow = SoloFlow()
+        self.viewer = Viewer()  # what this run may open: passphrases typed in it only
+        self._kept_store: Store | None = None  # the real store, during a don't-keep session
 
     @property
     def session_id(self) -> str | None:
         return self.answers.session_id
 
     def start(
-        self, kind: str = "solo", partners: tuple[tuple[str, str], ...] = (("A", "You"),)
+        self,
+        kind: str = "solo",
+        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
+        keep: bool = True,
     ) -> str | None:
-        """Begin a session; if the disk refuses, say so and carry on without saving."""
+        """Begin a session (in memory only when `keep` is False); if the disk refuses, say so
+        and carry on without saving."""
         self.flow = flow_for(kind)
         self.answers.open(None)
+        self._start_keeping(keep)
         try:
             sid = self.store.create_session(kind, partners)  # type: ignore[arg-type]
         except STORE_FAILURES as exc:
@@ -53,9 +63,61 @@ class SessionKeeper:
         record = self._load(session_id)
         if record is None:
             return None
+        self._start_keeping(True)
+        sealing = {p for (p, s, f), v in record.answers.items() if (s, f) == KEPT and v}
+        self.answers.keeping.sealing = sealing  # their words stay in memory until sealed again
         self.flow = flow_for(record.kind)
-        self.answers.open(record.id, record.answers)
+        opened = {}
+        for key, value in record.answers.items():  # sealed words stay out unless opened
+            shown = visible_value(value, False, self.viewer)
+            if shown is not HIDDEN:
+                opened[key] = shown
+        self.answers.open(record.id, opened)
         return self.flow.resume(record.current_step, self.answers.saved)
+
+    def _start_keeping(self, keep: bool) -> None:
+        from softlanding.store import privacy
+
+        self._end_unkept()
+        if not keep:
+            self._kept_store = self.store
+            self._use(privacy.memory_store())
+        self.answers.keeping = Keeping(lock_public=privacy.lock_public(self.store))
+
+    def _use(self, store: Store) -> None:
+        self.store = store
+        self.answers._store = store
+
+    def _end_unkept(self) -> None:
+        """Leave a don't-keep session: its in-memory store is dropped, the real one is back."""
+        kept = self._kept_store
+        if kept is not None:
+            self.store.close()
+            self._kept_store = None
+            self._use(kept)
+
+    @property
+    def unkept(self) -> bool:
+        return self._kept_store is not None
+
+    def leave(self) -> None:
+        """Step out, leaving the session as any interrupted one (no status, no note of why);
+        a partner's unsealed words go now."""
+        from softlanding.store.privacy import erase_unkept
+
+        sid = self.session_id
+        if sid is not None:
+            guarded(self.store, self.report, lambda: erase_unkept(self.store, sid))
+        self.answers.open(None)
+        self._end_unkept()
+
+    def erase(self) -> None:
+        """ "Leave no trace of this session": deleted the way `forget` deletes."""
+        sid = self.session_id
+        self.answers.open(None)
+        if sid is not None:
+            guarded(self.store, self.report, lambda: self.store.delete(sid))
+        self._end_unkept()
 
     def _load(self, session_id: str) -> SessionRecord | None:
         try:
@@ -69,7 +131,10 @@ class SessionKeeper:
         if sid is None:
             return
         guarded(self.store, self.report, lambda: self.store.finish(sid, status))  # type: ignore[arg-type]
+        # unsealed private words leave the file with the session's end
+        guarded(self.store, self.report, lambda: erase_unkept(self.store, sid))
         self.answers.open(None)
+        self._end_unkept()
 
     def first(self) -> Turn:
         return self.flow.first()
@@ -113,7 +178,10 @@ class Shell(Host, Protocol):
     library: Library
 
     def start_session(
-        self, kind: str = "solo", partners: tuple[tuple[str, str], ...] = (("A", "You"),)
+        self,
+        kind: str = "solo",
+        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
+        keep: bool = True,
     ) -> str | None: ...
 
     def resume_session(self, session_id: str) -> None: ...

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from softlanding.flow.steps import Answers, Turn
 from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND
 
+KEEP = "keep"  # each partner: their unshared words erased at the end, or sealed
 SHARED_PAUSE = "together_pause"  # the shared breathing pacer, or the break for both
 REVEAL = "reveal"  # each partner chooses what the other may see (saved as name.reveal)
 REVEALED = "revealed"  # both side by side, only what each agreed to
@@ -27,13 +28,16 @@ class Place:
     step: str
     partner: str
     opens: (
-        str  # "private" (hand-over first), "floor"/"swap" (hand-over naming the speaker), "shared"
+        str  # "private" (hand-over first), "floor"/"swap" (hand-over naming the speaker),
+        # "shared", or "same" (the same partner goes on: a hand-over only when resuming)
     )
 
 
 SEQUENCE: tuple[Place, ...] = (
-    Place(PAUSE, "A", "private"),
-    Place(PAUSE, "B", "private"),
+    Place(KEEP, "A", "private"),
+    Place(PAUSE, "A", "same"),
+    Place(KEEP, "B", "private"),
+    Place(PAUSE, "B", "same"),
     Place(SHARED_PAUSE, "A", "shared"),
     Place(NAME, "A", "private"),
     Place(NAME, "B", "private"),
@@ -86,7 +90,7 @@ class TogetherFlow:
         if "@" not in (position or ""):
             partner = self._inferred_partner(step, answers)
         index = self._index(step, partner)
-        return self._turn(SEQUENCE[index or 0], answers)
+        return self._turn(SEQUENCE[index or 0], answers, resuming=True)
 
     def _inferred_partner(self, step: str, answers: Answers) -> str:
         """A bare step name may have been written by a save for either partner: of that step's
@@ -105,8 +109,10 @@ class TogetherFlow:
         return None
 
     @staticmethod
-    def _turn(place: Place, answers: Answers) -> Turn:
+    def _turn(place: Place, answers: Answers, resuming: bool = False) -> Turn:
         turn = Turn(place.step, place.partner, flow="together")
+        if place.opens == "same":  # the same partner goes on; behind a hand-over when resuming
+            return replace(turn, opens="private") if resuming else turn
         if place.opens != "shared":
             return replace(turn, opens=place.opens)  # for its partner alone, behind a hand-over
         mode = ""

@@ -1,6 +1,8 @@
 """Patterns over time, counted from plain session facts: pure Python, no Textual, no SQL.
 
-Only counts and plain facts: no scores, no streaks, nothing that grades anyone.
+Only counts and plain facts: no scores, no streaks, nothing that grades anyone. Breaks are
+counted, never whether someone came back "as agreed": that tally would be a scorecard against
+the partner who needed the break.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from typing import Any
 
 PERIODS: dict[str, int | None] = {"30": 30, "90": 90, "all": None}
 TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
-RETURN_STATES = ("kept", "later", "not_noted", "pending")
 RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as coming back as agreed
 NOT_A_WORD = ("not_sure", "rather_not_say", "", None)
 
@@ -45,7 +46,6 @@ class Patterns:
     times_of_day: list[tuple[str, int]]
     calm: list[tuple[int, int]]  # (before, after), oldest first, where both were noted
     breaks: int
-    returns: dict[str, int]
 
     @property
     def calm_before(self) -> float | None:
@@ -89,7 +89,6 @@ def summarise(facts: Iterable[SessionFacts], now: datetime) -> Patterns:
     """Count feelings, needs, tags, times of day, calm and breaks over the given sessions."""
     counts: dict[str, Counter[str]] = {k: Counter() for k in ("word", "under", "need", "tag")}
     clock: Counter[str] = Counter()
-    returns: Counter[str] = Counter()
     calm: list[tuple[int, int]] = []
     total = breaks = 0
     for fact in facts:
@@ -99,9 +98,7 @@ def summarise(facts: Iterable[SessionFacts], now: datetime) -> Patterns:
         counts["tag"].update(fact.tags)
         clock[time_of_day(datetime.fromisoformat(fact.started_at).astimezone())] += 1
         calm.extend(_calm_pairs(fact))
-        if _took_break(fact):
-            breaks += 1
-            returns[_return_of(fact, now)] += 1
+        breaks += _took_break(fact)
     return Patterns(
         sessions=total,
         feelings=_ranked(counts["word"]),
@@ -111,7 +108,6 @@ def summarise(facts: Iterable[SessionFacts], now: datetime) -> Patterns:
         times_of_day=[(name, clock[name]) for name in TIMES_OF_DAY],
         calm=calm,
         breaks=breaks,
-        returns={state: returns[state] for state in RETURN_STATES},
     )
 
 
@@ -145,15 +141,6 @@ def _is_calm(value: Any) -> bool:
 
 def _took_break(fact: SessionFacts) -> bool:
     return "break" in fact.each("pause", "choice") or bool(fact.each("pause", "return_at"))
-
-
-def _return_of(fact: SessionFacts, now: datetime) -> str:
-    agreed = next((v for v in fact.each("pause", "return_at") if isinstance(v, str)), None)
-    back = next((v for v in fact.each("pause", "returned_at") if isinstance(v, str)), None)
-    try:
-        return return_state(agreed, back, now)
-    except (TypeError, ValueError):  # a hand-edited time we cannot read is simply not noted
-        return "not_noted"
 
 
 def buckets(pairs: list[tuple[int, int]], width: int) -> list[tuple[float, float]]:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from softlanding.models import SessionRecord
+from softlanding.report.visible import ANYONE, Viewer, visible_answers
 
 DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
 SECTIONS = ("pause", *DEBRIEF, "reflect", "other", "private")
@@ -58,6 +59,7 @@ PLACE = {(step, name): (section, i) for i, (section, step, name) in enumerate(CA
 STEP_HOME = {"pause": "pause", "name": "feelings", "reframe": "realities", "listen": "realities"}
 STEP_HOME |= {"respond": "one_change", "closing": "one_change", "reflect": "reflect"}
 HIDDEN = {("summary", "tags"), ("summary", "completed")}  # shown in the heading instead
+HIDDEN |= {("keep", "sealed")}  # how a partner's words are kept, not words of theirs
 TIMES = {"return_at", "returned_at", "follow_up_at"}
 
 
@@ -116,15 +118,14 @@ def people(record: SessionRecord, pack: dict[str, Any]) -> str:
     return str(words["with"].format(names=" & ".join(record.partners.values())))
 
 
-def sections(record: SessionRecord, pack: dict[str, Any], include_private: bool) -> list[Section]:
-    """Everything the session recorded, grouped in debrief order; private notes only if asked."""
+def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYONE) -> list[Section]:
+    """What `viewer` may see of the session, grouped in debrief order (see report.visible)."""
+    record = visible_answers(record, viewer)
     placed: dict[str, list[tuple[tuple[str, int, int], Entry]]] = {s: [] for s in SECTIONS}
     for order, ((partner, step, name), value) in enumerate(record.answers.items()):
         if (step, name) in HIDDEN:
             continue
-        private = (partner, step, name) in record.private
-        if private and not include_private:
-            continue
+        private = (partner, step, name) in record.private  # the viewer's own, opened
         section, position = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 999))
         if private:
             section = "private"
@@ -143,10 +144,6 @@ def section_title(sid: str, pack: dict[str, Any]) -> str:
         if step["id"] == sid:
             return str(step["title"])
     return str(pack["text"]["session_view"].get(f"{sid}_heading", sid))
-
-
-def private_count(record: SessionRecord) -> int:
-    return len(record.private)
 
 
 def _entries(
@@ -233,23 +230,21 @@ def _named(step: str, name: str, value: str, pack: dict[str, Any]) -> str:
 
 
 def markdown(
-    records: list[SessionRecord], pack: dict[str, Any], include_private: bool, exported_at: str
+    records: list[SessionRecord], pack: dict[str, Any], viewer: Viewer, exported_at: str
 ) -> str:
     """A document a therapist can read: a short preface, then each session in debrief order."""
     words = pack["text"]["history_export"]
     lines = [f"# {words['title']}", ""]
     lines.append(words["exported"].format(when=local_time(exported_at), count=len(records)))
-    lines += ["", words["private_included" if include_private else "private_excluded"], ""]
+    lines += ["", words["private_excluded"], ""]
     if not records:
         lines += [words["none"], ""]
     for record in records:
-        lines += _markdown_session(record, pack, include_private)
+        lines += _markdown_session(record, pack, viewer)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _markdown_session(
-    record: SessionRecord, pack: dict[str, Any], include_private: bool
-) -> list[str]:
+def _markdown_session(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -> list[str]:
     words = pack["text"]["session_view"]
     lines = [f"## {_escape(heading(record, pack))}", ""]
     if people(record, pack):
@@ -257,7 +252,7 @@ def _markdown_session(
     if record.tags:
         lines.append(f"{words['tags']}: {_escape(', '.join(record.tags))}  ")
     lines.append("")
-    for section in sections(record, pack, include_private):
+    for section in sections(record, pack, viewer):
         lines += [f"### {_escape(section.title)}", ""]
         for entry in section.entries:
             text = _escape(entry.value).replace("\n", "\n  ")

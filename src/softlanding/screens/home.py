@@ -37,6 +37,7 @@ class HomeScreen(BaseScreen[None]):
             options.append(Option(words.resume.format(when=when), id=f"resume:{unfinished.id}"))
         options += [
             Option(words.start, id="start"),
+            Option(words.start_unkept, id="start_unkept"),
             Option(words.together, id="together"),
             Option(words.history, id="history"),
             Option(words.quit, id="quit"),
@@ -55,6 +56,9 @@ class HomeScreen(BaseScreen[None]):
             self.sl.resume_session(choice.partition(":")[2])
         elif choice == "start":
             self.sl.start_session("solo")
+            self.sl.show_turn(self.sl.session.first())
+        elif choice == "start_unkept":
+            self.sl.start_session("solo", keep=False)
             self.sl.show_turn(self.sl.session.first())
         elif choice == "together":
             self.sl.open_together()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from softlanding.flow.steps import Turn
-from softlanding.flow.together import REVEAL, REVEALED, SHARED_PAUSE
+from softlanding.flow.together import KEEP, REVEAL, REVEALED, SHARED_PAUSE
 from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND, SUMMARY
 from softlanding.screens.base import ContextScreen
 from softlanding.screens.name import NameScreen
@@ -16,6 +16,7 @@ from softlanding.screens.respond import RespondScreen
 from softlanding.screens.summary import SummaryScreen
 from softlanding.screens.together.closing import ClosingScreen
 from softlanding.screens.together.handover import HandoverScreen
+from softlanding.screens.together.keep import KeepScreen
 from softlanding.screens.together.listen import ListenScreen, SpeakScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
@@ -31,6 +32,7 @@ SOLO: dict[str, ScreenClass] = {
     SUMMARY: SummaryScreen,
 }
 TOGETHER: dict[str, ScreenClass] = {
+    KEEP: KeepScreen,
     PAUSE: PairPauseScreen,
     SHARED_PAUSE: TogetherPauseScreen,
     NAME: PairNameScreen,

@@ -7,7 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from softlanding.report.visible import Viewer
 from softlanding.scripts.history import since_type
+from softlanding.scripts.lock import open_viewer
 from softlanding.store.archive import dumps, export_json, export_markdown
 from softlanding.store.sessions import Store
 
@@ -30,7 +32,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Write sessions as Markdown (to read) or JSON (to import elsewhere). "
-        "Private notes stay out unless you add --include-private.",
+        "What a partner did not share never goes in; sealed words stay sealed unless you add "
+        "--open and type the passphrase.",
     )
     parser.add_argument("--format", choices=("md", "json"), default="md", help="default: md")
     parser.add_argument(
@@ -38,7 +41,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
     parser.add_argument(
-        "--include-private", action="store_true", help="include private notes (left out by default)"
+        "--open", action="store_true", help="type a passphrase to open the sealed words it opens"
     )
     return parser
 
@@ -49,17 +52,19 @@ def main(argv: list[str], prog: str) -> int:
 
     pack = load_data()
     with Store.open(readonly=True) as store:
+        viewer = open_viewer(store, pack["text"]["lock_cli"]) if args.open else Viewer()
+        if viewer is None:
+            return 1
         count = store.count_sessions(since=args.since)
         if args.format == "json":
-            text = dumps(export_json(store, args.since, args.include_private))
+            viewer.keep_sealed = True  # what it cannot open goes in sealed, to import elsewhere
+            text = dumps(export_json(store, args.since, viewer))
         else:
-            text = export_markdown(store, args.since, args.include_private, pack)
+            text = export_markdown(store, args.since, viewer, pack)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return 0
     write_private(args.output, text)
     cli = pack["text"]["history_cli"]
     print(cli["written"].format(count=count, path=args.output))
-    if args.include_private:
-        print(cli["written_private"])
     return 0

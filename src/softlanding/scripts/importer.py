@@ -30,6 +30,11 @@ def main(argv: list[str], prog: str) -> int:
         return 1
     with Store.open() as store:
         report = import_json(store, document)
+        if report.ok and report.imported:
+            # words sealed under the exporting store's lock keep opening with its passphrase
+            from softlanding.store.privacy import adopt_lock
+
+            adopt_lock(store, document.get("lock"))
     return _tell(report, args.file, cli)
 
 

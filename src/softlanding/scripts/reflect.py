@@ -307,7 +307,9 @@ def _debrief(data: dict[str, Any], as_json: bool) -> int:
 def _debrief_steps(record: SessionRecord, data: dict[str, Any]) -> list[dict[str, Any]]:
     """The pause, then each debrief step: what the session recorded there, and its question."""
     from softlanding.report import layout
+    from softlanding.report.visible import visible_answers
 
+    record = visible_answers(record)  # a partner's unshared words are never in a debrief
     view = data["text"]["session_view"]
     pause = {"id": "pause", "title": view["pause_heading"], "prompt": None}
     out = []

@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 from softlanding.models import SessionRecord
+from softlanding.report.visible import Viewer, hidden_count
+from softlanding.scripts.lock import open_viewer
 from softlanding.store.archive import match_ids, session_json
 from softlanding.store.sessions import Store
 
@@ -27,7 +29,7 @@ def main(argv: list[str], prog: str) -> int:
     parser.add_argument("id", help="the session id, or its first few characters")
     parser.add_argument("--json", action="store_true", help="print the session as JSON")
     parser.add_argument(
-        "--include-private", action="store_true", help="include private notes (hidden by default)"
+        "--open", action="store_true", help="type a passphrase to open the sealed words it opens"
     )
     args = parser.parse_args(argv)
     from softlanding.pack.loader import load_data
@@ -37,17 +39,21 @@ def main(argv: list[str], prog: str) -> int:
         sid = resolve(store, args.id, pack["text"]["history_cli"])
         if sid is None:
             return 1
+        viewer = open_viewer(store, pack["text"]["lock_cli"], [sid]) if args.open else Viewer()
+        if viewer is None:
+            return 1
         if args.json:
-            item = session_json(store, sid, include_private=args.include_private)
+            viewer.keep_sealed = True  # the export's shape: what it cannot open stays sealed
+            item = session_json(store, sid, viewer)
             print(json.dumps(item, ensure_ascii=False, indent=2))
             return 0
         record = store.load(sid)
     assert record is not None
-    _print_record(record, pack, args.include_private)
+    _print_record(record, pack, viewer)
     return 0
 
 
-def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: bool) -> None:
+def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -65,7 +71,7 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
     for line in (layout.people(record, pack), _tags(record, words)):
         if line:
             console.print(shown(line))
-    found = layout.sections(record, pack, include_private)
+    found = layout.sections(record, pack, viewer)
     if not found:
         console.print(Text(words["nothing"]))
     for section in found:
@@ -77,8 +83,8 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
         for entry in section.entries:
             grid.add_row(shown(entry.label), shown(entry.value))
         console.print(grid)
-    hidden = layout.private_count(record)
-    if hidden and not include_private:
+    hidden = hidden_count(record, viewer)
+    if hidden:
         console.print()
         console.print(Text(cli["private_hidden"].format(count=hidden), style="italic"))
 

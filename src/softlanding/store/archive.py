@@ -15,6 +15,7 @@ from typing import Any
 from softlanding.models import SessionRecord, iso, now_utc
 from softlanding.report import layout as session_layout
 from softlanding.report.insights import SessionFacts, return_state
+from softlanding.report.visible import ANYONE, HIDDEN, Viewer, lock_only, visible_value
 from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
 from softlanding.store.sessions import Store, session_filters
 from softlanding.textsafe import visible
@@ -58,16 +59,26 @@ def match_ids(store: Store, prefix: str) -> list[str]:
 # --- export -----------------------------------------------------------------------------------
 
 
-def export_json(store: Store, since: str | None = None, include_private: bool = False) -> dict:
-    """Every session (oldest first) with partners, tags and answers, as a versioned document."""
+def export_json(store: Store, since: str | None = None, viewer: Viewer | None = None) -> dict:
+    """Every session (oldest first) with partners, tags and what `viewer` may see of the
+    answers, as a versioned document; sealed words it cannot open stay sealed."""
+    viewer = viewer or Viewer(keep_sealed=True)
     where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": iso(now_utc()),
-        "includes_private": include_private,
-        "sessions": _collect(store, where, args, include_private),
-    }
+        "includes_private": False,
+        "sessions": _collect(store, where, args, viewer),
+    } | _lock_of(store, viewer)
+
+
+def _lock_of(store: Store, viewer: Viewer) -> dict[str, Any]:
+    """A locked store's export carries its lock (public key, passphrase-sealed private key),
+    so words written sealed still open with the passphrase wherever they are imported."""
+    kept = store.get_setting("lock")
+    opened = viewer.keyring.lock_private is not None  # then its words are written open
+    return {"lock": kept} if isinstance(kept, dict) and not opened else {}
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -79,14 +90,14 @@ def dumps(document: dict[str, Any]) -> str:
     return head[:-1] + ', "sessions": [\n' + body + ("\n]}\n" if lines else "]}\n")
 
 
-def session_json(store: Store, sid: str, include_private: bool = False) -> dict | None:
+def session_json(store: Store, sid: str, viewer: Viewer | None = None) -> dict | None:
     """One session in the export's shape (for `show --json`)."""
-    found = _collect(store, "WHERE id = ?", (sid,), include_private)
+    found = _collect(store, "WHERE id = ?", (sid,), viewer or Viewer(keep_sealed=True))
     return found[0] if found else None
 
 
 def _collect(
-    store: Store, where: str, args: tuple[Any, ...], include_private: bool
+    store: Store, where: str, args: tuple[Any, ...], viewer: Viewer | None
 ) -> list[dict[str, Any]]:
     """Four queries for any number of sessions, grouped in Python (not four per session)."""
     db = store.conn
@@ -108,7 +119,7 @@ def _collect(
         args,
     ):
         sessions[sid]["tags"].append(tag)
-    _add_answers(db, sessions, chosen, args, include_private)
+    _add_answers(db, sessions, chosen, args, viewer)
     return list(sessions.values())
 
 
@@ -117,17 +128,20 @@ def _add_answers(
     sessions: dict[str, dict[str, Any]],
     chosen: str,
     args: tuple[Any, ...],
-    include_private: bool,
+    viewer: Viewer | None,
 ) -> None:
-    hide = "" if include_private else "AND private = 0"
     rows = db.execute(
         "SELECT session_id, partner, step, field, value, private, saved_at FROM answers "
-        f"WHERE session_id IN ({chosen}) {hide} ORDER BY session_id, saved_at, rowid",
+        f"WHERE session_id IN ({chosen}) ORDER BY session_id, saved_at, rowid",
         args,
     ).fetchall()
     # Every stored value is JSON text: decode them all in one call (250,000 calls take seconds).
     values = json.loads("[" + ",".join(row[4] for row in rows) + "]")
     for (sid, partner, step, name, _, private, saved_at), value in zip(rows, values, strict=True):
+        if viewer is not None:
+            value = visible_value(value, bool(private), viewer)
+            if value is HIDDEN:
+                continue
         sessions[sid]["answers"].append(
             {
                 "partner": partner,
@@ -180,7 +194,7 @@ def record_from_dict(item: dict[str, Any]) -> SessionRecord:
 def export_markdown(
     store: Store,
     since: str | None = None,
-    include_private: bool = False,
+    viewer: Viewer | None = None,
     pack: dict[str, Any] | None = None,
 ) -> str:
     """Sessions as a Markdown debrief a therapist can read, oldest first."""
@@ -188,9 +202,10 @@ def export_markdown(
         from softlanding.pack.loader import load_data
 
         pack = load_data()
-    document = export_json(store, since=since, include_private=include_private)
-    records = [record_from_dict(item) for item in document["sessions"]]
-    text = session_layout.markdown(records, pack, include_private, document["exported_at"])
+    where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
+    stored = _collect(store, where, args, None)  # as stored: the layout asks report.visible
+    records = [record_from_dict(item) for item in stored]
+    text = session_layout.markdown(records, pack, viewer or Viewer(), iso(now_utc()))
     return visible(text)  # `cat` of the file must never drive the terminal
 
 
@@ -211,7 +226,12 @@ class HistoryRow:
 
 
 def history_page(
-    store: Store, limit: int, offset: int = 0, since: str | None = None, tag: str | None = None
+    store: Store,
+    limit: int,
+    offset: int = 0,
+    since: str | None = None,
+    tag: str | None = None,
+    viewer: Viewer = ANYONE,
 ) -> list[HistoryRow]:
     """One page, newest first, with whether each break's agreed return happened.
 
@@ -224,7 +244,7 @@ def history_page(
         (*args, limit, offset),
     ).fetchall()
     ids = [row[0] for row in rows]
-    tags, feelings = _page_details(store, ids)
+    tags, feelings = _page_details(store, ids, lock_only(viewer))
     breaks = _break_times(store, ids)
     now = now_utc()
     return [
@@ -242,9 +262,9 @@ def history_page(
 
 
 def _page_details(
-    store: Store, ids: list[str]
+    store: Store, ids: list[str], viewer: Viewer
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Tags and named feelings (not private ones) of a page of sessions."""
+    """Tags and the named feelings `viewer` may see, of a page of sessions."""
     tags: dict[str, list[str]] = defaultdict(list)
     feelings: dict[str, list[str]] = defaultdict(list)
     if not ids:
@@ -254,12 +274,12 @@ def _page_details(
         f"SELECT session_id, tag FROM tags WHERE session_id IN ({marks}) ORDER BY tag", ids
     ):
         tags[sid].append(tag)
-    for sid, word in store.conn.execute(
-        "SELECT session_id, json_extract(value, '$') FROM answers "
-        f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' AND private = 0 "
-        "ORDER BY partner",
+    for sid, raw, private in store.conn.execute(
+        "SELECT session_id, value, private FROM answers "
+        f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' ORDER BY partner",
         ids,
     ):
+        word = visible_value(json.loads(raw), bool(private), viewer)
         if isinstance(word, str):
             feelings[sid].append(word)
     return tags, feelings
@@ -277,13 +297,15 @@ def _break_times(store: Store, ids: list[str]) -> dict[str, tuple[str | None, st
         return {}
     marks = ",".join("?" * len(ids))
     found: dict[str, dict[str, str]] = defaultdict(dict)
-    for sid, name, value in store.conn.execute(
-        "SELECT session_id, field, json_extract(value, '$') FROM answers "
-        f"WHERE session_id IN ({marks}) AND step = 'pause' AND private = 0 "
+    for sid, name, raw, private in store.conn.execute(
+        "SELECT session_id, field, value, private FROM answers "
+        f"WHERE session_id IN ({marks}) AND step = 'pause' "
         "AND field IN ('return_at', 'returned_at')",
         ids,
     ):
-        found[sid][name] = value
+        value = visible_value(json.loads(raw), bool(private))
+        if isinstance(value, str):
+            found[sid][name] = value
     return {
         sid: (times.get("return_at"), times.get("returned_at"))
         for sid, times in found.items()
@@ -291,7 +313,9 @@ def _break_times(store: Store, ids: list[str]) -> dict[str, tuple[str | None, st
     }
 
 
-def pattern_facts(store: Store, since: str | None = None) -> list[SessionFacts]:
+def pattern_facts(
+    store: Store, since: str | None = None, viewer: Viewer = ANYONE
+) -> list[SessionFacts]:
     """What the patterns view counts, for every session since `since`, oldest first."""
     where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
     chosen = f"SELECT id FROM sessions {where}"
@@ -305,12 +329,15 @@ def pattern_facts(store: Store, since: str | None = None) -> list[SessionFacts]:
         f"SELECT session_id, tag FROM tags WHERE session_id IN ({chosen})", args
     ):
         facts[sid].tags.append(tag)
+    viewer = lock_only(viewer)
     wanted = " OR ".join("(step = ? AND field = ?)" for _ in _PATTERN_FIELDS)
     flat = tuple(part for pair in _PATTERN_FIELDS for part in pair)
-    for sid, partner, step, name, value in store.conn.execute(
-        "SELECT session_id, partner, step, field, json_extract(value, '$') FROM answers "
-        f"WHERE session_id IN ({chosen}) AND private = 0 AND ({wanted})",
+    for sid, partner, step, name, raw, private in store.conn.execute(
+        "SELECT session_id, partner, step, field, value, private FROM answers "
+        f"WHERE session_id IN ({chosen}) AND ({wanted})",
         (*args, *flat),
     ):
-        facts[sid].answers[(partner, step, name)] = value
+        value = visible_value(json.loads(raw), bool(private), viewer)
+        if value is not HIDDEN:
+            facts[sid].answers[(partner, step, name)] = value
     return list(facts.values())

@@ -17,6 +17,7 @@ from softlanding.report.layout import feeling_words, kind_words, local_time
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
+from softlanding.screens.history.unlock import PassphraseScreen
 from softlanding.store import archive
 from softlanding.widgets.delete import ask_delete
 
@@ -37,6 +38,7 @@ class HistoryScreen(BaseScreen[None]):
         Binding("escape", "back", "back"),
         Binding("d", "delete", "history_delete"),
         Binding("t", "patterns", "history_patterns"),
+        Binding("o", "open_sealed", "history_passphrase"),
         Binding("n", "page(1)", "history_next_page", show=False),
         Binding("p", "page(-1)", "history_prev_page", show=False),
     ]
@@ -96,11 +98,20 @@ class HistoryScreen(BaseScreen[None]):
             return ""
         first = self.page * PAGE + 1
         line = self.words.count.format(first=first, last=first + shown - 1, total=self.total)
+        if self.library.locked():
+            return f"{line}  ·  {self.words.locked}"
         return (
             f"{line}  ·  {self.words.pages}"
             if self.total > PAGE
             else f"{line}  ·  {self.words.open_hint}"
         )
+
+    def action_open_sealed(self) -> None:
+        def opened(done: bool | None) -> None:
+            if done:
+                self.load_page(self.page, self.query_one(DataTable).cursor_row)
+
+        self.app.push_screen(PassphraseScreen(self.library), opened)
 
     def current_id(self) -> str | None:
         table = self.query_one(DataTable)

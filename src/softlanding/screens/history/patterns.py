@@ -159,11 +159,7 @@ class PatternsScreen(BaseScreen[None]):
 
     def _breaks(self, found: Patterns) -> str:
         words = self.words
-        lines = [words.breaks_taken.format(count=found.breaks)]
-        for state, n in found.returns.items():
-            if n or (found.breaks and state != "pending"):
-                lines.append(getattr(words, f"return_{state}").format(count=n))
-        return "\n".join(lines)
+        return str(words.breaks_taken.format(count=found.breaks))
 
     def _calm_note(self, found: Patterns) -> str:
         words = self.words

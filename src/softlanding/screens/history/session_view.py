@@ -17,6 +17,7 @@ from softlanding.models import SessionRecord
 from softlanding.pack.plain import vars_deep
 from softlanding.report import layout
 from softlanding.screens.base import BaseScreen, labels
+from softlanding.screens.history.unlock import PassphraseScreen
 from softlanding.textsafe import visible
 from softlanding.widgets.delete import ask_delete
 
@@ -26,14 +27,13 @@ class SessionScreen(BaseScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "back"),
         Binding("d", "delete", "history_delete"),
-        Binding("v", "toggle_private", "history_private"),
+        Binding("o", "open_sealed", "history_passphrase"),
     ]
 
     def __init__(self, library: Library, session_id: str) -> None:
         super().__init__()
         self.library = library
         self.session_id = session_id
-        self.show_private = False  # private notes belong to their author: shown only on request
         self.record: SessionRecord | None = None
         self.data: dict[str, Any] = vars_deep(self.pack)
 
@@ -58,10 +58,10 @@ class SessionScreen(BaseScreen[None]):
             return
         self.query_one("#heading", Static).update(layout.heading(record, self.data))
         self.query_one("#about", Static).update(self._about(record))
-        found = layout.sections(record, self.data, self.show_private)
+        found = layout.sections(record, self.data, self.library.viewer)
         self.query_one("#body", Static).update(_table(found) if found else Text(words.nothing))
-        hidden = layout.private_count(record) and not self.show_private
-        note = words.private_hidden.format(count=layout.private_count(record)) if hidden else ""
+        hidden = self.library.hidden(record)
+        note = words.private_hidden.format(count=hidden) if hidden else ""
         self.query_one("#private-note", Static).update(note)
         self.refresh_bindings()
 
@@ -73,8 +73,8 @@ class SessionScreen(BaseScreen[None]):
         return "\n".join(line for line in lines if line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_private":
-            return bool(self.record and self.record.private)
+        if action == "open_sealed":
+            return bool(self.record and self.library.hidden(self.record))
         if action == "delete":
             return self.record is not None
         return True
@@ -82,9 +82,14 @@ class SessionScreen(BaseScreen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
-    def action_toggle_private(self) -> None:
-        self.show_private = not self.show_private
-        self.refresh_record()
+    def action_open_sealed(self) -> None:
+        """A passphrase opens the sealed words it sealed (the owner's own, or a locked store)."""
+
+        def opened(done: bool | None) -> None:
+            if done:
+                self.refresh_record()
+
+        self.app.push_screen(PassphraseScreen(self.library, [self.session_id]), opened)
 
     def action_delete(self) -> None:
         if self.record is not None:

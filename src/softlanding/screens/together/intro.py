@@ -55,6 +55,7 @@ class PairScreen(StepScreen):
     ) -> None:
         """Autosave one answer (for `partner`, this turn's partner by default)."""
         seat = partner or self.partner
+        private = private or self.private_turn  # typed on a private turn: the seat's own
         self.ctx.answers.save(self.step, field, value, seat=seat, private=private)
         self.keep_place()
 
@@ -82,7 +83,11 @@ class TogetherStartScreen(BaseScreen[None]):
     """Two first names (or A and B), then who goes first: that partner takes slot A."""
 
     CSS_PATH = Path(__file__).with_name("intro.tcss")
-    BINDINGS = [Binding("escape", "back", "back")]
+    BINDINGS = [
+        Binding("escape", "back", "back"),
+        Binding("ctrl+k", "toggle_keep", "together_no_keep", priority=True),  # over Input
+    ]
+    keep = True  # "don't keep this session": nothing of it is written to disk
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.together
@@ -99,10 +104,16 @@ class TogetherStartScreen(BaseScreen[None]):
             defaults = (words.first_default, words.second_default)
             yield OptionList(*self._orders(*defaults), id="order", markup=False)
             yield Static(words.hint, classes="hint", markup=False)
+            yield Static(words.kept, id="keeping", classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#first", Input).focus()
+
+    def action_toggle_keep(self) -> None:
+        self.keep = not self.keep
+        words = self.pack.text.together
+        self.query_one("#keeping", Static).update(words.kept if self.keep else words.unkept)
 
     def _names(self) -> tuple[str, str]:
         words = self.pack.text.together
@@ -134,7 +145,8 @@ class TogetherStartScreen(BaseScreen[None]):
         if choice == "random":
             choice = random.choice(("first", "second"))
         order = (first, second) if choice == "first" else (second, first)
-        self.sl.start_session("together", partners=tuple(zip(SLOTS, order, strict=True)))
+        partners = tuple(zip(SLOTS, order, strict=True))
+        self.sl.start_session("together", partners=partners, keep=self.keep)
         self.sl.show_turn(self.sl.session.first())
 
     def action_back(self) -> None:

@@ -18,6 +18,7 @@ from softlanding.flow.context import StepContext
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import SLOTS, other
 from softlanding.textsafe import visible
+from softlanding.widgets.checklist import Checklist
 
 # what the name step saved, in the order it is shown; `family` only stands in for a missing word
 FIELDS = ("word", "family", "own_words", "under", "need", "intensity")
@@ -88,7 +89,7 @@ class RevealChoiceScreen(PairScreen):
             yield Static(self._title(), id="title", markup=False)
             yield Static(words.intro, id="intro", markup=False)
             if choices:
-                yield SelectionList[str](*choices, id="fields")
+                yield Checklist[str](*choices, id="fields")
                 yield Static(words.hint, classes="hint", markup=False)
             else:
                 yield Static(words.nothing, classes="hint", markup=False)
@@ -118,7 +119,10 @@ class RevealChoiceScreen(PairScreen):
         self.action_finish()
 
     def action_finish(self) -> None:
-        self.record("reveal", self._chosen())  # an empty list too: "nothing" is a choice
+        chosen = self._chosen()
+        self.record("reveal", chosen)  # an empty list too: "nothing" is a choice
+        offers = [field for field, _ in offered(self.pack, self.answers())]
+        self.ctx.answers.reveal(self.step, self.partner, chosen, offers)
         self.done()
 
 

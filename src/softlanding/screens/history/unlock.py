@@ -1,0 +1,56 @@
+"""The passphrase prompt of history and the session view: what it opens is opened for this
+run only (kept in memory, forgotten when softlanding closes); the passphrase is not stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from softlanding.flow.library import Library
+from softlanding.screens.base import SAFETY_KEYS, localise_bindings
+
+
+class PassphraseScreen(ModalScreen[bool]):
+    """Dismisses True once the passphrase opened something, False when closed."""
+
+    CSS_PATH = Path(__file__).with_name("unlock.tcss")
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
+
+    def __init__(self, library: Library, sids: list[str] | None = None) -> None:
+        super().__init__()
+        localise_bindings(self, self.pack.text.keys)
+        self.library = library
+        self.sids = sids  # where to look for a partner's seal (all sessions when None)
+
+    @property
+    def pack(self) -> Any:
+        return self.app.pack  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        words = self.pack.text.unlock
+        with Vertical(id="unlock"):
+            yield Static(words.title, id="unlock-title", markup=False)
+            yield Static(words.hint, classes="hint", markup=False)
+            yield Input(placeholder=words.placeholder, password=True, id="passphrase")
+            yield Static("", id="unlock-problem", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed, event.input.value = event.value, ""  # never left on screen
+        if typed and self.library.open_with(typed, self.sids):
+            self.dismiss(True)
+            return
+        self.query_one("#unlock-problem", Static).update(self.pack.text.unlock.wrong)
+
+    def action_close(self) -> None:
+        self.dismiss(False)

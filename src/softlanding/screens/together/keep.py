@@ -1,0 +1,74 @@
+"""Keep: on their own first turn, each partner chooses how their unshared words are kept —
+erased when the session ends, or sealed with a passphrase only they know. Said before
+anything is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.screens.together.intro import PairScreen
+from softlanding.screens.together.seats import other
+
+KEEP = "keep"
+FORGET, SEAL = "forget", "seal"
+
+
+class KeepScreen(PairScreen):
+    CSS_PATH = Path(__file__).with_name("keep.tcss")
+    step = KEEP
+
+    def compose(self) -> ComposeResult:
+        words = self.pack.text.keep
+        fill = {"name": self.names[self.partner], "other": self.names[other(self.partner)]}
+        yield self.turn_bar()
+        with VerticalScroll(id="keep"):
+            yield Static(words.title.format(**fill), id="title", markup=False)
+            yield Static(words.body.format(**fill), id="body", markup=False)
+            yield OptionList(
+                Option(words.forget, id=FORGET), Option(words.seal, id=SEAL), id="how", markup=False
+            )
+            with Vertical(id="passphrase"):
+                yield Static(words.seal_note, classes="hint", markup=False)
+                yield Input(placeholder=words.passphrase, password=True, id="first")
+                yield Input(placeholder=words.again, password=True, id="second")
+                yield Static("", id="problem", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase").display = False
+        listing = self.query_one("#how", OptionList)
+        listing.highlighted = 0
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == FORGET:
+            self.done()
+            return
+        self.query_one("#passphrase").display = True
+        self.query_one("#first", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "first":
+            self.query_one("#second", Input).focus()
+            return
+        first, second = self.query_one("#first", Input), self.query_one("#second", Input)
+        words = self.pack.text.keep
+        if not first.value or first.value != second.value:
+            problem = words.differ if first.value else words.empty
+            self.query_one("#problem", Static).update(problem)
+            first.value = second.value = ""
+            first.focus()
+            return
+        self.ctx.answers.keeping.set_passphrase(self.partner, first.value)
+        first.value = second.value = ""  # the passphrase is not kept, on screen or anywhere
+        # that this partner seals (not what): resuming then knows not to write their words plainly
+        self.ctx.answers.save(KEEP, "sealed", True, seat=self.partner, private=False)
+        self.notify(words.sealed.format(name=self.names[self.partner]), markup=False)
+        self.done()
