@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from history_seed import CANARY, seed
+from softlanding.report.export import export_markdown
 from softlanding.store import archive
 from softlanding.store import importer as archive_import
 from softlanding.store.sessions import Store
@@ -20,7 +21,7 @@ def sessions_of(store: Store) -> list[dict[str, Any]]:
 
 def history_of(store: Store) -> list[Any]:
     """What every view reads: the history list and each full record."""
-    rows = store.list_sessions(limit=1000)
+    rows = archive.history_page(store, 1000)
     return [(row, store.load(row.id)) for row in rows]
 
 
@@ -177,7 +178,7 @@ def test_every_bad_record_is_reported_at_once(store: Store) -> None:
 
 def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
     ids = seed(store)
-    text = archive.export_markdown(store)
+    text = export_markdown(store)
     assert text.startswith("# ") and "Private notes are not included." in text
     solo = text[text.index("2025-03-03 21:40") :]
     solo = solo[: solo.index("\n## ")]
@@ -192,14 +193,14 @@ def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
 
 def test_markdown_with_private_notes_says_so_and_marks_the_author(store: Store) -> None:
     seed(store)
-    text = archive.export_markdown(store, include_private=True)
+    text = export_markdown(store, include_private=True)
     assert "Private notes are included" in text.split("## ")[0]
     assert f"- **Sam's private note · Feelings:** {CANARY}" in text
 
 
 def test_reflect_sessions_read_plainly(store: Store) -> None:
     seed(store)
-    text = archive.export_markdown(store)
+    text = export_markdown(store)
     assert "criticism (you never)" in text and "a wish for time together" in text
 
 

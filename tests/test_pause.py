@@ -19,6 +19,7 @@ from softlanding.screens.pause.breathing import BreathingScreen
 from softlanding.screens.pause.grounding import GroundingScreen
 from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.safety import SafetyScreen
+from softlanding.store.archive import history_page
 from softlanding.widgets.pacer import BreathingPacer
 
 NOT_YET, YES, NO = (), ("enter",), ("down", "enter")  # yes/no lists start on "yes"
@@ -233,7 +234,7 @@ async def test_afraid_yes_shows_safety_and_records_nothing_about_it(make_app, st
     async with app.run_test(size=(80, 24)) as pilot:
         await start_pause(pilot, "6", YES, YES)
         assert isinstance(app.screen, SafetyScreen)
-        sid = next(s.id for s in store.list_sessions())
+        sid = next(s.id for s in history_page(store, 50))
     record = store.load(sid)
     assert record.status == "abandoned"
     assert set(record.step_answers("pause")) == {"calm_before", "flooded"}

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Static
 from softlanding.flow import breaktime
 from softlanding.flow.together import TogetherFlow
 from softlanding.models import iso
+from softlanding.report.export import export_markdown
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.safety import SafetyScreen
@@ -255,7 +256,7 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert not any("afraid" in f or "fear" in f for (_, _, f) in record.answers)
 
     exported = archive.dumps(archive.export_json(store))
-    markdown = archive.export_markdown(store)
+    markdown = export_markdown(store)
     for text in (exported, markdown):
         assert "ALEXSECRET" not in text and "SAMSECRET" not in text
     assert "ALEXSECRET" in archive.dumps(archive.export_json(store, include_private=True))

@@ -22,9 +22,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from softlanding import archive  # noqa: E402
 from softlanding.models import iso  # noqa: E402
+from softlanding.report.export import export_markdown  # noqa: E402
 from softlanding.report.insights import summarise  # noqa: E402
+from softlanding.store import archive, importer  # noqa: E402
 from softlanding.store.sessions import Store  # noqa: E402
 
 WORDS = ["let down", "stung", "worried", "frustrated", "lonely", "unappreciated", "rejected"]
@@ -128,7 +129,7 @@ def report(tmp: Path, count: int, runs: int) -> None:
     document = synthetic(count)
     answers = sum(len(s["answers"]) for s in document["sessions"])
     with Store.open(first / "data" / "softlanding.db") as store:
-        archive.import_json(store, document)  # the 10,000 sessions to measure against
+        importer.import_json(store, document)  # the 10,000 sessions to measure against
     for home in (first, second):
         cli(home, "history", "--limit", "1")  # compiles the pack once per home, as a first run does
     exported = tmp / "all.json"
@@ -139,7 +140,7 @@ def report(tmp: Path, count: int, runs: int) -> None:
     with Store.open(second / "data" / "softlanding.db", readonly=True) as store:
         page = best(runs, lambda: _timed(lambda: archive.history_page(store, 100, offset=9_900)))
         facts = _timed(lambda: summarise(archive.pattern_facts(store), datetime.now(UTC)))
-        markdown = _timed(lambda: archive.export_markdown(store))
+        markdown = _timed(lambda: export_markdown(store))
     size = exported.stat().st_size / 1e6
     print(f"softlanding history benchmark: {count:,} sessions, {answers:,} answers")
     print(f"  import {count:,} sessions (cold CLI, one transaction)    {import_s:6.2f} s")

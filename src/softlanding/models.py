@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 Kind = Literal["solo", "together", "reflect"]
@@ -57,13 +57,30 @@ class SessionRecord:
         return {f: v for (p, s, f), v in self.answers.items() if p == partner and s == step}
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """A row for history lists: cheap to load thousands of."""
+@dataclass
+class SessionFacts:
+    """The few answers of one session that patterns count (private notes never included)."""
 
     id: str
-    kind: Kind
-    status: Status
+    kind: str
     started_at: str
-    tags: tuple[str, ...]
-    feelings: tuple[str, ...]
+    tags: list[str] = field(default_factory=list)
+    answers: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+
+    def each(self, step: str, name: str) -> list[Any]:
+        """This answer from every partner who gave it."""
+        return [v for (_, s, f), v in sorted(self.answers.items()) if s == step and f == name]
+
+
+RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as coming back as agreed
+
+
+def return_state(return_at: str | None, returned_at: str | None, now: datetime) -> str:
+    """Whether a break's agreed return happened: kept, later, not_noted, or still pending."""
+    if not return_at:
+        return "not_noted"
+    agreed = datetime.fromisoformat(return_at)
+    if returned_at:
+        back = datetime.fromisoformat(returned_at)
+        return "kept" if back <= agreed + RETURN_GRACE else "later"
+    return "pending" if agreed > now else "not_noted"

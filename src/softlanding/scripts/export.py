@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from softlanding.report.export import export_markdown
 from softlanding.scripts.history import since_type
-from softlanding.store.archive import dumps, export_json, export_markdown
+from softlanding.store.archive import dumps, export_json
 from softlanding.store.sessions import Store
 
 

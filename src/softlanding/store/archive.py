@@ -1,4 +1,4 @@
-"""Sessions out of the store: JSON export, a Markdown debrief, history pages (import elsewhere).
+"""Sessions out of the store: JSON export, history pages, pattern facts (import elsewhere).
 
 Part of the storage layer (it reads `store.conn` and writes inside `store._write()`); no Textual.
 """
@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from softlanding.models import SessionRecord, iso, now_utc
-from softlanding.report import layout as session_layout
-from softlanding.report.insights import SessionFacts, return_state
+from softlanding.models import SessionFacts, SessionRecord, iso, now_utc, return_state
 from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
 from softlanding.store.sessions import Store, session_filters
-from softlanding.textsafe import visible
 
 # Only what the patterns view counts: keeps "all time" over tens of thousands of sessions quick.
 _PATTERN_FIELDS = (
@@ -175,23 +172,6 @@ def record_from_dict(item: dict[str, Any]) -> SessionRecord:
         if answer.get("private"):
             record.private.add(key)
     return record
-
-
-def export_markdown(
-    store: Store,
-    since: str | None = None,
-    include_private: bool = False,
-    pack: dict[str, Any] | None = None,
-) -> str:
-    """Sessions as a Markdown debrief a therapist can read, oldest first."""
-    if pack is None:
-        from softlanding.pack.loader import load_data
-
-        pack = load_data()
-    document = export_json(store, since=since, include_private=include_private)
-    records = [record_from_dict(item) for item in document["sessions"]]
-    text = session_layout.markdown(records, pack, include_private, document["exported_at"])
-    return visible(text)  # `cat` of the file must never drive the terminal
 
 
 # --- history pages and pattern facts ------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from softlanding import paths
-from softlanding.models import Kind, SessionRecord, SessionSummary, Status, iso, now_utc
+from softlanding.models import Kind, SessionRecord, Status, iso, now_utc
 from softlanding.store.errors import (
     BUSY,
     NewerDatabaseError,
@@ -315,13 +315,6 @@ class Store:
                 record.private.add((partner, step, name))
         return record
 
-    def resolve_id(self, prefix: str) -> str | None:
-        """A full session id from a unique prefix (people type the first few characters)."""
-        rows = self.conn.execute(
-            "SELECT id FROM sessions WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-        ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
-
     def unfinished(self) -> SessionRecord | None:
         """The most recent open solo or together session, to offer resuming."""
         row = self.conn.execute(
@@ -338,28 +331,6 @@ class Store:
             kinds,
         ).fetchone()
         return self.load(row[0]) if row else None
-
-    def list_sessions(
-        self, limit: int = 50, offset: int = 0, since: str | None = None, tag: str | None = None
-    ) -> list[SessionSummary]:
-        """Newest first, one page; feelings come from each partner's named word."""
-        where, args = session_filters(since, tag)
-        # Page the ids first, so deep pages don't compute tags and feelings for skipped rows.
-        rows = self.conn.execute(
-            "WITH page AS (SELECT s.id, s.kind, s.status, s.started_at FROM sessions s "
-            f"{where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?) "
-            "SELECT p.id, p.kind, p.status, p.started_at, "
-            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = p.id), "
-            "(SELECT group_concat(json_extract(value, '$'), char(31)) FROM answers a "
-            " WHERE a.session_id = p.id AND a.step = 'name' AND a.field = 'word' "
-            " AND a.private = 0) "
-            "FROM page p ORDER BY p.started_at DESC, p.id",
-            (*args, limit, offset),
-        ).fetchall()
-        return [
-            SessionSummary(sid, kind, status, started, _split(tags), _split(feelings))
-            for sid, kind, status, started, tags, feelings in rows
-        ]
 
     def count_sessions(self, since: str | None = None, tag: str | None = None) -> int:
         where, args = session_filters(since, tag)
@@ -430,7 +401,3 @@ def session_filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any,
         clauses.append("EXISTS (SELECT 1 FROM tags t WHERE t.session_id = s.id AND t.tag = ?)")
         args.append(tag)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
-
-
-def _split(joined: str | None) -> tuple[str, ...]:
-    return tuple(joined.split("\x1f")) if joined else ()
