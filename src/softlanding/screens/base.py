@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -37,7 +37,7 @@ def labels(pack: Any, block: str) -> Any:
 # The app's priority keys do the work; listing them on each screen keeps them first in the
 # footer, so "I'm not safe" never falls off the right edge behind a screen's own keys.
 # Modal screens (which don't inherit BaseScreen's bindings) list these themselves.
-SAFETY_KEYS = [
+SAFETY_KEYS: list[BindingType] = [
     Binding("ctrl+s", "app.not_safe", "not_safe"),
     Binding("ctrl+l", "app.quick_hide", "quick_hide"),
 ]

@@ -55,7 +55,9 @@ def match_ids(store: Store, prefix: str) -> list[str]:
 # --- export -----------------------------------------------------------------------------------
 
 
-def export_json(store: Store, since: str | None = None, include_private: bool = False) -> dict:
+def export_json(
+    store: Store, since: str | None = None, include_private: bool = False
+) -> dict[str, Any]:
     """Every session (oldest first) with partners, tags and answers, as a versioned document."""
     where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
     return {
@@ -76,7 +78,7 @@ def dumps(document: dict[str, Any]) -> str:
     return head[:-1] + ', "sessions": [\n' + body + ("\n]}\n" if lines else "]}\n")
 
 
-def session_json(store: Store, sid: str, include_private: bool = False) -> dict | None:
+def session_json(store: Store, sid: str, include_private: bool = False) -> dict[str, Any] | None:
     """One session in the export's shape (for `show --json`)."""
     found = _collect(store, "WHERE id = ?", (sid,), include_private)
     return found[0] if found else None

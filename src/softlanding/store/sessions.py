@@ -14,13 +14,11 @@ from typing import Any
 
 from softlanding import paths
 from softlanding.models import Kind, SessionRecord, Status, iso, now_utc
+from softlanding.store.errors import BUSY, is_corruption, plain_sqlite
 from softlanding.store.errors import (
-    BUSY,
-    NewerDatabaseError,
-    StoreError,
-    is_corruption,
-    plain_sqlite,
+    NewerDatabaseError as NewerDatabaseError,  # callers catch it here
 )
+from softlanding.store.errors import StoreError as StoreError  # ...and this one
 from softlanding.store.files import (
     LockTimeout,
     WriteLock,
