@@ -18,12 +18,13 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
+from softlanding.pack.fill import Label
 
 if TYPE_CHECKING:
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
 
-COMPILED_FORMAT = 2
+COMPILED_FORMAT = 3  # 3: every label block modelled, placeholders checked
 
 
 @dataclass(frozen=True)
@@ -230,9 +231,13 @@ def _items(count: object) -> str:
 
 
 def load_view(explicit: Path | None = None) -> Pack:
-    """The active pack as attribute objects, from a compiled copy rebuilt when a file changes."""
+    """The active pack as attribute objects, from a compiled copy rebuilt when a file changes.
+
+    Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
+    """
     data = load_data(explicit)
-    return _to_view(data)  # type: ignore[no-any-return]
+    view = {k: (v if k == "analysis" else _to_view(v)) for k, v in data.items()}
+    return PackView(**view)  # type: ignore[return-value]
 
 
 def load_data(explicit: Path | None = None) -> dict[str, Any]:
@@ -298,4 +303,6 @@ def _to_view(value: Any) -> Any:
         return PackView(**{str(k): _to_view(v) for k, v in value.items()})
     if isinstance(value, list):
         return [_to_view(v) for v in value]
+    if isinstance(value, str):
+        return Label(value)
     return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -15,6 +14,8 @@ from pydantic import (
 )
 
 from softlanding.analysis.rules import AnalysisSection
+from softlanding.pack.fill import names_in, placeholder_problem
+from softlanding.pack.labels import TextSection
 from softlanding.textsafe import plain_pack_text
 
 MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
@@ -41,14 +42,10 @@ def _unique(items: list[Any], attr: str, what: str) -> None:
 
 
 def _placeholders(template: str, allowed: set[str], required: set[str]) -> None:
-    found = set(re.findall(r"{([^{}]*)}", template))
-    unknown = found - allowed
-    if unknown:
-        raise ValueError(
-            f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
-            + ", ".join(f"{{{name}}}" for name in sorted(allowed))
-        )
-    missing = required - found
+    problem = placeholder_problem(template, allowed)
+    if problem:
+        raise ValueError(problem)
+    missing = required - names_in(template)
     if missing:
         raise ValueError(f"must contain the placeholder {{{sorted(missing)[0]}}}")
 
@@ -344,7 +341,7 @@ class Pack(Strict):
             str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
         ]
     ] = Field(min_length=1, max_length=MAX_ITEMS)
-    text: dict[Ident, dict[Ident, Text]]
+    text: TextSection
 
 
 SECTIONS: tuple[str, ...] = tuple(Pack.model_fields)
