@@ -127,3 +127,19 @@ async def test_together_shows_an_unfilled_placeholder_instead_of_crashing(
         await pilot.pause()
         shown = [str(o.prompt) for o in app.screen.query_one("#order", OptionList).options]
     assert shown[0] == "{nmae} goes first " + HOSTILE
+
+
+def test_together_with_a_typo_pack_says_where_and_never_starts_broken(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(TYPO_PACK)
+    result = subprocess.run(
+        [sys.executable, "-m", "softlanding", "together"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "SOFTLANDING_PROMPTS": str(pack)},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{pack}, line 3: text → together → goes_first: uses {{nmae}}" in result.stderr

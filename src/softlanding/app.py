@@ -15,7 +15,6 @@ from softlanding.flow.context import StepContext
 from softlanding.flow.library import Library
 from softlanding.flow.session import SessionKeeper
 from softlanding.flow.steps import Turn
-from softlanding.pack.plain import vars_deep
 from softlanding.screens.base import localise_bindings
 from softlanding.screens.first_run import FirstRunScreen
 from softlanding.screens.hide import HideScreen
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from softlanding.analysis.analyzer import Analyzer
-    from softlanding.pack.schema import Pack
+    from softlanding.pack.view import Pack
     from softlanding.store.sessions import Store
 
 
@@ -42,12 +41,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         Binding("ctrl+l", "quick_hide", "quick_hide", priority=True, id="quick_hide"),
         Binding("f1", "help", "help", id="help"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help_quit"),
     ]
 
     def __init__(self, pack: Pack, store: Store, start: str = "home") -> None:
         super().__init__()
-        self.pack: Any = pack  # attribute view of the pack (see pack.loader.load_view)
+        self.pack = pack  # typed, read-only (see pack.loader.load_view)
         self.store = store
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
@@ -107,7 +106,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def analyzer(self) -> Analyzer:
         from softlanding.analysis.analyzer import Analyzer
 
-        return Analyzer.from_pack(vars_deep(self.pack))
+        return Analyzer.from_pack(self.pack.raw)
 
     # --- the session (kept by SessionKeeper) ------------------------------------------------
 

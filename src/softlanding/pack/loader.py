@@ -2,8 +2,8 @@
 
 Two ways in:
 - `load_pack()` validates with pydantic and returns typed models (used by `prompts check`).
-- `load_view()` returns the same content as plain attribute objects from a compiled JSON copy,
-  so the TUI and `reflect` start without importing pydantic or YAML once the copy exists.
+- `load_view()` returns the same content as typed frozen dataclasses (`pack/view.py`, generated
+  from the schema) built from a compiled JSON copy, so the TUI starts without pydantic or YAML.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
-from softlanding.pack.fill import Label
+from softlanding.pack import view
+from softlanding.pack.frozen import build
 
 if TYPE_CHECKING:
     from softlanding.pack.schema import Pack
@@ -230,14 +230,14 @@ def _items(count: object) -> str:
 # --- the compiled copy: JSON, no pydantic, no YAML ---------------------------------------------
 
 
-def load_view(explicit: Path | None = None) -> Pack:
-    """The active pack as attribute objects, from a compiled copy rebuilt when a file changes.
+def load_view(explicit: Path | None = None) -> view.Pack:
+    """The active pack, typed, from a compiled copy rebuilt when a file changes.
 
     Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
     """
     data = load_data(explicit)
-    view = {k: (v if k == "analysis" else _to_view(v)) for k, v in data.items()}
-    return PackView(**view)  # type: ignore[return-value]
+    sections = {k: v for k, v in data.items() if k != "_format"}
+    return build(view.Pack, {**sections, "raw": data})
 
 
 def load_data(explicit: Path | None = None) -> dict[str, Any]:
@@ -292,17 +292,3 @@ def _write_cache(target: Path, data: dict[str, Any]) -> None:
         os.replace(tmp, target)
     except (OSError, paths.PathsError):
         pass
-
-
-class PackView(SimpleNamespace):
-    """Attribute access over compiled pack data (mirrors the pydantic models' field names)."""
-
-
-def _to_view(value: Any) -> Any:
-    if isinstance(value, dict):
-        return PackView(**{str(k): _to_view(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [_to_view(v) for v in value]
-    if isinstance(value, str):
-        return Label(value)
-    return value

@@ -15,17 +15,12 @@ from pydantic import (
 
 from softlanding.analysis.rules import AnalysisSection
 from softlanding.pack.fill import names_in, placeholder_problem
+from softlanding.pack.label_types import Text
 from softlanding.pack.labels import TextSection
 from softlanding.textsafe import plain_pack_text
 
 MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
 
-# Words a screen shows: plain text only (no escape codes, no style tags), so no pack can break one.
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    AfterValidator(plain_pack_text),
-]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 Tag = Annotated[
     str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)

@@ -38,8 +38,8 @@ def labels(pack: Any, block: str) -> Any:
 # footer, so "I'm not safe" never falls off the right edge behind a screen's own keys.
 # Modal screens (which don't inherit BaseScreen's bindings) list these themselves.
 SAFETY_KEYS: list[BindingType] = [
-    Binding("ctrl+s", "app.not_safe", "not_safe"),
-    Binding("ctrl+l", "app.quick_hide", "quick_hide"),
+    Binding("ctrl+s", "app.not_safe", "not_safe", id="not_safe"),
+    Binding("ctrl+l", "app.quick_hide", "quick_hide", id="quick_hide"),
 ]
 
 

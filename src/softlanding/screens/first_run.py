@@ -14,7 +14,7 @@ from softlanding.screens.base import BaseScreen
 
 class FirstRunScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("first_run.tcss")
-    BINDINGS = [Binding("escape", "close", "close")]
+    BINDINGS = [Binding("escape", "close", "close", id="close")]
 
     def __init__(self, first_time: bool) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from softlanding.textsafe import visible
 
 class SafetyScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("safety.tcss")
-    BINDINGS = [Binding("escape", "home", "home")]
+    BINDINGS = [Binding("escape", "home", "home", id="home")]
 
     def compose(self) -> ComposeResult:
         safety = self.pack.safety

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from softlanding.pack.fill import fill
 from softlanding.report.export import export_markdown
 from softlanding.scripts.history import since_type
 from softlanding.store.archive import dumps, export_json
@@ -60,7 +61,7 @@ def main(argv: list[str], prog: str) -> int:
         return 0
     write_private(args.output, text)
     cli = pack["text"]["history_cli"]
-    print(cli["written"].format(count=count, path=args.output))
+    print(fill(cli["written"], count=count, path=args.output))
     if args.include_private:
         print(cli["written_private"])
     return 0

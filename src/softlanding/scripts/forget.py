@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from softlanding.pack.fill import fill
 from softlanding.report.layout import local_time
 from softlanding.scripts.show import resolve
 from softlanding.store.sessions import Store
@@ -36,7 +37,7 @@ def _forget_one(store: Store, typed: str, cli: dict[str, str], yes: bool) -> int
     record = store.load(sid) if sid else None
     if record is None:
         return 1
-    if not _confirmed(cli["ask_one"].format(when=local_time(record.started_at)), cli, yes):
+    if not _confirmed(fill(cli["ask_one"], when=local_time(record.started_at)), cli, yes):
         return 1
     store.delete(record.id)
     print(cli["forgot_one"])
@@ -48,10 +49,10 @@ def _forget_all(store: Store, cli: dict[str, str], yes: bool) -> int:
     if count == 0:
         print(cli["nothing_saved"])
         return 0
-    if not _confirmed(cli["ask_all"].format(count=count), cli, yes):
+    if not _confirmed(fill(cli["ask_all"], count=count), cli, yes):
         return 1
     gone = store.delete_all()
-    print(cli["forgot_all"].format(count=gone))
+    print(fill(cli["forgot_all"], count=gone))
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 from dataclasses import asdict
 
+from softlanding.pack.fill import fill
 from softlanding.store.archive import HistoryRow, history_page, since_iso
 from softlanding.store.sessions import Store
 
@@ -62,7 +63,7 @@ def _print_table(rows: list[HistoryRow], total: int) -> None:
     if not rows:
         console.print(cli["empty"], markup=False)
         return
-    table = Table(title=cli["title"].format(shown=len(rows), total=total), title_justify="left")
+    table = Table(title=fill(cli["title"], shown=len(rows), total=total), title_justify="left")
     for label in (cli["col_id"], words["col_when"], words["col_kind"]):
         table.add_column(label, no_wrap=True)
     for label in (words["col_feelings"], words["col_tags"], words["col_break"]):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from softlanding.pack.fill import fill
 from softlanding.store.importer import ImportReport, import_json
 from softlanding.store.sessions import Store
 
@@ -41,23 +42,23 @@ def _read(name: str, cli: dict[str, str]) -> Any:
         raw = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        print(cli["not_json"].format(path=name, line=exc.lineno, column=exc.colno), file=sys.stderr)
+        print(fill(cli["not_json"], path=name, line=exc.lineno, column=exc.colno), file=sys.stderr)
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        print(cli["unreadable"].format(path=name, reason=reason), file=sys.stderr)
+        print(fill(cli["unreadable"], path=name, reason=reason), file=sys.stderr)
     return _UNREADABLE
 
 
 def _tell(report: ImportReport, name: str, cli: dict[str, str]) -> int:
     if not report.ok:
-        print(cli["import_bad"].format(path=name, count=len(report.problems)), file=sys.stderr)
+        print(fill(cli["import_bad"], path=name, count=len(report.problems)), file=sys.stderr)
         for problem in report.problems[:SHOWN_PROBLEMS]:
             print(f"  {problem}", file=sys.stderr)
         rest = len(report.problems) - SHOWN_PROBLEMS
         if rest > 0:
-            print(cli["import_more"].format(count=rest), file=sys.stderr)
+            print(fill(cli["import_more"], count=rest), file=sys.stderr)
         return 1
-    print(cli["imported"].format(count=report.imported))
+    print(fill(cli["imported"], count=report.imported))
     if report.skipped:
-        print(cli["skipped"].format(count=len(report.skipped)))
+        print(fill(cli["skipped"], count=len(report.skipped)))
     return 0

@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from softlanding.pack.fill import fill
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -236,9 +238,9 @@ def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> No
         _lines(
             console,
             _label(hints[kind], f"bold {KIND_STYLES[kind].split()[-1]}"),
-            _label(hints["words"].format(match=quoted)),
-            _label(hints["why"].format(why=why)),
-            _label(hints["antidote"].format(antidote=antidote)),
+            _label(fill(hints["words"], match=quoted)),
+            _label(fill(hints["why"], why=why)),
+            _label(fill(hints["antidote"], antidote=antidote)),
             None,
         )
     for key, value in (("reflect_bid", found.bid), ("reflect_rewrite", found.rewrite)):
@@ -331,7 +333,7 @@ def _debrief_card(
     from softlanding.report import layout
 
     when = layout.local_time(record.started_at)
-    intro = data["analysis"]["reflect_words"]["debrief_from"].format(when=when)
+    intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
     _lines(console, _label(data["debrief"]["title"], "bold"), _label(intro), None)
     for step in steps:
         _lines(console, _label(step["title"], "bold"))

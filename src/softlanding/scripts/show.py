@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from softlanding.models import SessionRecord
+from softlanding.pack.fill import fill
 from softlanding.store.archive import match_ids, session_json
 from softlanding.store.sessions import Store
 
@@ -18,7 +19,7 @@ def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
     if len(found) == 1:
         return found[0]
     key = "ambiguous" if found else "not_found"
-    print(cli[key].format(id=typed), file=sys.stderr)
+    print(fill(cli[key], id=typed), file=sys.stderr)
     return None
 
 
@@ -80,7 +81,7 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
     hidden = layout.private_count(record)
     if hidden and not include_private:
         console.print()
-        console.print(Text(cli["private_hidden"].format(count=hidden), style="italic"))
+        console.print(Text(fill(cli["private_hidden"], count=hidden), style="italic"))
 
 
 def _tags(record: SessionRecord, words: dict[str, str]) -> str:
