@@ -32,8 +32,7 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")
-    view: Any = pack  # attribute view of the pack (see loader.load_view)
-    words = view.text.launch
+    words = pack.text.launch
     if not claim(lock, words, sys.stderr, _asker(words) if sys.stdin.isatty() else None):
         return 3
     try:

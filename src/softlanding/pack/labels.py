@@ -59,6 +59,15 @@ class AppText(Labels):
     too_small: Annotated[Text, Uses("height", "width")]
 
 
+class LaunchText(Labels):
+    already_open: Plain
+    ask_take_over: Plain
+    answer_yes: Plain
+    closed_window: Plain
+    not_responding: Plain
+    could_not_end: Annotated[Text, Uses("pid")]
+
+
 class HomeText(Labels):
     title: Plain
     greeting: Plain
@@ -316,6 +325,7 @@ class TextSection(Labels):
 
     keys: KeysText
     app: AppText
+    launch: LaunchText
     home: HomeText
     first_run: FirstRunText
     safety: SafetyText

@@ -157,6 +157,15 @@ class KeysText(Frozen):
     together_read: Label
 
 
+class LaunchText(Frozen):
+    already_open: Label
+    ask_take_over: Label
+    answer_yes: Label
+    closed_window: Label
+    not_responding: Label
+    could_not_end: Label
+
+
 class ListenText(Frozen):
     speak_title: Label
     speak_help: Label
@@ -311,6 +320,7 @@ class TogetherText(Frozen):
 class TextSection(Frozen):
     keys: KeysText
     app: AppText
+    launch: LaunchText
     home: HomeText
     first_run: FirstRunText
     safety: SafetyText
@@ -340,6 +350,7 @@ class TextSection(Frozen):
     NESTED = {
         "keys": KeysText,
         "app": AppText,
+        "launch": LaunchText,
         "home": HomeText,
         "first_run": FirstRunText,
         "safety": SafetyText,
