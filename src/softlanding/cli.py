@@ -105,8 +105,7 @@ def _report(exc: Exception) -> int:
 
     from softlanding.pack.loader import PackError
     from softlanding.paths import PathsError, database_path
-    from softlanding.store.errors import plain_sqlite
-    from softlanding.store.sessions import StoreError
+    from softlanding.store.errors import StoreError, plain_sqlite
 
     if isinstance(exc, PackError | StoreError | PathsError):
         print(str(exc), file=sys.stderr)

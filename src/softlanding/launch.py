@@ -16,7 +16,8 @@ MIN_SIZE = (40, 12)
 
 def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     from softlanding.pack.loader import PackError, load_view
-    from softlanding.store.sessions import Store, StoreError
+    from softlanding.store.errors import StoreError
+    from softlanding.store.sessions import Store
 
     try:
         pack = load_view(prompts)

@@ -14,11 +14,13 @@ from typing import Any
 
 from softlanding import paths
 from softlanding.models import Kind, SessionRecord, Status, iso, now_utc
-from softlanding.store.errors import BUSY, is_corruption, plain_sqlite
 from softlanding.store.errors import (
-    NewerDatabaseError as NewerDatabaseError,  # callers catch it here
+    BUSY,
+    NewerDatabaseError,
+    StoreError,
+    is_corruption,
+    plain_sqlite,
 )
-from softlanding.store.errors import StoreError as StoreError  # ...and this one
 from softlanding.store.files import (
     LockTimeout,
     WriteLock,
