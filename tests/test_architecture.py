@@ -5,27 +5,6 @@ from __future__ import annotations
 
 import grimp
 
-# Cycles among screens held up by function-level imports; the screens' own restructure removes
-# them. The test fails when one disappears, so this list can only shrink.
-KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset(
-        {
-            "softlanding.screens.history.patterns",
-            "softlanding.screens.history.session_view",
-            "softlanding.screens.history.history",
-        }
-    ),
-    frozenset(
-        {
-            "softlanding.screens.pause.breathing",
-            "softlanding.screens.pause.grounding",
-            "softlanding.screens.pause.pause",
-            "softlanding.screens.pause.break_",
-        }
-    ),
-    frozenset({"softlanding.screens.together.handover", "softlanding.screens.together.intro"}),
-}
-
 
 def cycles(graph: grimp.ImportGraph) -> set[frozenset[str]]:
     """Strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
@@ -74,9 +53,7 @@ def cycles(graph: grimp.ImportGraph) -> set[frozenset[str]]:
 def test_no_import_cycles_between_modules() -> None:
     # Function-level imports count (they run); imports only for type checkers do not.
     graph = grimp.build_graph("softlanding", exclude_type_checking_imports=True, cache_dir=None)
-    found = cycles(graph)
-    assert found - KNOWN_CYCLES == set(), "new import cycle"
-    assert KNOWN_CYCLES - found == set(), "a known cycle is gone: remove it from KNOWN_CYCLES"
+    assert cycles(graph) == set()
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

@@ -243,6 +243,7 @@ def _unknown(name: str, where: str) -> str:
 
 def _all_matchers(section: AnalysisSection) -> list[tuple[str, Matchers]]:
     out: list[tuple[str, Matchers]] = [("thought_not_feeling", section.thought_not_feeling)]
+    named: list[tuple[str, str, PatternRule | SafetyRule | BidRule]]
     named = [("patterns", p.kind, p) for p in section.patterns]
     named += [("safety_language", s.id, s) for s in section.safety_language]
     named += [("bid_rules", b.id, b) for b in section.bid_rules]
@@ -272,8 +273,8 @@ def first_words(regex: str) -> frozenset[str] | None:
     skips it: most pack regexes then cost one set lookup per keystroke instead of a search.
     """
     try:
-        from re import _constants as sre  # the parser behind `re`
-        from re import _parser
+        from re import _constants as sre  # type: ignore[attr-defined]  # behind `re`
+        from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - another Python: no shortcut, same results
         return None
     try:
@@ -357,16 +358,21 @@ def gate_words(regex: str) -> frozenset[str] | None:
     alternatives there ("hit|punched|shoved") is required; the least common such set is kept.
     """
     try:
-        from re import _constants as sre
-        from re import _parser
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
 
         items = list(_parser.parse(regex))
     except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
         return None
-    found = [s for s in _segments(items, sre) if s and "" not in s]
+    found: list[set[str]] = [s for s in _segments(items, sre) if s and "" not in s]
     if not found:
         return None
-    return frozenset(min(found, key=lambda s: (len(s & _COMMON), len(s))))
+    rarest: set[str] = min(found, key=_rarity)
+    return frozenset(rarest)
+
+
+def _rarity(words: set[str]) -> tuple[int, int]:
+    return len(words & _COMMON), len(words)
 
 
 def _segments(items: list[Any], sre: Any) -> list[set[str]]:
@@ -398,4 +404,7 @@ def _is_break(op: Any, av: Any, sre: Any) -> bool:
 
 def _ends_in_break(body: Any, sre: Any) -> bool:
     items = list(body)
-    return bool(items) and _is_break(*items[-1], sre)
+    if not items:
+        return False
+    op, av = items[-1]
+    return _is_break(op, av, sre)

@@ -16,6 +16,7 @@ from softlanding.store.errors import STORE_FAILURES, plain_error
 if TYPE_CHECKING:
     from softlanding.analysis.analyzer import Analyzer
     from softlanding.flow.steps import Turn
+    from softlanding.pack.view import Pack
     from softlanding.store.sessions import Store
 
 Report = Callable[[str], None]  # shows one plain-words problem (the app: an error notice)
@@ -145,7 +146,7 @@ class StepContext:
 
     step: str  # the flow step (where the session's place is kept)
     seats: tuple[str, ...]  # whose turn: ("A",), ("B",), or both for a shared turn
-    pack: Any  # the attribute view of the pack (see pack.loader.load_view)
+    pack: Pack  # typed, read-only (see pack.loader.load_view)
     answers: Answers
     settings: Settings
     host: Host

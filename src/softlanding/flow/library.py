@@ -10,8 +10,7 @@ from softlanding.flow.context import Report, guarded
 from softlanding.store.errors import STORE_FAILURES, plain_error
 
 if TYPE_CHECKING:
-    from softlanding.models import SessionRecord
-    from softlanding.report.insights import SessionFacts
+    from softlanding.models import SessionFacts, SessionRecord
     from softlanding.store.archive import HistoryRow
     from softlanding.store.sessions import Store
 

@@ -12,6 +12,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from softlanding.flow.context import Host, StepContext
     from softlanding.flow.session import Shell
+    from softlanding.pack.view import Pack
 
 T = TypeVar("T")
 
@@ -53,9 +54,9 @@ class BaseScreen(Screen[T]):
         localise_bindings(self, self.pack.text.keys)
 
     @property
-    def pack(self) -> Any:
-        """The pack's attribute view (every word this screen shows)."""
-        return self.app.pack  # type: ignore[attr-defined]
+    def pack(self) -> Pack:
+        """The pack, typed (every word this screen shows)."""
+        return self.app.pack  # type: ignore[attr-defined, no-any-return]
 
     @property
     def sl(self) -> Shell:
@@ -74,7 +75,7 @@ class ContextScreen(BaseScreen[T]):
         super().__init__()
 
     @property
-    def pack(self) -> Any:
+    def pack(self) -> Pack:
         return self.ctx.pack
 
     @property

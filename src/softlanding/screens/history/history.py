@@ -34,11 +34,11 @@ COLUMNS = (
 class HistoryScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("d", "delete", "history_delete"),
-        Binding("t", "patterns", "history_patterns"),
-        Binding("n", "page(1)", "history_next_page", show=False),
-        Binding("p", "page(-1)", "history_prev_page", show=False),
+        Binding("escape", "back", "back", id="back"),
+        Binding("d", "delete", "history_delete", id="history_delete"),
+        Binding("t", "patterns", "history_patterns", id="history_patterns"),
+        Binding("n", "page(1)", "history_next_page", show=False, id="history_next_page"),
+        Binding("p", "page(-1)", "history_prev_page", show=False, id="history_prev_page"),
     ]
 
     def __init__(self, library: Library) -> None:

@@ -24,9 +24,9 @@ from softlanding.widgets.delete import ask_delete
 class SessionScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("session_view.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("d", "delete", "history_delete"),
-        Binding("v", "toggle_private", "history_private"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("d", "delete", "history_delete", id="history_delete"),
+        Binding("v", "toggle_private", "history_private", id="history_private"),
     ]
 
     def __init__(self, library: Library, session_id: str) -> None:

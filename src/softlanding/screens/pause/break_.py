@@ -3,6 +3,7 @@ countdown. The return time is saved the moment it is agreed; Home shows it until
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from softlanding.widgets.pause_part import PausePart, labels
 
 class BreakScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("break_.tcss")
-    BINDINGS = [Binding("c", "carry_on", "pause_back_now")]
+    BINDINGS = [Binding("c", "carry_on", "pause_back_now", id="pause_back_now")]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__(ctx)
@@ -192,7 +193,7 @@ class BreakScreen(PausePart):
             super().action_back()
 
 
-def _card(heading: str, lines: list[str], card_id: str) -> Vertical:
+def _card(heading: str, lines: Sequence[str], card_id: str) -> Vertical:
     return Vertical(
         Static(heading, classes="card-heading", markup=False),
         Static("\n".join(f"• {line}" for line in lines), markup=False),

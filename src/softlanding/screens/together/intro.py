@@ -27,7 +27,7 @@ class PairScreen(StepScreen):
     """A screen in a pair's flow: says whose turn it is, takes private notes, and keeps the
     session's resume point on this turn (a saved answer alone records only the step)."""
 
-    BINDINGS = [Binding("ctrl+t", "note", "together_note")]
+    BINDINGS = [Binding("ctrl+t", "note", "together_note", id="together_note")]
     private_turn: bool = True  # only `partner` is looking, so their notes are theirs alone
 
     @cached_property
@@ -82,7 +82,7 @@ class TogetherStartScreen(BaseScreen[None]):
     """Two first names (or A and B), then who goes first: that partner takes slot A."""
 
     CSS_PATH = Path(__file__).with_name("intro.tcss")
-    BINDINGS = [Binding("escape", "back", "back")]
+    BINDINGS = [Binding("escape", "back", "back", id="back")]
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.together
