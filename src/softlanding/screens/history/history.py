@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
-from softlanding.pack.plain import vars_deep
 from softlanding.report.layout import feeling_words, kind_words, local_time
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
@@ -46,7 +45,7 @@ class HistoryScreen(BaseScreen[None]):
         self.library = library
         self.page = 0
         self.total = 0
-        self.data: dict[str, Any] = vars_deep(self.pack)
+        self.data: dict[str, Any] = self.pack.raw
 
     @property
     def words(self) -> Any:

@@ -14,7 +14,6 @@ from textual.widgets import Footer, Static
 
 from softlanding.flow.library import Library
 from softlanding.models import SessionRecord
-from softlanding.pack.plain import vars_deep
 from softlanding.report import layout
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.textsafe import visible
@@ -35,7 +34,7 @@ class SessionScreen(BaseScreen[None]):
         self.session_id = session_id
         self.show_private = False  # private notes belong to their author: shown only on request
         self.record: SessionRecord | None = None
-        self.data: dict[str, Any] = vars_deep(self.pack)
+        self.data: dict[str, Any] = self.pack.raw
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="record"):
