@@ -90,3 +90,9 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
     db.execute("CREATE INDEX tags_by_tag ON tags (tag)")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migration
+def m002_answer_lookup(db: sqlite3.Connection) -> None:
+    """Home asks for the newest agreed return time on every launch: find it without a scan."""
+    db.execute("CREATE INDEX answers_by_field ON answers (step, field, saved_at)")
