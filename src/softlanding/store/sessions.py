@@ -430,12 +430,7 @@ class Store:
 
     def pending_return(self) -> tuple[str, str] | None:
         """The latest agreed return time still in the future, with its session id."""
-        rows = self.conn.execute(
-            f"SELECT {JSON_VALUE}, session_id FROM answers a "
-            "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
-            " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
-            " AND r.field = 'returned_at') ORDER BY saved_at DESC"
-        )
+        rows = self.conn.execute(RETURN_SQL)
         for value, sid in rows:  # the index gives the newest first; a bad row is passed over
             if answer_problem("pause", "return_at", value) is None:
                 return (value, sid) if iso(parse_iso(value)) > iso(now_utc()) else None
@@ -492,6 +487,13 @@ class Store:
         self.scrub_waiting = not done
 
 
+# Home asks this on every launch: the (step, field, saved_at) index finds it without a scan.
+RETURN_SQL = (
+    f"SELECT {JSON_VALUE}, session_id FROM answers a "
+    "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
+    " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
+    " AND r.field = 'returned_at') ORDER BY saved_at DESC"
+)
 READER_OPTIONAL = {"m002_answer_lookup"}  # an index: readers manage without it
 
 
