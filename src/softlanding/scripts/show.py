@@ -11,7 +11,6 @@ from softlanding.models import SessionRecord
 from softlanding.store.archive import match_ids, session_json
 from softlanding.store.sessions import Store
 
-
 MAX_SHOWN = 500  # entries per section; a real session has a few dozen in all
 
 
