@@ -85,7 +85,7 @@ def test_a_file_changed_behind_our_back_is_checked(statements: list[str]) -> Non
 
 def test_homes_return_time_lookup_uses_an_index(store: Store) -> None:
     plan = " ".join(
-        row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sessions.RETURN_SQL)
+        row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sessions.RETURN_SQL, ("",))
     )
     assert "answers_by_field" in plan and "SCAN a" not in plan
 

@@ -8,7 +8,7 @@ import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -430,7 +430,7 @@ class Store:
 
     def pending_return(self) -> tuple[str, str] | None:
         """The latest agreed return time still in the future, with its session id."""
-        rows = self.conn.execute(RETURN_SQL)
+        rows = self.conn.execute(RETURN_SQL, (iso(now_utc() - RETURN_WINDOW),))
         for value, sid in rows:  # the index gives the newest first; a bad row is passed over
             if answer_problem("pause", "return_at", value) is None:
                 return (value, sid) if iso(parse_iso(value)) > iso(now_utc()) else None
@@ -492,8 +492,9 @@ RETURN_SQL = (
     f"SELECT {JSON_VALUE}, session_id FROM answers a "
     "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
     " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
-    " AND r.field = 'returned_at') ORDER BY saved_at DESC"
+    " AND r.field = 'returned_at') AND saved_at >= ? ORDER BY saved_at DESC"
 )
+RETURN_WINDOW = timedelta(hours=25)  # a break lasts at most 24 hours: older ones are past
 READER_OPTIONAL = {"m002_answer_lookup"}  # an index: readers manage without it
 
 

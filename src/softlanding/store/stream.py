@@ -53,10 +53,10 @@ def _batch(
     """The next BATCH sessions after `after` (started_at, id), oldest first."""
     since_clause = "AND started_at >= ?" if since else ""
     where = (
-        "WHERE id IN (SELECT id FROM sessions WHERE (started_at > ? OR (started_at = ? AND id > ?))"
+        "WHERE id IN (SELECT id FROM sessions WHERE (started_at, id) > (?, ?)"
         f" {since_clause} ORDER BY started_at, id LIMIT {BATCH})"
     )
-    args = (after[0], after[0], after[1], *((since,) if since else ()))
+    args = (after[0], after[1], *((since,) if since else ()))
     return _collect(store, where, args, include_private)
 
 
