@@ -76,6 +76,7 @@ class SessionSummary:
 MAX_TEXT = 1_000_000  # characters in one answer: far beyond anything typed or pasted
 MAX_LIST = 1_000  # items in one list answer (tags, chosen phrases, private notes)
 _SCALE = ("pause", "calm_before"), ("pause", "calm_after"), ("name", "intensity")
+_SCALE_WORDS = ("rather_not_say", "not_sure", "skip")  # a scale may be declined instead
 _FLAGS = ("pause", "flooded"), ("summary", "completed"), ("listen", "confirmed")
 _TIMES = ("return_at", "returned_at", "follow_up_at")
 
@@ -84,7 +85,7 @@ def answer_problem(step: str, field: str, value: Any) -> str | None:
     """Why `value` cannot be saved as this answer (plain words), or None if it can."""
     if (step, field) in _SCALE:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
-        return None if ok else "should be a whole number from 0 to 10"
+        return None if ok or value in _SCALE_WORDS else "should be a whole number from 0 to 10"
     if (step, field) in _FLAGS or field == "talk_again":
         return None if isinstance(value, bool) else "should be true or false"
     if field in _TIMES:
