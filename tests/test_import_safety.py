@@ -184,7 +184,7 @@ async def test_the_app_starts_lists_and_resumes_with_bad_rows(make_app, store: S
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.push_screen(HistoryScreen())
+        app.open_history()
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         app.resume_session(sid)
