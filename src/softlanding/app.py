@@ -121,6 +121,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def resume_session(self, session_id: str) -> None:
         turn = self.session.resume(session_id)
+        if self.session.skipped:  # a damaged or hand-edited answer: carry on without it, say so
+            self.notify(self.pack.text.app.rows_skipped, severity="warning", timeout=20)
         if turn is not None:
             self.show_turn(turn)
 

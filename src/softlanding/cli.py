@@ -70,13 +70,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.prompts is not None:
         os.environ["SOFTLANDING_PROMPTS"] = str(args.prompts)
     try:
-        return _dispatch(command, rest, args.prompts)
+        code = _dispatch(command, rest, args.prompts)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every failure reaches the person as plain words, never a traceback
         if os.environ.get("SOFTLANDING_DEBUG"):
             raise
         return _report(exc)
+
+
+def _reader_left() -> int:
+    """The reader stopped early (`| head`): end quietly, as a command killed by SIGPIPE does."""
+    _drop_stdout()
+    return 141
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so Python's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int:
@@ -114,12 +134,34 @@ def _report(exc: Exception) -> int:
         # Damage deep in the file shows only when a command reads that part: still plain words.
         print(plain_sqlite(exc, database_path(), reading=True), file=sys.stderr)
         return 1
+    if isinstance(exc, OSError) and (exc.filename is None or _stdout_failed()):
+        _drop_stdout()
+        reason = exc.strerror or type(exc).__name__
+        print(f"softlanding could not write its output: {reason}.", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        reason = exc.strerror or type(exc).__name__
+        print(f"softlanding could not use a file{where}: {reason}.", file=sys.stderr)
+        return 1
     print(
         f"softlanding hit an unexpected problem ({type(exc).__name__}). Your saved sessions are "
         "safe. Run again with SOFTLANDING_DEBUG=1 to see details.",
         file=sys.stderr,
     )
     return 70
+
+
+def _stdout_failed() -> bool:
+    """Whether stdout still holds text it could not write (a full disk, /dev/full).
+
+    An OSError without a file name is almost always the output itself failing.
+    """
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -49,12 +50,97 @@ class SessionRecord:
     tags: list[str] = field(default_factory=list)
     answers: dict[tuple[str, str, str], Any] = field(default_factory=dict)
     private: set[tuple[str, str, str]] = field(default_factory=set)
+    skipped: int = 0  # stored answers that could not be read back (shown as a notice)
 
     def get(self, step: str, name: str, partner: str = "A", default: Any = None) -> Any:
         return self.answers.get((partner, step, name), default)
 
     def step_answers(self, step: str, partner: str = "A") -> dict[str, Any]:
         return {f: v for (p, s, f), v in self.answers.items() if p == partner and s == step}
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A row for history lists: cheap to load thousands of."""
+
+    id: str
+    kind: Kind
+    status: Status
+    started_at: str
+    tags: tuple[str, ...]
+    feelings: tuple[str, ...]
+
+
+# --- what an answer may hold: the one check the store, the TUI's saves and import go through ----
+
+MAX_TEXT = 1_000_000  # characters in one answer: far beyond anything typed or pasted
+MAX_LIST = 1_000  # items in one list answer (tags, chosen phrases, private notes)
+_SCALE = ("pause", "calm_before"), ("pause", "calm_after"), ("name", "intensity")
+_SCALE_WORDS = ("rather_not_say", "not_sure", "skip")  # a scale may be declined instead
+_FLAGS = ("pause", "flooded"), ("summary", "completed"), ("listen", "confirmed")
+_TIMES = ("return_at", "returned_at", "follow_up_at")
+
+
+def answer_problem(step: str, field: str, value: Any) -> str | None:
+    """Why `value` cannot be saved as this answer (plain words), or None if it can."""
+    if (step, field) in _SCALE:
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+        return None if ok or value in _SCALE_WORDS else "should be a whole number from 0 to 10"
+    if (step, field) in _FLAGS or field == "talk_again":
+        return None if isinstance(value, bool) else "should be true or false"
+    if field in _TIMES:
+        return None if _is_time(value) else "should be a time like 2026-03-01T21:40:00+00:00"
+    if field == "break_minutes":
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 7 * 24 * 60
+        return None if ok else "should be a whole number of minutes"
+    return _plain_value(value, depth=0)
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+MAX_DEPTH = 4  # lists and objects inside an answer (a reflection's analysis is the deepest)
+
+
+def _plain_value(value: Any, depth: int) -> str | None:
+    """Text, a finite number, true/false, null, or small lists and objects of those."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if abs(value) < 2**53 else "is a number too large to keep"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "should be a number (not NaN or Infinity)"
+    if isinstance(value, str):
+        return _text_problem(value)
+    if not isinstance(value, list | dict):
+        return "should be text, a number, true/false, or a list of text"
+    if depth >= MAX_DEPTH:
+        return "is nested too deeply"
+    if len(value) > MAX_LIST:
+        return f"has more than {MAX_LIST} items"
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        problem = _text_problem(key) if isinstance(key, str) else None
+        problem = problem or _plain_value(item, depth + 1)
+        if problem:
+            return problem
+    return None
+
+
+def _text_problem(value: str) -> str | None:
+    if len(value) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT:,} characters"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a broken character (a lone surrogate)"
+    return None
 
 
 @dataclass

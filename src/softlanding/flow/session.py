@@ -29,6 +29,7 @@ class SessionKeeper:
         self.answers = Answers(store, report)
         self.settings = Settings(store, report)
         self.flow: Flow = SoloFlow()
+        self.skipped = 0  # answers of the resumed session that could not be read back
 
     @property
     def session_id(self) -> str | None:
@@ -54,6 +55,7 @@ class SessionKeeper:
         if record is None:
             return None
         self.flow = flow_for(record.kind)
+        self.skipped = record.skipped
         self.answers.open(record.id, record.answers)
         return self.flow.resume(record.current_step, self.answers.saved)
 

@@ -78,6 +78,11 @@ def sources(explicit: Path | None = None) -> PackSources:
         return PackSources(shipped, Path(env).expanduser(), f"${paths.PROMPTS_ENV}")
     user = paths.user_prompts_path()
     if user.is_file():
+        # Someone else able to plant this file could change every word, crisis numbers included.
+        folder = user.parent
+        refused = paths.trusted_file(user, (folder.parent, folder))
+        if refused:
+            raise PackError([PackProblem(user, None, "", refused)])
         return PackSources(shipped, user, "config folder")
     return PackSources(shipped, None, "shipped only")
 
@@ -245,17 +250,38 @@ def load_data(explicit: Path | None = None) -> dict[str, Any]:
     src = sources(explicit)
     key = _cache_key(src)
     cached = paths.cache_dir() / f"pack-{key}.json"
-    try:
-        with cached.open("rb") as fh:
-            data = json.load(fh)
-        if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
-            return data
-    except (OSError, ValueError):
-        pass
+    data = _read_cache(cached)
+    if data is not None:
+        return data
     pack = load_pack(explicit)
     data = {"_format": COMPILED_FORMAT, **pack.model_dump(mode="json")}
     _write_cache(cached, data)
     return data
+
+
+def _read_cache(cached: Path) -> dict[str, Any] | None:
+    """The compiled copy, only if we wrote it: ours, private, no link, in folders only we change."""
+    folder = cached.parent
+    if paths.untrusted(folder.parent) or paths.untrusted(folder):
+        return None
+    try:
+        fd = os.open(
+            cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if not (stat.S_ISREG(info.st_mode) and mine and not info.st_mode & 0o077):
+            return None
+        try:
+            data = json.load(fh)
+        except (OSError, ValueError, RecursionError):
+            return None
+    if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
+        return data
+    return None
 
 
 def _cache_key(src: PackSources) -> str:
@@ -282,13 +308,20 @@ _HASH_LIMIT = 1024 * 1024  # above the pack size cap, so every usable pack is ha
 def _write_cache(target: Path, data: dict[str, Any]) -> None:
     """Best effort: a cache we cannot write only costs start-up time."""
     try:
-        paths.ensure_private_dir(target.parent)
-        for old in target.parent.glob("pack-*.json"):
+        import tempfile
+
+        folder = paths.ensure_private_dir(target.parent)
+        if paths.untrusted(folder.parent) or paths.untrusted(folder):
+            return  # a folder others can change: don't leave a copy there to be swapped
+        for old in folder.glob("pack-*.json"):
             old.unlink(missing_ok=True)
-        tmp = target.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, target)
+        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)  # O_EXCL, 600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except (OSError, paths.PathsError):
         pass

@@ -6,12 +6,16 @@ Reads the compiled pack (no pydantic, YAML or Textual once it exists) and prints
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shlex
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,28 +103,66 @@ def main(argv: list[str], prog: str) -> int:
 def _message(args: argparse.Namespace) -> str | None:
     """The message from the arguments, the editor or stdin; None means "look back instead"."""
     if args.message:
-        return " ".join(args.message)
+        return _text(" ".join(args.message).encode("utf-8", "surrogateescape"))
     if args.edit:
         return _from_editor()
     if sys.stdin is None or sys.stdin.isatty():
         return None
-    return sys.stdin.read().rstrip("\r\n")
+    return "".join(_stdin_pieces(whole=True)).rstrip("\r\n")
+
+
+def _text(raw: bytes | str) -> str:
+    """Bytes as text: anything that is not UTF-8 becomes U+FFFD, so output stays valid UTF-8."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", errors="replace")
+
+
+def _stdin_pieces(whole: bool = False) -> Iterator[str]:
+    """Standard input read as bytes (never trusting the locale), line by line or whole."""
+    source: Any = getattr(sys.stdin, "buffer", None) or sys.stdin
+    if whole:
+        yield _text(source.read())
+        return
+    for raw in source:
+        yield _text(raw)
 
 
 def _from_editor() -> str:
-    """Write the message in $EDITOR, in a private temp file that is deleted afterwards."""
+    """Write the message in $EDITOR, in a private folder removed on every way out."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, name = tempfile.mkstemp(prefix="softlanding-", suffix=".txt")  # created with mode 600
-    os.close(fd)
-    path = Path(name)
+    folder = Path(tempfile.mkdtemp(prefix="softlanding-"))  # mode 700: only we can look in
+    path = folder / "message.txt"
+    path.touch(mode=0o600)
     try:
-        done = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        text = path.read_text(encoding="utf-8", errors="replace") if done.returncode == 0 else ""
+        with _ended_by_signals():
+            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        text = _text(path.read_bytes()) if done.returncode == 0 else ""
     except OSError:
         text = ""
     finally:
-        path.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return text.strip()
+
+
+class _Ended(BaseException):
+    """SIGTERM or SIGHUP while the editor is open: unwind so the message file is removed."""
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    def end(signum: int, frame: object) -> None:
+        raise _Ended(signum)
+
+    wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    old = {sig: signal.signal(sig, end) for sig in wanted}
+    try:
+        yield
+    except _Ended as ended:
+        raise SystemExit(128 + ended.args[0]) from None
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
 
 
 # --- one message ----------------------------------------------------------------------------
@@ -148,7 +190,7 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
     """One JSON object per input line, blank lines included, in order."""
     analyzer, resources = _analyzer(data), data["safety"]["resources"]
     flagged = False
-    for line in sys.stdin:
+    for line in _stdin_pieces():
         found = analyzer.analyze(line.rstrip("\r\n"))
         flagged = flagged or bool(found.patterns) or found.safety.concern
         if not check:
@@ -158,21 +200,18 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
 
 
 def _save(found: Analysis) -> None:
+    from softlanding.scripts.say import notice
     from softlanding.store.sessions import Store
 
-    store = Store.open()
-    try:
-        sid = store.create_session("reflect")
-        answers = {
-            "text": found.text,
-            "patterns": [f.kind for f in found.patterns],
-            "bid": found.bid,
-            "rewrite": found.rewrite,
-        }
-        store.save_answers(sid, "reflect", answers)
-        store.finish(sid, "completed")
-    finally:
-        store.close()
+    answers = {
+        "text": found.text,
+        "patterns": [f.kind for f in found.patterns],
+        "bid": found.bid,
+        "rewrite": found.rewrite,
+    }
+    with Store.open() as store:
+        notice(store)  # a damaged file set aside on opening is said, never done silently
+        store.save_whole("reflect", "reflect", answers)  # one transaction: never half a session
 
 
 def _console() -> Console:

@@ -12,6 +12,8 @@ from softlanding.pack.fill import fill
 from softlanding.store.archive import match_ids, session_json
 from softlanding.store.sessions import Store
 
+MAX_SHOWN = 500  # entries per section; a real session has a few dozen in all
+
 
 def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
     """The one session an id or prefix names; says why on stderr when there is none."""
@@ -75,9 +77,12 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], include_private: 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", max_width=30)
         grid.add_column()
-        for entry in section.entries:
+        for entry in section.entries[:MAX_SHOWN]:  # a table of 200,000 rows takes minutes
             grid.add_row(shown(entry.label), shown(entry.value))
         console.print(grid)
+        if len(section.entries) > MAX_SHOWN:
+            more = len(section.entries) - MAX_SHOWN
+            console.print(Text(cli["more_entries"].format(count=more), style="italic"))
     hidden = layout.private_count(record)
     if hidden and not include_private:
         console.print()

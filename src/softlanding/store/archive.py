@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from softlanding.models import SessionFacts, SessionRecord, iso, now_utc, return_state
+from softlanding.models import (
+    SessionFacts,
+    SessionRecord,
+    answer_problem,
+    iso,
+    now_utc,
+    return_state,
+)
 from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
-from softlanding.store.sessions import Store, session_filters
+from softlanding.store.rows import BAD, JSON_VALUE, decode, session_filters
+from softlanding.store.sessions import Store
 
 # Only what the patterns view counts: keeps "all time" over tens of thousands of sessions quick.
 _PATTERN_FIELDS = (
@@ -124,9 +132,11 @@ def _add_answers(
         f"WHERE session_id IN ({chosen}) {hide} ORDER BY session_id, saved_at, rowid",
         args,
     ).fetchall()
-    # Every stored value is JSON text: decode them all in one call (250,000 calls take seconds).
-    values = json.loads("[" + ",".join(row[4] for row in rows) + "]")
-    for (sid, partner, step, name, _, private, saved_at), value in zip(rows, values, strict=True):
+    for (sid, partner, step, name, _, private, saved_at), value in zip(
+        rows, _values(rows), strict=True
+    ):
+        if value is BAD:
+            continue  # a damaged or hand-edited row: left out of the export
         sessions[sid]["answers"].append(
             {
                 "partner": partner,
@@ -137,6 +147,19 @@ def _add_answers(
                 "saved_at": saved_at,
             }
         )
+
+
+def _values(rows: list[tuple[Any, ...]]) -> list[Any]:
+    """Every stored value decoded in one call (250,000 calls take seconds); one by one, leaving
+    the bad ones out, only when some row is not valid JSON (NaN, or cut short)."""
+    try:
+        return json.loads("[" + ",".join(row[4] for row in rows) + "]", parse_constant=_no)  # type: ignore[no-any-return]
+    except (ValueError, RecursionError):
+        return [decode(row[2], row[3], row[4]) for row in rows]
+
+
+def _no(name: str) -> Any:
+    raise ValueError(name)
 
 
 def _session_dict(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -237,7 +260,7 @@ def _page_details(
     ):
         tags[sid].append(tag)
     for sid, word in store.conn.execute(
-        "SELECT session_id, json_extract(value, '$') FROM answers "
+        f"SELECT session_id, {JSON_VALUE} FROM answers "
         f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' AND private = 0 "
         "ORDER BY partner",
         ids,
@@ -260,7 +283,7 @@ def _break_times(store: Store, ids: list[str]) -> dict[str, tuple[str | None, st
     marks = ",".join("?" * len(ids))
     found: dict[str, dict[str, str]] = defaultdict(dict)
     for sid, name, value in store.conn.execute(
-        "SELECT session_id, field, json_extract(value, '$') FROM answers "
+        f"SELECT session_id, field, {JSON_VALUE} FROM answers "
         f"WHERE session_id IN ({marks}) AND step = 'pause' AND private = 0 "
         "AND field IN ('return_at', 'returned_at')",
         ids,
@@ -290,9 +313,10 @@ def pattern_facts(store: Store, since: str | None = None) -> list[SessionFacts]:
     wanted = " OR ".join("(step = ? AND field = ?)" for _ in _PATTERN_FIELDS)
     flat = tuple(part for pair in _PATTERN_FIELDS for part in pair)
     for sid, partner, step, name, value in store.conn.execute(
-        "SELECT session_id, partner, step, field, json_extract(value, '$') FROM answers "
+        f"SELECT session_id, partner, step, field, {JSON_VALUE} FROM answers "
         f"WHERE session_id IN ({chosen}) AND private = 0 AND ({wanted})",
         (*args, *flat),
     ):
-        facts[sid].answers[(partner, step, name)] = value
+        if answer_problem(step, name, value) is None:  # a bad row is left out, never a crash
+            facts[sid].answers[(partner, step, name)] = value
     return list(facts.values())
