@@ -57,6 +57,7 @@ class KeysText(Labels):
 class AppText(Labels):
     ctrl_c: Plain
     too_small: Annotated[Text, Uses("height", "width")]
+    rows_skipped: Plain
 
 
 class LaunchText(Labels):

@@ -170,3 +170,28 @@ class HistoryCliText(Labels):
     import_more: Annotated[Text, Uses("count")]
     not_json: Annotated[Text, Uses("column", "line", "path")]
     unreadable: Annotated[Text, Uses("path", "reason")]
+    no_match: Annotated[Text, Uses("total")]
+    no_match_one: Plain
+    ask_all_one: Plain
+    forgot_all_one: Plain
+    forgot_waiting: Annotated[Text, Uses("count")]
+    forgot_one_waiting: Plain
+    copies_found: Annotated[Text, Uses("count", "folder")]
+    copies_found_one: Annotated[Text, Uses("folder")]
+    ask_copies: Plain
+    copies_erased: Plain
+    copies_kept: Plain
+    written_one: Annotated[Text, Uses("path")]
+    imported_one: Plain
+    skipped_one: Plain
+    import_bad_one: Annotated[Text, Uses("path")]
+    exists: Annotated[Text, Uses("path")]
+    ask_replace: Annotated[Text, Uses("path")]
+    ask_type_replace: Plain
+    not_a_file: Annotated[Text, Uses("path")]
+    no_folder: Annotated[Text, Uses("folder")]
+    cannot_write: Annotated[Text, Uses("path", "reason")]
+    import_not_a_file: Annotated[Text, Uses("path")]
+    import_too_big: Annotated[Text, Uses("limit", "path")]
+    more_entries: Annotated[Text, Uses("count")]
+    import_unreadable_json: Annotated[Text, Uses("path", "reason")]

@@ -21,6 +21,7 @@ from softlanding.pack.view_labels_history import (
 class AppText(Frozen):
     ctrl_c: Label
     too_small: Label
+    rows_skipped: Label
 
 
 class BreakText(Frozen):

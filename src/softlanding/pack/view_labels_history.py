@@ -41,6 +41,31 @@ class HistoryCliText(Frozen):
     import_more: Label
     not_json: Label
     unreadable: Label
+    no_match: Label
+    no_match_one: Label
+    ask_all_one: Label
+    forgot_all_one: Label
+    forgot_waiting: Label
+    forgot_one_waiting: Label
+    copies_found: Label
+    copies_found_one: Label
+    ask_copies: Label
+    copies_erased: Label
+    copies_kept: Label
+    written_one: Label
+    imported_one: Label
+    skipped_one: Label
+    import_bad_one: Label
+    exists: Label
+    ask_replace: Label
+    ask_type_replace: Label
+    not_a_file: Label
+    no_folder: Label
+    cannot_write: Label
+    import_not_a_file: Label
+    import_too_big: Label
+    more_entries: Label
+    import_unreadable_json: Label
 
 
 class HistoryExportText(Frozen):
