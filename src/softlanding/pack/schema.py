@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from softlanding.analysis.rules import AnalysisSection
+from softlanding.pack.after_schema import AfterTalk
 from softlanding.pack.fill import names_in, placeholder_problem
-from softlanding.pack.label_types import Text
 from softlanding.pack.labels import TextSection
+from softlanding.pack.schema_base import MAX_ITEMS, Ident, Sourced, Strict, Text
+from softlanding.pack.schema_base import unique as _unique
 from softlanding.textsafe import plain_pack_text
-
-MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
-
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
-Tag = Annotated[
-    str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
-]
-
-
-def _unique(items: list[Any], attr: str, what: str) -> None:
-    seen: set[str] = set()
-    for item in items:
-        key = getattr(item, attr)
-        if key in seen:
-            raise ValueError(f"two {what} share the id '{key}'; each needs its own")
-        seen.add(key)
 
 
 def _placeholders(template: str, allowed: set[str], required: set[str]) -> None:
@@ -43,16 +22,6 @@ def _placeholders(template: str, allowed: set[str], required: set[str]) -> None:
     missing = required - names_in(template)
     if missing:
         raise ValueError(f"must contain the placeholder {{{sorted(missing)[0]}}}")
-
-
-class Strict(BaseModel):
-    """Every pack model forbids unknown fields, so a typo is an error, not silence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Sourced(Strict):
-    source: Text = Field(description="author and work the idea comes from")
 
 
 class Meta(Strict):
@@ -330,6 +299,7 @@ class Pack(Strict):
     repair: Repair
     reflection: Questions
     debrief: Debrief
+    after: AfterTalk
     analysis: AnalysisSection
     tags: list[
         Annotated[
