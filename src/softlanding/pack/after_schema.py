@@ -42,12 +42,13 @@ class AfterTalk(Sourced):
     solo_intro: Text
     calm_check: Text
     calm_yes: Text
+    calm_solo: Text
     calm_not_yet: Text
+    names_question: Text
+    finish: Text
     not_yet: Text
     progress: Text = Field(description="{step} of {steps}")
     stages: list[AfterStage] = Field(min_length=3, max_length=20)
-    closing_question: Text
-    solo_closing_question: Text
     done: Text
 
     @model_validator(mode="after")
