@@ -86,6 +86,10 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             return self.make_screen(self.session.enter(self.session.first()))
         if self.start == "together":
             return _together_start()
+        if self.start == "after":
+            from softlanding.screens.after.start import AfterStartScreen
+
+            return AfterStartScreen()
         return HomeScreen()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -14,7 +14,7 @@ from softlanding import __version__
 # name -> (module with `main(argv, prog) -> int`, one line for --help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "pause": ("", "open straight into Pause (breathe, or take a break)"),
-    "together": ("", "both partners at one keyboard, taking turns"),
+    "together": ("", "both partners at one keyboard, taking turns (--after: talk it over)"),
     "reflect": ("softlanding.scripts.reflect", "look at a message, or debrief the last session"),
     "history": ("softlanding.scripts.history", "list saved sessions, newest first"),
     "show": ("softlanding.scripts.show", "show everything one session recorded"),
@@ -108,7 +108,8 @@ def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int
             return 0
         from softlanding.launch import run_tui
 
-        return run_tui(start=command or "home", prompts=prompts)
+        start = "after" if command == "together" and "--after" in rest else command or "home"
+        return run_tui(start=start, prompts=prompts)
     module_name, _ = COMMANDS[command]
     try:
         module = importlib.import_module(module_name)

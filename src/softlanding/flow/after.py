@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from softlanding.pack.after_schema import AfterAsk, AfterTalk
+from softlanding.flow.steps import Answers, Turn
+
+if TYPE_CHECKING:  # the app reads the compiled pack: pydantic stays out of start-up
+    from softlanding.pack.after_schema import AfterAsk, AfterTalk
 
 Mode = Literal["together", "solo"]
 SEATS = ("A", "B")
+STEP = "after"  # the one step of the talk; every answer is saved under it, a field a question
 
 
 @dataclass(frozen=True)
@@ -54,3 +58,23 @@ def stages_of(found: list[Question]) -> list[str]:
 
 def _asked(ask: AfterAsk, mode: Mode) -> bool:
     return mode == "together" or ask.solo is not None
+
+
+class AfterFlow:
+    """The talk is one step (its screen walks the questions), for one person or the pair."""
+
+    def __init__(self, mode: Mode) -> None:
+        self.mode: Mode = mode
+
+    def first(self) -> Turn:
+        seats = SEATS if self.mode == "together" else ("A",)
+        return Turn(STEP, "A", flow="after", mode=self.mode, seats=seats)
+
+    def after(self, step: str, partner: str, answers: Answers) -> Turn | None:
+        return None
+
+    def before(self, step: str, partner: str, answers: Answers) -> Turn | None:
+        return None
+
+    def resume(self, position: str | None, answers: Answers) -> Turn:
+        return self.first()

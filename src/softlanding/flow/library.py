@@ -41,6 +41,11 @@ class Library:
         """An agreed return from a break that has not come yet (Home shows it)."""
         return self._read(self._store.pending_return, None)
 
+    def latest_partners(self) -> dict[str, str]:
+        """The names the latest together session gave (the talk after it starts with them)."""
+        record = self._read(lambda: self._store.latest_session(("together",)), None)
+        return dict(record.partners) if record is not None else {}
+
     def count(self) -> int:
         return self._read(self._store.count_sessions, 0)
 

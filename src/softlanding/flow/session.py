@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from softlanding.flow.after import STEP as AFTER_STEP
+from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import Answers, Host, Report, Settings, StepContext, guarded
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
@@ -15,8 +17,10 @@ if TYPE_CHECKING:
     from softlanding.store.sessions import Store
 
 
-def flow_for(kind: str) -> Flow:
-    """The sequence of turns for a kind of session (together mode brings its own)."""
+def flow_for(kind: str, position: str | None = None) -> Flow:
+    """The sequence of turns for a kind of session (together mode and the talk bring their own)."""
+    if position == AFTER_STEP:
+        return AfterFlow("together" if kind == "together" else "solo")
     return TogetherFlow() if kind == "together" else SoloFlow()
 
 
@@ -54,7 +58,7 @@ class SessionKeeper:
         record = self._load(session_id)
         if record is None:
             return None
-        self.flow = flow_for(record.kind)
+        self.flow = flow_for(record.kind, record.current_step)
         self.skipped = record.skipped
         self.answers.open(record.id, record.answers)
         return self.flow.resume(record.current_step, self.answers.saved)

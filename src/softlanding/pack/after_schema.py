@@ -46,6 +46,7 @@ class AfterTalk(Sourced):
     calm_not_yet: Text
     names_question: Text
     finish: Text
+    home: Text
     not_yet: Text
     progress: Text = Field(description="{step} of {steps}")
     stages: list[AfterStage] = Field(min_length=3, max_length=20)

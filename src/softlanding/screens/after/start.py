@@ -11,8 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from softlanding.flow.after import Mode
-from softlanding.screens.after.talk import STEP, AfterTalkScreen
+from softlanding.flow.after import AfterFlow, Mode
 from softlanding.screens.base import BaseScreen
 
 NAME_LENGTH = 30
@@ -26,7 +25,7 @@ class AfterStartScreen(BaseScreen[None]):
 
     def __init__(self, names: dict[str, str] | None = None) -> None:
         super().__init__()
-        self.talk = self.sl.pack.after
+        self.talk = self.pack.after
         self.names = names or self._known_names()
 
     def compose(self) -> ComposeResult:
@@ -54,11 +53,11 @@ class AfterStartScreen(BaseScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#names-question").display = False
         self.query_one("#names").display = False
+        self.query_one("#calm", OptionList).focus()  # the one thing to do here: answer
 
     def _known_names(self) -> dict[str, str]:
-        words = self.sl.pack.text.together
-        latest = self.sl.store.latest_session(("together",))
-        found = latest.partners if latest is not None else {}
+        words = self.pack.text.together
+        found = self.sl.library.latest_partners()
         return {
             "A": found.get("A") or words.first_default,
             "B": found.get("B") or words.second_default,
@@ -89,6 +88,6 @@ class AfterStartScreen(BaseScreen[None]):
     def _begin(self, mode: Mode) -> None:
         kind = "together" if mode == "together" else "solo"
         partners = (("A", self.names["A"]), ("B", self.names["B"]))
-        self.sl.start_session(kind, partners if mode == "together" else (("A", "You"),))
-        self.sl.mark_step(STEP)
-        self.app.switch_screen(AfterTalkScreen(mode, self.names))
+        self.sl.session.start(kind, partners if mode == "together" else (("A", "You"),))
+        self.sl.session.flow = AfterFlow(mode)
+        self.sl.show_turn(self.sl.session.first())

@@ -10,32 +10,48 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, SelectionList, Static
+from textual.message import Message
+from textual.widgets import Button, Footer, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
-from softlanding.flow.after import Mode, Question, other, questions, stages_of
+from softlanding.flow.after import STEP, Mode, Question, other, questions, stages_of
+from softlanding.flow.context import StepContext
 from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso
-from softlanding.screens.base import BaseScreen
+from softlanding.screens.base import ContextScreen
+from softlanding.textsafe import visible
 
 _PLACEHOLDER = re.compile(r"{([a-z_]+)}")
-STEP = "after"  # every answer of the talk is saved under this step, one field per question
 
 
-class AfterTalkScreen(BaseScreen[None]):
+class FeelingList(SelectionList[str]):
+    """Space ticks a word; Enter goes on (in a plain SelectionList, Enter ticks too)."""
+
+    BINDINGS = [Binding("enter", "done", show=False)]
+
+    class Done(Message):
+        """The person has ticked what fits and wants to go on."""
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
+
+
+class AfterTalkScreen(ContextScreen[None]):
     """Walks the talk's questions; Enter gives an answer (or skips), Esc goes back one."""
 
     CSS_PATH = Path(__file__).with_name("talk.tcss")
     BINDINGS = [Binding("escape", "back", "back", id="after.back")]
 
-    def __init__(self, mode: Mode, names: dict[str, str]) -> None:
-        super().__init__()
-        self.mode, self.names = mode, names
-        self.talk = self.sl.pack.after
-        self.questions = questions(self.talk, mode)
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        self.mode: Mode = "together" if ctx.mode == "together" else "solo"
+        self.names = self._names()
+        self.talk = self.pack.after
+        self.questions = questions(self.talk, self.mode)
         self.stages = stages_of(self.questions)
         self.index = self._first_unanswered()
+        self.finished = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="talk"):
@@ -53,8 +69,13 @@ class AfterTalkScreen(BaseScreen[None]):
     def current(self) -> Question | None:
         return self.questions[self.index] if self.index < len(self.questions) else None
 
+    def _names(self) -> dict[str, str]:
+        words, found = self.pack.text.together, self.ctx.answers.partners()
+        first, second = found.get("A") or words.first_default, found.get("B")
+        return {"A": visible(first), "B": visible(second or words.second_default)}
+
     def _value(self, question: Question) -> Any:
-        return self.sl.answers(STEP, question.seat).get(question.key)
+        return self.ctx.answers.get(STEP, question.seat).get(question.key)
 
     def _first_unanswered(self) -> int:
         for index, question in enumerate(self.questions):
@@ -65,9 +86,9 @@ class AfterTalkScreen(BaseScreen[None]):
     def _words(self, question: Question) -> str:
         ask = question.ask
         template = ask.solo if self.mode == "solo" and ask.solo else ask.prompt
-        said = self.sl.answers(STEP, question.about).get(f"needed_{question.about}", "")
+        said = self.ctx.answers.get(STEP, question.about).get(f"needed_{question.about}", "")
         fill = {"name": self.names[question.seat], "other": self.names[other(question.seat)]}
-        return safe_fill(template, {**fill, "said": str(said)})
+        return safe_fill(template, {**fill, "said": visible(str(said))})
 
     def _show(self) -> None:
         question = self.current
@@ -75,7 +96,7 @@ class AfterTalkScreen(BaseScreen[None]):
         box.remove_children()
         self.query_one("#problem", Static).update("")
         if question is None:
-            self._closing()
+            self._show_done()
             return
         stage = self.stages.index(question.stage) + 1
         progress = safe_fill(
@@ -88,12 +109,12 @@ class AfterTalkScreen(BaseScreen[None]):
         box.mount(widget)
         widget.focus()
 
-    def _widget(self, question: Question) -> Input | OptionList | SelectionList[str]:
+    def _widget(self, question: Question) -> Input | OptionList | FeelingList:
         saved, ask = self._value(question), question.ask
         if ask.kind == "many":
             chosen = set(saved or [])
             items = [(Content(o), o, o in chosen) for o in ask.options]
-            return SelectionList[str](*items, id="many")
+            return FeelingList(*items, id=f"many-{self.index}")
         if ask.kind in ("choice", "starter"):
             labels = [self.names["A"], self.names["B"]] if ask.kind == "starter" else ask.options
             return OptionList(
@@ -102,7 +123,7 @@ class AfterTalkScreen(BaseScreen[None]):
         value = saved or ""
         if ask.kind == "when" and not saved:
             value = suggest_follow_up(breaktime.local_now()).strftime("%a %H:%M")
-        return Input(value=str(value), id="text", max_length=2000)
+        return Input(value=str(value), id=f"text-{self.index}", max_length=2000)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -130,7 +151,7 @@ class AfterTalkScreen(BaseScreen[None]):
 
     def _answer(self, question: Question, value: Any) -> None:
         if value is not None:
-            self.sl.record(STEP, question.key, value, partner=question.seat)
+            self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
         self.index += 1
         self._show()
 
@@ -139,20 +160,27 @@ class AfterTalkScreen(BaseScreen[None]):
             self.index -= 1
             self._show()
 
-    def _closing(self) -> None:
+    def _show_done(self) -> None:
         self.query_one("#progress", Static).update("")
         self.query_one("#prompt", Static).update(Content(self.talk.done))
         self.query_one("#hint", Static).update(Content(self.talk.finish))
-        self.sl.finish_session("completed")
+        if not self.finished:
+            self.host.finish_session("completed")
         self.finished = True
+        home = Button(Content(self.talk.home), id="home", variant="primary")
+        self.query_one("#answer", Vertical).mount(home)
+        home.focus()
 
-    def key_enter(self) -> None:
+    def on_feeling_list_done(self, event: FeelingList.Done) -> None:
+        event.stop()
         question = self.current
-        if question is None and getattr(self, "finished", False):
-            self.sl.go_home()
-        elif question is not None and question.ask.kind == "many":
-            chosen = self.query_one("#many", SelectionList).selected
+        if question is not None:
+            chosen = self.query_one(f"#many-{self.index}", FeelingList).selected
             self._answer(question, list(chosen) or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.host.go_home()
 
 
 def safe_fill(template: str, values: dict[str, str]) -> str:
