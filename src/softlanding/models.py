@@ -162,11 +162,13 @@ RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as comin
 
 
 def return_state(return_at: str | None, returned_at: str | None, now: datetime) -> str:
-    """Whether a break's agreed return happened: kept, later, not_noted, or still pending."""
+    """Whether a break's agreed return happened: kept, early, later, not_noted, or pending."""
     if not return_at:
         return "not_noted"
     agreed = datetime.fromisoformat(return_at)
     if returned_at:
         back = datetime.fromisoformat(returned_at)
+        if back < agreed - RETURN_GRACE:
+            return "early"  # back before the body had the agreed time: not "as agreed"
         return "kept" if back <= agreed + RETURN_GRACE else "later"
     return "pending" if agreed > now else "not_noted"

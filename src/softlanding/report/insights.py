@@ -15,7 +15,7 @@ from softlanding.models import SessionFacts, return_state
 
 PERIODS: dict[str, int | None] = {"30": 30, "90": 90, "all": None}
 TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
-RETURN_STATES = ("kept", "later", "not_noted", "pending")
+RETURN_STATES = ("kept", "early", "later", "not_noted", "pending")
 NOT_A_WORD = ("not_sure", "rather_not_say", "", None)
 
 
