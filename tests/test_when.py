@@ -63,3 +63,20 @@ def test_coming_back_before_the_agreed_time_is_early() -> None:
     agreed = at(2, 2, 20)
     assert breaktime.is_early(agreed, at(2, 1, 41))
     assert not breaktime.is_early(agreed, at(2, 2, 20))
+
+
+async def test_joiners_typed_as_keys_stay_in_the_words(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from softlanding.screens.pause.pause import PauseScreen
+
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        box = Input(id="probe")
+        await app.screen.mount(box)
+        box.focus()
+        await pilot.pause()
+        await pilot.press("a", "\u200d", "b", "\u200c", "c")
+        assert box.value == "a\u200db\u200cc"

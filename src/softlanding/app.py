@@ -21,6 +21,7 @@ from softlanding.screens.hide import HideScreen
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.too_small import TooSmallScreen, too_small
+from softlanding.widgets.joiners import keep_joiner
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -91,6 +92,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
             return AfterStartScreen()
         return HomeScreen()
+
+    def on_key(self, event: events.Key) -> None:
+        keep_joiner(self.focused, event)  # Persian words and family emoji need their joiners
 
     def on_resize(self, event: events.Resize) -> None:
         # The first resize arrives before on_mount has pushed Home; on_mount checks then.
