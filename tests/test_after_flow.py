@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from softlanding.flow.after import questions, stages_of
-from softlanding.pack.after_schema import AfterTalk
-from softlanding.pack.loader import load_pack
+from softlanding.pack.loader import load_view
+from softlanding.pack.view_after import AfterTalk
 
 
 @pytest.fixture
 def talk() -> AfterTalk:
-    return load_pack().after
+    return load_view().after
 
 
 def test_each_partner_speaks_and_the_other_sums_up(talk: AfterTalk) -> None:

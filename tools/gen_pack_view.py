@@ -18,7 +18,7 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from softlanding.pack import labels, labels_history, schema  # noqa: E402
+from softlanding.pack import after_schema, labels, labels_history, schema, schema_base  # noqa: E402
 
 PACKAGE = ROOT / "src" / "softlanding" / "pack"
 # Each schema module becomes one view module (keeps every file under the size the house allows).
@@ -26,6 +26,8 @@ TARGETS = {
     schema.__name__: "view",
     labels.__name__: "view_labels",
     labels_history.__name__: "view_labels_history",
+    after_schema.__name__: "view_after",
+    schema_base.__name__: "view",
 }
 RAW = {"AnalysisSection"}  # kept as plain data: the analyzer compiles it from dicts
 HEADER = '''"""The prompts pack as typed, read-only data (tools/gen_pack_view.py writes it).

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from softlanding.flow.steps import Answers, Turn
-
-if TYPE_CHECKING:  # the app reads the compiled pack: pydantic stays out of start-up
-    from softlanding.pack.after_schema import AfterAsk, AfterTalk
+from softlanding.pack.view_after import AfterAsk, AfterTalk
 
 Mode = Literal["together", "solo"]
 SEATS = ("A", "B")

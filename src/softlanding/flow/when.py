@@ -72,5 +72,5 @@ def _next_date(now: datetime, hour: int) -> datetime:
 
 
 def _at_hour(date: datetime, hour: int, minute: int, now: datetime) -> datetime:
-    day = {"year": date.year, "month": date.month, "day": date.day}
-    return clock_base(now).replace(**day, hour=hour, minute=minute)
+    base = clock_base(now)
+    return base.replace(year=date.year, month=date.month, day=date.day, hour=hour, minute=minute)

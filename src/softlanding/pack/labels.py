@@ -79,6 +79,7 @@ class HomeText(Labels):
     quit: Plain
     return_notice: Annotated[Text, Uses("when")]
     not_ready: Plain
+    after: Plain
 
 
 class FirstRunText(Labels):
@@ -132,6 +133,10 @@ class BreakText(Labels):
     do_heading: Plain
     dont_heading: Plain
     carry_on: Plain
+    confirm_far: Annotated[Text, Uses("day", "length", "time")]
+    today: Plain
+    tomorrow: Plain
+    early: Annotated[Text, Uses("agreed", "gone")]
 
 
 class NameText(Labels):

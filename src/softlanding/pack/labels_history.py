@@ -129,6 +129,7 @@ class PatternsText(Labels):
     afternoon: Plain
     evening: Plain
     night: Plain
+    return_early: Annotated[Text, Uses("count")]
 
 
 class ConfirmText(Labels):

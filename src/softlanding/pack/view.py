@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from softlanding.pack.fill import Label
 from softlanding.pack.frozen import Frozen
+from softlanding.pack.view_after import AfterTalk
 from softlanding.pack.view_labels import TextSection
 
 
@@ -262,6 +263,7 @@ class Pack(Frozen):
     repair: Repair
     reflection: Questions
     debrief: Debrief
+    after: AfterTalk
     analysis: dict[str, Any]
     tags: list[Label]
     text: TextSection
@@ -285,6 +287,7 @@ class Pack(Frozen):
         "repair": Repair,
         "reflection": Questions,
         "debrief": Debrief,
+        "after": AfterTalk,
         "analysis": None,
         "text": TextSection,
     }

@@ -41,6 +41,10 @@ class BreakText(Frozen):
     do_heading: Label
     dont_heading: Label
     carry_on: Label
+    confirm_far: Label
+    today: Label
+    tomorrow: Label
+    early: Label
 
 
 class BreathingText(Frozen):
@@ -123,6 +127,7 @@ class HomeText(Frozen):
     quit: Label
     return_notice: Label
     not_ready: Label
+    after: Label
 
 
 class KeysText(Frozen):

@@ -126,6 +126,7 @@ class PatternsText(Frozen):
     afternoon: Label
     evening: Label
     night: Label
+    return_early: Label
 
 
 class SessionViewText(Frozen):

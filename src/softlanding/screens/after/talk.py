@@ -28,7 +28,7 @@ _PLACEHOLDER = re.compile(r"{([a-z_]+)}")
 class FeelingList(SelectionList[str]):
     """Space ticks a word; Enter goes on (in a plain SelectionList, Enter ticks too)."""
 
-    BINDINGS = [Binding("enter", "done", show=False)]
+    BINDINGS = [Binding("enter", "done", show=False, id="after.feelings_done")]
 
     class Done(Message):
         """The person has ticked what fits and wants to go on."""
