@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.text import (
     WORD,
     Doc,
@@ -33,6 +34,7 @@ _FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
 _START = "{start}"
 # Live hints re-read only the text after the last sentence that ends this far before an edit.
 _HINT_MARGIN = 80
+_QUOTE_MARKS = "\"“”„'‘’"
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
 
 
@@ -108,7 +110,10 @@ class Analyzer:
         )
         questions = _mapping(data.get("reflection")).get("questions")
         self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
-        self._last_hints: tuple[str, list[Finding]] = ("", [])
+        self._last_hints: tuple[str, list[Finding], list[Finding]] = ("", [], [])
+        shorthand = _mapping(_mapping(section.get("normalise")).get("words"))
+        self._shorthand = {str(k): str(v) for k, v in shorthand.items()}
+        self._model = PatternModel.load(self._shorthand)
 
     def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
         patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
@@ -144,16 +149,18 @@ class Analyzer:
         return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
 
     def hints(self, text: str) -> list[Finding]:
-        """Patterns only, for live hints while typing: sentences well before the edit are reused."""
-        last_text, last_found = self._last_hints
+        """Patterns only, for live hints while typing: rule findings in sentences well before the
+        edit are reused; the quotation guard and the model then read the whole draft."""
+        last_text, last_rules, last_found = self._last_hints
         if text == last_text:
             return list(last_found)
         cut = _reusable(last_text, text)
-        kept = [f for f in last_found if f.end <= cut]
+        kept = [f for f in last_rules if f.end <= cut]
         norm = self._normalise(text[cut:])
-        tail = self._findings(text[cut:], norm, Doc(norm.text))
-        found = kept + [_shifted(f, cut) for f in tail]
-        self._last_hints = (text, found)
+        tail = self._rule_findings(text[cut:], norm, Doc(norm.text))
+        rules = kept + [_shifted(f, cut) for f in tail]
+        found = self._combined(text, rules)
+        self._last_hints = (text, rules, found)
         return list(found)
 
     def safety(self, text: str) -> Safety:
@@ -175,6 +182,28 @@ class Analyzer:
     # --- the parts ------------------------------------------------------------------------
 
     def _findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
+        return self._combined(text, self._rule_findings(text, norm, doc))
+
+    def _combined(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The rules' findings outside quotations, confirmed, overruled or added to by the model."""
+        if found and any(q in text for q in _QUOTE_MARKS):
+            quoted = quotations(text, self._shorthand)
+            found = [f for f in found if not _inside(quoted, f)]
+        model = self._model
+        if model is None:
+            return found
+        read = model.read(text, {f.kind for f in found})
+        kept = [f for f in found if f.kind in read]
+        for kind, (_p, start, end) in read.items():
+            start, end = _trimmed(text, start, end)
+            if start < end and not any(f.kind == kind for f in kept):
+                rule = self._by_kind[kind].info
+                why, antidote = str(rule.get("why", "")), str(rule.get("antidote", ""))
+                kept.append(Finding(kind, start, end, text[start:end], why, antidote))
+        kept.sort(key=lambda f: (f.start, PATTERN_KINDS.index(f.kind)))
+        return kept
+
+    def _rule_findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
         found: list[Finding] = []
         for rule in self._patterns:
             why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
@@ -273,6 +302,10 @@ def _reusable(old: str, new: str) -> int:
     for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
         cut = m.end()
     return cut
+
+
+def _inside(quoted: list[tuple[int, int]], f: Finding) -> bool:
+    return any(start <= f.start and f.end <= end for start, end in quoted)
 
 
 def _shifted(finding: Finding, by: int) -> Finding:

@@ -1,0 +1,147 @@
+"""A small learned reader of the four patterns: logistic regression over word n-grams.
+
+Trained by tools/train_patterns.py on the labelled development messages and shipped as plain
+weights (pattern_model.json), so reading needs no numpy or scikit-learn. The rules' own findings
+are inputs too, so the model can both trust and overrule them. Every positive reading names the
+clause whose words pushed it over the line, so each flag keeps a span and a why. Words inside
+quotation marks are someone else's (or a word being mentioned): they count as one quote token.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+WEIGHTS = Path(__file__).with_name("pattern_model.json")
+_APOS = "'’‘ʼ`´"
+# A word (apostrophes inside it kept together), a quote mark, or tone-carrying punctuation/emoji.
+_TOKEN = re.compile(
+    r"[^\W_]+(?:['’ʼ][^\W_]+)*|[\"“”„]|(?<!\w)['‘’](?=\w)|(?<=[\w.,!?])['’](?!\w)|[?!]|[^\w\s.,;:'\"()\-]"
+)
+_LAUGH = re.compile(r"^(?:(?:ha|he|ah|hah|hua)+h?|l+o+l+(?:o+l+)*|lm+f?a+o+|rofl|kek|xd+|jaja+)$")
+_CLAUSE = re.compile(r"[^.!?\n;]+[.!?\n;]*")
+_OPEN = {'"': '"', "“": "”", "„": "“", "'": "'", "‘": "’", "’": "’"}
+_QUOTE_LIMIT = 40  # an unclosed quote mark is not a quotation: only this many words are held
+
+
+def tokens(text: str, shorthand: Mapping[str, str]) -> list[tuple[str, int, int]]:
+    """(token, start, end) of `text`: lower case, shorthand spelled out, quotations folded."""
+    out: list[tuple[str, int, int]] = []
+    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(raw):
+        tok, start, end = raw[i]
+        if tok in _OPEN:
+            close = _closing(raw, i, _OPEN[tok])
+            if close is not None:
+                words = close - i - 1
+                out.append(("_quote1" if words == 1 else "_quote", start, raw[close][2]))
+                i = close + 1
+                continue
+            i += 1
+            continue
+        out.append((_word(tok, shorthand), start, end))
+        i += 1
+    return out
+
+
+def quotations(text: str, shorthand: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Where `text` quotes someone (or mentions a word): spans of the quotation marks' contents."""
+    return [(s, e) for t, s, e in tokens(text, shorthand) if t.startswith("_quote")]
+
+
+def _closing(raw: list[tuple[str, int, int]], i: int, close: str) -> int | None:
+    for j in range(i + 1, min(len(raw), i + _QUOTE_LIMIT)):
+        if raw[j][0] == close or (close in "’'" and raw[j][0] in "’'"):
+            return j if j > i + 1 else None
+    return None
+
+
+def _word(tok: str, shorthand: Mapping[str, str]) -> str:
+    if len(tok) > 1 and tok.isupper() and tok.isalpha() and tok not in ("OK", "TV", "OMG"):
+        low = tok.lower()
+        return "_caps " + shorthand.get(low, low)
+    low = "".join(ch for ch in tok.lower() if ch not in _APOS)
+    if _LAUGH.match(low):
+        return "_laugh"
+    return shorthand.get(low, low)
+
+
+def features(words: list[str]) -> Iterable[str]:
+    """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers."""
+    flat: list[str] = ["<s>"]
+    for w in words:
+        flat.extend(w.split())
+    flat.append("</s>")
+    for i, w in enumerate(flat):
+        yield w
+        if i + 1 < len(flat):
+            yield w + " " + flat[i + 1]
+            if i + 2 < len(flat):
+                yield w + " " + flat[i + 1] + " " + flat[i + 2]
+
+
+class PatternModel:
+    """Per-pattern weights and thresholds; `read` gives each pattern found and its best clause."""
+
+    def __init__(self, data: dict[str, Any], shorthand: Mapping[str, str]) -> None:
+        self.kinds: list[str] = list(data["kinds"])
+        self.bias: list[float] = list(data["bias"])
+        self.threshold: list[float] = list(data["threshold"])
+        # A pattern the rules found stands unless the model is this sure it is not there.
+        self.veto: list[float] = list(data.get("veto") or self.threshold)
+        self.weights: dict[str, list[float]] = data["weights"]
+        self.shorthand = shorthand
+
+    @classmethod
+    def load(cls, shorthand: Mapping[str, str], path: Path = WEIGHTS) -> PatternModel | None:
+        """The shipped weights, or None when they are missing or damaged (rules still run)."""
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")), shorthand)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:
+        """Every feature of a message: its n-grams and which patterns the rules found."""
+        words = [t for t, _, _ in tokens(text, self.shorthand)]
+        return [*features(words), *("rule:" + k for k in ruled)]
+
+    def scores(self, feats: Iterable[str], bias: bool = True) -> list[float]:
+        sums = list(self.bias) if bias else [0.0] * len(self.kinds)
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                for i, v in enumerate(w):
+                    sums[i] += v
+        return sums
+
+    def bar(self, i: int, ruled: bool) -> float:
+        """The score pattern `i` needs: lower when a rule already found it."""
+        return self.veto[i] if ruled else self.threshold[i]
+
+    def read(self, text: str, ruled: Iterable[str] = ()) -> dict[str, tuple[float, int, int]]:
+        """kind -> (probability, start, end) for each pattern over its threshold; the span is the
+        clause of `text` that adds most to that pattern's score."""
+        ruled = set(ruled)
+        sums = self.scores(self.feature_list(text, ruled))
+        found = [i for i, s in enumerate(sums) if s >= self.bar(i, self.kinds[i] in ruled)]
+        if not found:
+            return {}
+        clauses = [
+            (m.start(), m.end(), self.scores(self.feature_list(m.group()), False))
+            for m in _CLAUSE.finditer(text)
+        ]
+        out = {}
+        for i in found:
+            start, end, _ = max(clauses, key=lambda c: c[2][i], default=(0, len(text), sums))
+            out[self.kinds[i]] = (_sigmoid(sums[i]), start, end)
+        return out
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
