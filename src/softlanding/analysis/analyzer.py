@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from softlanding.analysis import rewrite
 from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.text import (
     WORD,
@@ -145,8 +146,11 @@ class Analyzer:
             question = str(self._section.get("safety_question") or self._question(norm.text))
             return Analysis(text, patterns, None, None, question, safety)
         bid_rule, wish = self._bid_of(doc, patterns)
-        rewrite = self._rewrite(bid_rule, patterns) if patterns else None
-        return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
+        found = rewrite.read(text)
+        fear = self._fear(doc)
+        said = self._rewrite(bid_rule, patterns, found, fear, text) if patterns else None
+        question = self._question(norm.text, bid_rule, patterns, found, fear)
+        return Analysis(text, patterns, wish, said, question, safety)
 
     def hints(self, text: str) -> list[Finding]:
         """Patterns only, for live hints while typing: rule findings in sentences well before the
@@ -234,7 +238,50 @@ class Analyzer:
             return None, str(wish or self._section.get("bid_fallback") or "") or None
         return None, None
 
-    def _rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
+    def _fear(self, doc: Doc) -> bool:
+        """ "I feel like you don't love me": a fear about the bond, voiced as a thought."""
+        return self._thought.first(doc) is not None and any(
+            w in doc.words for w in ("love", "care", "matter", "want", "miss", "leave", "lose")
+        )
+
+    def _rewrite(
+        self,
+        bid_rule: Rule | None,
+        patterns: list[Finding],
+        found: rewrite.Found,
+        fear: bool,
+        text: str,
+    ) -> str | None:
+        frames = _mapping(self._section.get("rewrite_frames"))
+        if not frames:
+            return self._template_rewrite(bid_rule, patterns)
+        kinds = {f.kind for f in patterns}
+        kind = next(k for k in _REWRITE_ORDER if k in kinds)
+        parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
+        values = {
+            "ask": found.ask,
+            "topic": found.topic,
+            "admit": found.admit,
+            "feeling": str(parts.get("feeling", "")).strip(),
+            "need": str(parts.get("need", "")).strip(),
+        }
+        for key in _frame_keys(kind, values, fear):
+            lines = frames.get(key)
+            if isinstance(lines, list) and lines:
+                said = rewrite.fill(rewrite.choose([str(x) for x in lines], text), values)
+                return said + self._then_break(frames, kind, kinds, text)
+        return self._template_rewrite(bid_rule, patterns)
+
+    @staticmethod
+    def _then_break(frames: dict[str, Any], kind: str, kinds: set[str], text: str) -> str:
+        """A message that also walks away keeps that point too, as a timed break."""
+        lines = frames.get("then_break")
+        if kind == "stonewalling" or "stonewalling" not in kinds or not isinstance(lines, list):
+            return ""
+        return " " + rewrite.fill(rewrite.choose([str(x) for x in lines], text), {})
+
+    def _template_rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
+        """A pack without rewrite frames: the softened start-up filled from the pack's parts."""
         parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
         if not parts and patterns:
             kind = self._by_kind.get(patterns[0].kind)
@@ -247,7 +294,27 @@ class Analyzer:
             out = out.replace("{" + name + "}", str(parts.get(name, "")).strip())
         return out
 
-    def _question(self, normalised: str) -> str:
+    def _question(
+        self,
+        normalised: str,
+        bid_rule: Rule | None = None,
+        patterns: list[Finding] | tuple[()] = (),
+        found: rewrite.Found | None = None,
+        fear: bool = False,
+    ) -> str:
+        """A question about what was found (pattern, bid, topic, fear); a stock one otherwise."""
+        frames = _mapping(self._section.get("question_frames")) if normalised.strip() else {}
+        topic = found.topic if found else ""
+        keys = ["fear"] if fear else []
+        for kind in (k for k in _REWRITE_ORDER if any(f.kind == k for f in patterns)):
+            keys += [f"{kind}_topic"] * bool(topic) + [kind]
+        keys += [bid_rule.name] if bid_rule and bid_rule.name != "pack" else []
+        keys += [] if patterns else ["clean_topic"] * bool(topic) + ["clean"]
+        for key in keys:
+            lines = frames.get(key)
+            if isinstance(lines, list) and lines:
+                line = rewrite.choose([str(x) for x in lines], normalised)
+                return line.replace("{topic}", topic)
         if not self._questions:
             return str(self._section.get("fallback_question", ""))
         index = zlib.crc32(normalised.strip().encode("utf-8", "replace")) % len(self._questions)
@@ -302,6 +369,26 @@ def _reusable(old: str, new: str) -> int:
     for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
         cut = m.end()
     return cut
+
+
+# Which pattern a rewrite answers first: the one that hurts most, then the one that asks most.
+_REWRITE_ORDER = ("contempt", "criticism", "defensiveness", "stonewalling")
+
+
+def _frame_keys(kind: str, values: dict[str, str], fear: bool) -> list[str]:
+    """The rewrite frames to try, most specific first."""
+    keys = ["fear"] if fear and kind in ("criticism", "contempt") else []
+    if kind == "defensiveness" and values["admit"]:
+        keys.append("defensiveness_admit")
+    if values["ask"] and kind in ("criticism", "contempt"):
+        keys.append(f"{kind}_ask")
+    if values["feeling"] and values["need"] and kind == "criticism":
+        keys += ["bid_topic"] * bool(values["topic"]) + ["bid"]
+    if values["feeling"] and values["need"] and kind == "contempt" and not values["topic"]:
+        keys.append("contempt_bid")
+    if values["topic"]:
+        keys.append(f"{kind}_topic")
+    return [*keys, kind]
 
 
 def _inside(quoted: list[tuple[int, int]], f: Finding) -> bool:
