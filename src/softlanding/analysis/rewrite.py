@@ -48,6 +48,13 @@ _IRREGULAR = _pairs(
     "knew:know written:write wrote:write hung:hang fed:feed read:read set:set got:get "
     "emptied:empty tidied:tidy replied:reply"
 )
+# Verbs ending in a silent e, which "-ed" and "-ing" drop ("making", "shared").
+_E_VERBS = _words(
+    "make take use share care leave move come give have bake cause close hope save serve wipe "
+    "charge change arrange organise organize manage phone drive write ride tidy argue believe "
+    "decide promise praise notice place replace smile hate love like live receive prepare "
+    "shave state type invite"
+)
 # Contractions as the message had them before apostrophes were dropped.
 _FLIP = _pairs(
     "i:I im:I'm ive:I've id:I'd ill:I'll dont:don't didnt:didn't cant:can't wont:won't "
@@ -157,13 +164,22 @@ def _base(verb: str, form: str) -> str:
         return _IRREGULAR[verb]
     if form in ("past", "any") and verb.endswith("ed") and len(verb) > 4:
         stem = verb[:-2]
-        return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+        return _undoubled(stem)
     if form == "any" and verb.endswith("ing") and len(verb) > 5:
         stem = verb[:-3]
-        return stem[:-1] if stem[-1] == stem[-2] else stem
+        return _undoubled(stem)
     if form == "any" and verb.endswith("s") and not verb.endswith("ss") and len(verb) > 3:
         return verb[:-1]
     return verb
+
+
+def _undoubled(stem: str) -> str:
+    """ "stopp" -> "stop" and "mak" -> "make", but "call", "kiss", "fill" stay as they are."""
+    if stem + "e" in _E_VERBS:
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    return stem
 
 
 def _topic(low: str) -> str:
