@@ -30,7 +30,7 @@ from pattern_families import generate  # noqa: E402
 from softlanding.analysis.model import WEIGHTS, PatternModel  # noqa: E402
 
 SHORTHAND: dict[str, str] = {}
-MODEL = PatternModel({"kinds": KINDS, "bias": [], "threshold": [], "weights": {}}, SHORTHAND)
+MODEL = PatternModel({"kinds": KINDS, "bias": [], "threshold": [], "weights": ""}, SHORTHAND)
 
 RULES = "--no-rules" not in sys.argv  # read before argparse: examples() is called early
 Example = tuple[list[str], list[int]]
@@ -140,10 +140,25 @@ def evaluate(
     return sum(prf(*x)[2] for x in c) / k, alarms / max(clean, 1)
 
 
-def rounded(model: dict) -> dict:
-    w = {f: [round(x, 3) for x in v] for f, v in model["weights"].items()}
-    w = {f: v for f, v in w.items() if any(abs(x) >= 0.01 for x in v)}
-    return {**model, "weights": dict(sorted(w.items()))}
+def packed(model: dict) -> dict:
+    """The shipped form: feature names in one string, weights as int8 steps (fast to load)."""
+    import base64
+
+    weights = model["weights"]
+    top = max((abs(x) for v in weights.values() for x in v), default=1.0)
+    scale = top / 127
+    rows = {f: [round(x / scale) for x in v] for f, v in weights.items()}
+    rows = {f: v for f, v in sorted(rows.items()) if any(v)}
+    steps = bytes((x + 256) % 256 for v in rows.values() for x in v)
+    return {
+        "kinds": model["kinds"],
+        "bias": model["bias"],
+        "threshold": model["threshold"],
+        "veto": model["veto"],
+        "scale": scale,
+        "features": "\n".join(rows),
+        "weights": base64.b64encode(steps).decode("ascii"),
+    }
 
 
 def cross_validate(dev: list[Example], rest: list[Example], args: argparse.Namespace) -> None:
@@ -179,7 +194,7 @@ def main() -> int:
     model = train(examples(old + blind, norm), args.epochs, args.l2, args.min_count)
     model["threshold"] = [args.threshold] * len(KINDS)
     model["veto"] = [args.veto] * len(KINDS)
-    WEIGHTS.write_text(json.dumps(rounded(model), separators=(",", ":")), encoding="utf-8")
+    WEIGHTS.write_text(json.dumps(packed(model), separators=(",", ":")), encoding="utf-8")
     print(f"wrote {WEIGHTS} ({len(model['weights'])} features)")
     return 0
 

@@ -21,6 +21,7 @@ from softlanding.analysis.text import (
     Normalised,
     Normaliser,
     Rule,
+    WordIndex,
     expand,
     phrase_regex,
     regex_key,
@@ -128,6 +129,11 @@ class Analyzer:
             self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t) for t in translations
         ]
         self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
+        rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
+        self._by_word = WordIndex(m for r in rules for m in (*r.regexes, *r.exceptions))
+
+    def _doc(self, text: str) -> Doc:
+        return Doc(text, self._by_word)
 
     @classmethod
     def from_pack(cls, data: dict[str, Any]) -> Analyzer:
@@ -139,7 +145,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         """Patterns, bid, a softer rewrite, one question and safety for one message."""
         norm = self._normalise(text)
-        doc = Doc(norm.text)
+        doc = self._doc(norm.text)
         patterns = self._findings(text, norm, doc)
         safety = self._safety_of(doc)
         if safety.concern:  # no softening advice when someone may be in danger
@@ -161,7 +167,7 @@ class Analyzer:
         cut = _reusable(last_text, text)
         kept = [f for f in last_rules if f.end <= cut]
         norm = self._normalise(text[cut:])
-        tail = self._rule_findings(text[cut:], norm, Doc(norm.text))
+        tail = self._rule_findings(text[cut:], norm, self._doc(norm.text))
         rules = kept + [_shifted(f, cut) for f in tail]
         found = self._combined(text, rules)
         self._last_hints = (text, rules, found)
@@ -169,19 +175,19 @@ class Analyzer:
 
     def safety(self, text: str) -> Safety:
         """Danger language in any typed text: threats, violence, fear, self-harm, control."""
-        return self._safety_of(Doc(self._normalise(text).text))
+        return self._safety_of(self._doc(self._normalise(text).text))
 
     def bid(self, text: str) -> str | None:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
-        doc = Doc(norm.text)
+        doc = self._doc(norm.text)
         if self._safety_of(doc).concern:
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
     def is_thought_not_feeling(self, text: str) -> bool:
         """True for "I feel like you…": a thought about the partner dressed as a feeling."""
-        return self._thought.first(Doc(self._normalise(text).text)) is not None
+        return self._thought.first(self._doc(self._normalise(text).text)) is not None
 
     # --- the parts ------------------------------------------------------------------------
 
@@ -413,7 +419,9 @@ def _normaliser(section: dict[str, Any]) -> Normaliser:
     words = {str(k).lower(): str(v).lower() for k, v in _mapping(norm.get("words")).items()}
     spelling = [str(w) for w in norm.get("spelling") or []]
     masked = [str(w) for w in norm.get("masked") or []]
-    return Normaliser(words, vocabulary(section, words), spelling, masked)
+    known = section.get("vocabulary")  # listed by the compiled pack; a raw pack is walked
+    vocab = frozenset(known) if isinstance(known, list) else vocabulary(section, words)
+    return Normaliser(words, vocab, spelling, masked)
 
 
 def _frozen(words: Any) -> frozenset[str] | None:

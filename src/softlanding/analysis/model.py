@@ -9,9 +9,11 @@ quotation marks are someone else's (or a word being mentioned): they count as on
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,9 @@ _OPEN = {'"': '"', "“": "”", "„": "“", "'": "'", "‘": "’", "’": "�
 _QUOTE_LIMIT = 40  # an unclosed quote mark is not a quotation: only this many words are held
 
 
-def tokens(text: str, shorthand: Mapping[str, str]) -> list[tuple[str, int, int]]:
+def tokens(
+    text: str, shorthand: Mapping[str, str], memo: dict[str, str] | None = None
+) -> list[tuple[str, int, int]]:
     """(token, start, end) of `text`: lower case, shorthand spelled out, quotations folded."""
     out: list[tuple[str, int, int]] = []
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -44,7 +48,7 @@ def tokens(text: str, shorthand: Mapping[str, str]) -> list[tuple[str, int, int]
                 continue
             i += 1
             continue
-        out.append((_word(tok, shorthand), start, end))
+        out.append((_word(tok, shorthand, memo), start, end))
         i += 1
     return out
 
@@ -61,7 +65,20 @@ def _closing(raw: list[tuple[str, int, int]], i: int, close: str) -> int | None:
     return None
 
 
-def _word(tok: str, shorthand: Mapping[str, str]) -> str:
+_MEMO_LIMIT = 50_000
+
+
+def _word(tok: str, shorthand: Mapping[str, str], memo: dict[str, str] | None = None) -> str:
+    """One token as the model reads it (remembered: the same words come back all day)."""
+    found = memo.get(tok) if memo is not None else None
+    if found is None:
+        found = _read_word(tok, shorthand)
+        if memo is not None and len(memo) < _MEMO_LIMIT:
+            memo[tok] = found
+    return found
+
+
+def _read_word(tok: str, shorthand: Mapping[str, str]) -> str:
     if len(tok) > 1 and tok.isupper() and tok.isalpha() and tok not in ("OK", "TV", "OMG"):
         low = tok.lower()
         return "_caps " + shorthand.get(low, low)
@@ -90,12 +107,20 @@ class PatternModel:
 
     def __init__(self, data: dict[str, Any], shorthand: Mapping[str, str]) -> None:
         self.kinds: list[str] = list(data["kinds"])
+        k = len(self.kinds)
+        # Weights are int8 steps of `scale`, one row of len(kinds) per feature: loads in ~ms.
+        self.scale = float(data.get("scale", 1.0))
+        names = str(data.get("features", "")).split("\n") if data.get("features") else []
+        self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
+        self.steps = array("b", base64.b64decode(str(data.get("weights", ""))))
+        if len(self.steps) != len(names) * k:
+            raise ValueError("the weights do not match the features")
         self.bias: list[float] = list(data["bias"])
         self.threshold: list[float] = list(data["threshold"])
         # A pattern the rules found stands unless the model is this sure it is not there.
         self.veto: list[float] = list(data.get("veto") or self.threshold)
-        self.weights: dict[str, list[float]] = data["weights"]
         self.shorthand = shorthand
+        self._memo: dict[str, str] = {}
 
     @classmethod
     def load(cls, shorthand: Mapping[str, str], path: Path = WEIGHTS) -> PatternModel | None:
@@ -107,18 +132,20 @@ class PatternModel:
 
     def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:
         """Every feature of a message: its n-grams and which patterns the rules found."""
-        words = [t for t, _, _ in tokens(text, self.shorthand)]
+        words = [t for t, _, _ in tokens(text, self.shorthand, self._memo)]
         return [*features(words), *("rule:" + k for k in ruled)]
 
     def scores(self, feats: Iterable[str], bias: bool = True) -> list[float]:
-        sums = list(self.bias) if bias else [0.0] * len(self.kinds)
-        get = self.weights.get
+        k, steps = len(self.kinds), self.steps
+        sums = [0] * k
+        get = self.rows.get
         for f in feats:
-            w = get(f)
-            if w is not None:
-                for i, v in enumerate(w):
-                    sums[i] += v
-        return sums
+            row = get(f)
+            if row is not None:
+                for i in range(k):
+                    sums[i] += steps[row + i]
+        base = self.bias if bias else [0.0] * k
+        return [b + s * self.scale for b, s in zip(base, sums, strict=True)]
 
     def bar(self, i: int, ruled: bool) -> float:
         """The score pattern `i` needs: lower when a rule already found it."""

@@ -24,6 +24,7 @@ from softlanding.analysis.text import (
     regex_key,
     resolve_terms,
     strip_apostrophes,
+    vocabulary,
 )
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -168,6 +169,13 @@ class AnalysisSection(Strict):
     @property
     def first_words(self) -> dict[str, dict[str, list[str] | None]]:
         return _first_words_index(self)
+
+    @computed_field(description="derived: every word the matchers mention")  # type: ignore[prop-decorator]
+    @property
+    def vocabulary(self) -> list[str]:
+        words = {str(k).lower(): str(v).lower() for k, v in self.normalise.words.items()}
+        section = self.model_dump(mode="json", exclude={"vocabulary", "first_words"})
+        return sorted(vocabulary(section, words))
 
     @model_validator(mode="after")
     def _complete(self) -> AnalysisSection:
