@@ -203,6 +203,8 @@ class Analyzer:
         if model is None:
             return found
         read = model.read(text, {f.kind for f in found})
+        if read is None:
+            return found
         kept = [f for f in found if f.kind in read]
         for kind, (_p, start, end) in read.items():
             start, end = _trimmed(text, start, end)

@@ -66,6 +66,8 @@ def _closing(raw: list[tuple[str, int, int]], i: int, close: str) -> int | None:
 
 
 _MEMO_LIMIT = 50_000
+_MAX_CLAUSES = 60  # the longest labelled messages have about a dozen
+_MAX_CHARS = 5000  # ... and under a thousand characters: a long paste is left to the rules
 
 
 def _word(tok: str, shorthand: Mapping[str, str], memo: dict[str, str] | None = None) -> str:
@@ -121,6 +123,7 @@ class PatternModel:
         self.veto: list[float] = list(data.get("veto") or self.threshold)
         self.shorthand = shorthand
         self._memo: dict[str, str] = {}
+        self._scores: dict[tuple[str, ...], list[float]] = {}
 
     @classmethod
     def load(cls, shorthand: Mapping[str, str], path: Path = WEIGHTS) -> PatternModel | None:
@@ -130,10 +133,36 @@ class PatternModel:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def clauses(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, words) per clause; quotations are folded across the whole text first."""
+        toks = tokens(text, self.shorthand, self._memo)
+        out: list[tuple[int, int, tuple[str, ...]]] = []
+        i = 0
+        for m in _CLAUSE.finditer(text):
+            words: list[str] = []
+            while i < len(toks) and toks[i][1] < m.end():
+                words.append(toks[i][0])
+                i += 1
+            out.append((m.start(), m.end(), tuple(words)))
+        if i < len(toks) and out:  # a quotation may run past the last clause mark
+            start, end, words = out[-1]
+            out[-1] = (start, max(end, toks[-1][2]), words + tuple(t for t, _, _ in toks[i:]))
+        return out
+
     def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:
-        """Every feature of a message: its n-grams and which patterns the rules found."""
-        words = [t for t, _, _ in tokens(text, self.shorthand, self._memo)]
-        return [*features(words), *("rule:" + k for k in ruled)]
+        """Every feature of a message: each clause's n-grams, and the patterns the rules found."""
+        distinct = dict.fromkeys(words for _s, _e, words in self.clauses(text))
+        out = [f for words in distinct for f in clause_features(words)]
+        return out + ["rule:" + k for k in ruled]
+
+    def clause_score(self, words: tuple[str, ...]) -> list[float]:
+        """One clause's contribution to each pattern (remembered: drafts repeat their clauses)."""
+        found = self._scores.get(words)
+        if found is None:
+            found = self.scores(clause_features(words), bias=False)
+            if len(self._scores) < _MEMO_LIMIT:
+                self._scores[words] = found
+        return found
 
     def scores(self, feats: Iterable[str], bias: bool = True) -> list[float]:
         k, steps = len(self.kinds), self.steps
@@ -151,23 +180,34 @@ class PatternModel:
         """The score pattern `i` needs: lower when a rule already found it."""
         return self.veto[i] if ruled else self.threshold[i]
 
-    def read(self, text: str, ruled: Iterable[str] = ()) -> dict[str, tuple[float, int, int]]:
-        """kind -> (probability, start, end) for each pattern over its threshold; the span is the
-        clause of `text` that adds most to that pattern's score."""
+    def read(
+        self, text: str, ruled: Iterable[str] = ()
+    ) -> dict[str, tuple[float, int, int]] | None:
+        """kind -> (probability, start, end) for each pattern over its threshold: the message's
+        score is the sum of its distinct clauses', and the span is the clause that adds most.
+        None when the text is far longer than any message it learned from (the rules decide)."""
         ruled = set(ruled)
-        sums = self.scores(self.feature_list(text, ruled))
-        found = [i for i, s in enumerate(sums) if s >= self.bar(i, self.kinds[i] in ruled)]
-        if not found:
-            return {}
-        clauses = [
-            (m.start(), m.end(), self.scores(self.feature_list(m.group()), False))
-            for m in _CLAUSE.finditer(text)
-        ]
+        if len(text) > _MAX_CHARS:
+            return None
+        clauses = self.clauses(text)
+        distinct = {words: self.clause_score(words) for _s, _e, words in clauses}  # repeats once
+        parts = [(start, end, distinct[words]) for start, end, words in clauses]
+        if len(distinct) > _MAX_CLAUSES:
+            return None
+        sums = self.scores(["rule:" + k for k in ruled])
+        for got in distinct.values():
+            sums = [a + b for a, b in zip(sums, got, strict=True)]
         out = {}
-        for i in found:
-            start, end, _ = max(clauses, key=lambda c: c[2][i], default=(0, len(text), sums))
-            out[self.kinds[i]] = (_sigmoid(sums[i]), start, end)
+        for i, kind in enumerate(self.kinds):
+            if sums[i] >= self.bar(i, kind in ruled) and parts:
+                start, end, _ = max(parts, key=lambda c: c[2][i])
+                out[kind] = (_sigmoid(sums[i]), start, end)
         return out
+
+
+def clause_features(words: tuple[str, ...] | list[str]) -> list[str]:
+    """A clause's distinct n-grams (each counts once, in training and in reading alike)."""
+    return list(dict.fromkeys(features(list(words))))
 
 
 def _sigmoid(x: float) -> float:
