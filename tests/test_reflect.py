@@ -70,7 +70,7 @@ def test_message_argument_prints_a_calm_card(
         assert label in out
     assert view["reflect_rewrite"] in out and view["reflect_question"] in out
     assert out.index(hints["criticism"]) < out.index(hints["stonewalling"])  # reading order
-    assert "I feel " in out  # the softer way to say it
+    assert "you listen?" in out  # the softer way to say it keeps the ask
 
 
 def test_clean_message_says_so(
@@ -141,7 +141,8 @@ def test_json_contract(
         assert text[p["start"] : p["end"]] == p["match"]
     assert {p["kind"] for p in found["patterns"]} == {"criticism", "contempt", "defensiveness"}
     assert isinstance(found["bid"], str) and isinstance(found["rewrite"], str)
-    assert found["question"] in pack["reflection"]["questions"]
+    frames = pack["analysis"]["question_frames"]  # a question about what was found
+    assert found["question"] in [q for k in ("contempt", "criticism") for q in frames[k]]
     assert found["safety"] == {"concern": False, "resources": []}
 
 

@@ -26,6 +26,7 @@ from softlanding.analysis.text import (
     regex_key,
     resolve_terms,
     strip_apostrophes,
+    vocabulary,
 )
 from softlanding.textsafe import plain_pack_text
 
@@ -161,12 +162,27 @@ class AnalysisSection(Strict):
     fallback_template: Text
     fallback_question: Text
     safety_question: Text = Field(description="asked instead of a reflection question")
+    rewrite_frames: dict[Ident, list[Text]] = Field(
+        default_factory=dict,
+        description="softer ways to say it, by what was found: {ask} {topic} {admit} {feeling} "
+        "{need}",
+    )
+    question_frames: dict[Ident, list[Text]] = Field(
+        default_factory=dict, description="a question about the message, by what was found; {topic}"
+    )
     reflect_words: ReflectWords
 
     @computed_field(description="derived: the words each regex can begin with")  # type: ignore[prop-decorator]
     @property
     def first_words(self) -> dict[str, dict[str, list[str] | None]]:
         return _first_words_index(self)
+
+    @computed_field(description="derived: every word the matchers mention")  # type: ignore[prop-decorator]
+    @property
+    def vocabulary(self) -> list[str]:
+        words = {str(k).lower(): str(v).lower() for k, v in self.normalise.words.items()}
+        section = self.model_dump(mode="json", exclude={"vocabulary", "first_words"})
+        return sorted(vocabulary(section, words))
 
     @model_validator(mode="after")
     def _complete(self) -> AnalysisSection:
@@ -184,7 +200,23 @@ class AnalysisSection(Strict):
                 raise ValueError(f"fallback_template must contain the placeholder {name}")
         _require_matchers(self.thought_not_feeling)
         _check_terms(self)
+        _check_frames(self.rewrite_frames, _REWRITE_SLOTS, "rewrite_frames")
+        _check_frames(self.question_frames, frozenset({"topic"}), "question_frames")
         return self
+
+
+_REWRITE_SLOTS = frozenset({"ask", "topic", "admit", "feeling", "need"})
+
+
+def _check_frames(frames: dict[str, list[str]], allowed: frozenset[str], where: str) -> None:
+    for key, lines in frames.items():
+        for line in lines:
+            unknown = sorted(set(NAME.findall(line)) - allowed)
+            if unknown:
+                raise ValueError(
+                    f"{where} → {key}: {{{unknown[0]}}} is not a placeholder here "
+                    f"(use {', '.join('{' + a + '}' for a in sorted(allowed))})"
+                )
 
 
 def _require_matchers(matchers: Matchers) -> None:

@@ -249,6 +249,9 @@ def load_data(explicit: Path | None = None) -> dict[str, Any]:
     """The active pack as plain data (dict), validated once and cached by content hash."""
     src = sources(explicit)
     key = _cache_key(src)
+    shipped = _shipped_compiled(src, key)
+    if shipped is not None:
+        return shipped
     cached = paths.cache_dir() / f"pack-{key}.json"
     data = _read_cache(cached)
     if data is not None:
@@ -282,6 +285,27 @@ def _read_cache(cached: Path) -> dict[str, Any] | None:
     if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
         return data
     return None
+SHIPPED_COMPILED = "prompts.compiled.json"  # built into the wheel beside prompts.yaml
+
+
+def compiled_shipped() -> dict[str, Any]:
+    """The shipped pack compiled, with the key that says which files it was built from."""
+    src = PackSources(paths.shipped_prompts_path(), None, "shipped only")
+    pack = validate(_parse(src.shipped), None)
+    return {"_format": COMPILED_FORMAT, "_key": _cache_key(src), **pack.model_dump(mode="json")}
+
+
+def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
+    """The copy compiled when the wheel was built, so even the first run skips pydantic."""
+    if src.user is not None:
+        return None
+    try:
+        with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT
+    return data if ok and data.get("_key") == key else None  # a stale copy is ignored
 
 
 def _cache_key(src: PackSources) -> str:
