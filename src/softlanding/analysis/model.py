@@ -145,8 +145,8 @@ class PatternModel:
                 i += 1
             out.append((m.start(), m.end(), tuple(words)))
         if i < len(toks) and out:  # a quotation may run past the last clause mark
-            start, end, words = out[-1]
-            out[-1] = (start, max(end, toks[-1][2]), words + tuple(t for t, _, _ in toks[i:]))
+            start, end, kept = out[-1]
+            out[-1] = (start, max(end, toks[-1][2]), kept + tuple(t for t, _, _ in toks[i:]))
         return out
 
     def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:

@@ -200,8 +200,8 @@ def _topic(low: str) -> str:
         if second and second not in _AFTER | _STOP | _NOT_VERB and not second.endswith("ing"):
             words.append(second)
         return " ".join(words)
-    m = _BARE.search(low)
-    return m.group() if m else ""
+    bare = _BARE.search(low)
+    return bare.group() if bare else ""
 
 
 def _admit(low: str) -> str:
