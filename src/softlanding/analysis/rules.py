@@ -87,7 +87,18 @@ class PatternRule(Strict):
 
 
 class SafetyRule(Strict):
-    id: Literal["threat", "violence", "fear", "self_harm", "control"]
+    id: Literal[
+        "threat",
+        "violence",
+        "fear",
+        "self_harm",
+        "control",
+        "sexual_coercion",
+        "stalking",
+        "gaslighting",
+        "hurt_partner",
+        "danger_now",
+    ]
     name: Text
     match: Matchers
     exceptions: Matchers = Field(default_factory=Matchers)
