@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from softlanding.analysis.rules import AnalysisSection
+from softlanding.pack.safety_schema import Safety
 from softlanding.textsafe import plain_pack_text
 
 MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
@@ -76,28 +77,6 @@ class FirstRun(Sourced):
     adults: Text
     help: Text
     continue_: Text = Field(alias="continue")
-
-
-class Resource(Strict):
-    name: Text
-    contact: Text
-    kind: Literal["crisis", "domestic_violence", "directory", "emergency"]
-    region: Text
-    note: Text | None = None
-
-
-class Safety(Sourced):
-    title: Text
-    lines: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    resources_note: Text
-    resources: list[Resource] = Field(min_length=1, max_length=MAX_ITEMS)
-    leave: Text
-
-    @model_validator(mode="after")
-    def _has_directory(self) -> Safety:
-        if not any(r.kind == "directory" for r in self.resources):
-            raise ValueError("needs a resource of kind 'directory' (an international list)")
-        return self
 
 
 class Flooding(Sourced):
