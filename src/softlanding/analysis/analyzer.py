@@ -141,7 +141,8 @@ class Analyzer:
             return Analysis(text, patterns, None, None, question, safety)
         bid_rule, wish = self._bid_of(doc, patterns)
         rewrite = self._rewrite(bid_rule, patterns) if patterns else None
-        return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
+        found = Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
+        return _honour_boundary(self, doc, found)
 
     def hints(self, text: str) -> list[Finding]:
         """Patterns only, for live hints while typing: sentences well before the edit are reused."""
@@ -153,6 +154,8 @@ class Analyzer:
         norm = self._normalise(text[cut:])
         tail = self._findings(text[cut:], norm, Doc(norm.text))
         found = kept + [_shifted(f, cut) for f in tail]
+        if found and _sets_boundary(self, text):
+            found = []  # a "no" or a request for space is not a pattern
         self._last_hints = (text, found)
         return list(found)
 
@@ -164,7 +167,7 @@ class Analyzer:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
         doc = Doc(norm.text)
-        if self._safety_of(doc).concern:
+        if self._safety_of(doc).concern or _sets_boundary(self, text):
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
@@ -261,6 +264,18 @@ class Analyzer:
             known = {"first": known}
         known = _mapping(known)
         return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
+
+
+def _honour_boundary(analyzer: Analyzer, doc: Doc, found: Analysis) -> Analysis:
+    from softlanding.analysis import boundary
+
+    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, doc) else found
+
+
+def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
+    from softlanding.analysis import boundary
+
+    return boundary.is_boundary(analyzer, text)
 
 
 def _reusable(old: str, new: str) -> int:

@@ -73,3 +73,22 @@ def ordered_resources(
 def _get(resource: Any, name: str) -> str:
     value = resource.get(name) if isinstance(resource, dict) else getattr(resource, name, "")
     return str(value or "")
+
+
+# Choices that together say "I may not be safe": the scared family felt strongly, and the need
+# for safety. Either alone is often ordinary (fear of losing closeness, wanting to feel secure).
+FEAR_FAMILY, SAFETY_NEED, HIGH_INTENSITY = "scared", "safety", 8
+
+
+def choices_signal(answers: dict[str, Any]) -> bool:
+    """True when the Name step's choices add up to a possible danger, asked about gently."""
+    intensity = answers.get("intensity")
+    strong = isinstance(intensity, int) and intensity >= HIGH_INTENSITY
+    return answers.get("family") == FEAR_FAMILY and strong and answers.get("need") == SAFETY_NEED
+
+
+def page_after_check(kind: str, answer: str) -> str:
+    """The page an answer to "Are you safe right now?" leads to (never back to the flow)."""
+    if answer == "no" and kind == "partner_fear":
+        return "danger_now"
+    return kind

@@ -122,6 +122,17 @@ class BidRule(Strict):
         return self
 
 
+class BoundaryRule(Strict):
+    """A "no", a request to stop contact, an ending, space or privacy: respected, not read."""
+
+    acknowledge: Text
+    question: Text
+    harsh: Text = Field(description="said first about a harsh message someone received")
+    maybe: Text = Field(description="before a possible wish under a harsh message")
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
+
+
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
 
 
@@ -171,6 +182,7 @@ class AnalysisSection(Strict):
     default_rewrite: Rewrite
     fallback_template: Text
     fallback_question: Text
+    boundaries: BoundaryRule | None = None
     safety_question: Text = Field(description="asked instead of a reflection question")
     reflect_words: ReflectWords
 
