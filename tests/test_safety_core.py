@@ -102,3 +102,21 @@ def test_reflect_shows_added_lines_after_the_shipped_help(
     page = _shipped()["safety"]["pages"]["partner_fear"]
     assert page["title"] in out
     assert out.index(page["lines"][0].split(".")[0]) < out.index(FAKE_LINE.split(".")[0])
+
+
+def test_help_names_the_ordinary_conflict_page_and_it_prints(home: Path) -> None:
+    env = {"PYTHONPATH": str(ROOT / "src"), "SOFTLANDING_HOME": str(home / "h")}
+
+    def run(*args: str) -> str:
+        cmd = [sys.executable, "-m", "softlanding", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
+
+    assert "softlanding ordinary" in run("--help")
+    page = _shipped()["safety"]["ordinary"]
+    out = run("ordinary")
+    assert page["title"] in out and all(line in out for line in page["lines"])
+    hurt = _shipped()["safety"]["pages"]["hurt_partner"]
+    out = run("safety", "hurt_partner")
+    assert out.startswith(hurt["title"])
+    own = [r for r in _shipped()["safety"]["resources"] if r["kind"] == "own_behaviour"]
+    assert own and out.index(own[0]["contact"]) < out.index("116 123")
