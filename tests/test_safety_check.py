@@ -10,7 +10,7 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from softlanding.flow import steps as flow
+from softlanding.screens import registry
 from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.safety_check import SafetyCheckScreen
@@ -22,7 +22,7 @@ class Landing(Screen[None]):
 
 @pytest.fixture(autouse=True)
 def neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(flow.STEP_SCREENS, "pause", f"{__name__}:Landing")
+    monkeypatch.setitem(registry.SOLO, "pause", Landing)
 
 
 async def open_step(app: Any, pilot: Any, step: str) -> str:
