@@ -19,6 +19,7 @@ from softlanding.screens.pause.breathing import BreathingScreen
 from softlanding.screens.pause.grounding import GroundingScreen
 from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.safety import SafetyScreen
+from softlanding.screens.safety_check import SafetyCheckScreen
 from softlanding.store.archive import history_page
 from softlanding.widgets.pacer import BreathingPacer
 
@@ -299,6 +300,9 @@ async def test_danger_words_typed_as_the_time_open_safety(make_app, store) -> No
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", "h", "e", "space", "h", "i", "t", "space", "m", "e")
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
     record = store.load(sid)

@@ -95,7 +95,8 @@ def test_safety_comes_first_with_no_softening(
     assert run(["you never listen and he hit me last night"], monkeypatch) == 0
     out = capsys.readouterr().out
     safety = pack["safety"]
-    assert out.index(safety["title"]) < out.index("he hit me last night")
+    page = safety["pages"]["partner_fear"]
+    assert out.index(page["title"]) < out.index("he hit me last night")
     for resource in safety["resources"]:
         assert resource["name"] in out
     for advice in ("antidote", "criticism"):
@@ -204,6 +205,27 @@ def test_save_keeps_the_reflection(
     assert record.get("reflect", "patterns") == ["criticism"]
     assert "miss you" in record.get("reflect", "bid")
     assert record.get("reflect", "rewrite").startswith("I feel ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if you leave I'll make you regret it", "I've been saving up my sleeping pills"],
+)
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--check"]])
+def test_save_never_stores_danger_language(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    pack: dict[str, Any],
+    text: str,
+    mode: list[str],
+) -> None:
+    run(["--save", *mode, text], monkeypatch)
+    captured = capsys.readouterr()
+    said = " ".join((captured.out + captured.err).split())
+    assert pack["safety"]["not_saved"] in said
+    assert pack["analysis"]["reflect_words"]["saved"] not in said
+    with Store.open(readonly=True) as store:
+        assert store.latest_session(kinds=("reflect", "solo", "together")) is None
 
 
 def test_without_save_nothing_is_stored(monkeypatch: pytest.MonkeyPatch) -> None:

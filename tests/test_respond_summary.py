@@ -188,6 +188,7 @@ async def test_step_by_step_form(make_app: Any, store: Any) -> None:
 
 async def test_danger_words_open_safety_and_are_not_kept(make_app: Any, store: Any) -> None:
     from softlanding.screens.safety import SafetyScreen
+    from softlanding.screens.safety_check import SafetyCheckScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -196,6 +197,9 @@ async def test_danger_words_open_safety_and_are_not_kept(make_app: Any, store: A
         await pilot.click("#draft")
         await pilot.press(*"He hit me last night")
         await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
         await pilot.pause(0.05)

@@ -18,7 +18,14 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from softlanding.pack import after_schema, labels, labels_history, schema, schema_base  # noqa: E402
+from softlanding.pack import (  # noqa: E402
+    after_schema,
+    labels,
+    labels_history,
+    safety_schema,
+    schema,
+    schema_base,
+)
 
 PACKAGE = ROOT / "src" / "softlanding" / "pack"
 # Each schema module becomes one view module (keeps every file under the size the house allows).
@@ -27,6 +34,7 @@ TARGETS = {
     labels.__name__: "view_labels",
     labels_history.__name__: "view_labels_history",
     after_schema.__name__: "view_after",
+    safety_schema.__name__: "view_safety",
     schema_base.__name__: "view",
 }
 RAW = {"AnalysisSection"}  # kept as plain data: the analyzer compiles it from dicts

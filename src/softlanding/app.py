@@ -51,6 +51,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.store = store
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
+        self.session.answers.guard = self._listen  # every answer is heard before it is saved
         self.library = Library(store, self.report_problem)
         localise_bindings(self, pack.text.keys)
 
@@ -157,6 +158,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.switch_screen(self.make_screen(self.session.enter(turn)))
 
     def advance(self, step: str, seat: str = "A") -> None:
+        if self._in_safety():
+            return  # the flow ended at the safety check; nothing moves on behind it
         turn = self.session.after(step, seat)
         if turn is None:
             self.go_home()
@@ -217,12 +220,53 @@ class SoftlandingApp(App[None], inherit_bindings=False):
                     saver()
         self.exit()
 
-    def check_safety(self, text: str) -> bool:
-        """Explicit danger words in typed text bring up the resources; returns True if shown."""
-        if text and self.analyzer.safety(text).concern:
-            self.action_not_safe()
+    def _listen(self, step: str, field: str, value: Any, seat: str) -> bool:
+        """Danger language, or choices that add up to danger, bring the gentle check; True keeps
+        the answer unsaved."""
+        if isinstance(value, str) and self.analyzer.safety(value).concern:
+            self.check_safety(value)
+            return True
+        chosen = {**self.session.answers.get(step, seat), field: value}
+        if step == "name" and _choices_signal(chosen):
+            self.ask_if_safe("partner_fear")
             return True
         return False
+
+    def check_safety(self, text: str) -> bool:
+        """Danger language in any typed text brings the gentle check; True if it was shown."""
+        if not text or not self.analyzer.safety(text).concern:
+            return False
+        from softlanding.analysis.danger import find_danger, kinds_of
+
+        kinds = kinds_of(find_danger(self.analyzer, text))
+        self.ask_if_safe(kinds[0] if kinds else "partner_fear")
+        return True
+
+    def _in_safety(self) -> bool:
+        from softlanding.screens.safety import SafetyScreen
+        from softlanding.screens.safety_check import SafetyCheckScreen
+
+        return isinstance(self.screen, SafetyScreen | SafetyCheckScreen)
+
+    def ask_if_safe(self, kind: str) -> None:
+        """Stop the flow and ask "Are you safe right now?"; every answer leads to a safety page."""
+        from softlanding.screens.safety_check import SafetyCheckScreen
+
+        if self._in_safety():
+            return
+        self.finish_session("abandoned")  # nothing about the check, or why, is recorded
+        self.push_screen(SafetyCheckScreen(kind), self._show_safety_page)
+
+    def _show_safety_page(self, kind: str | None) -> None:
+        from softlanding.screens.safety import SafetyScreen
+
+        self.push_screen(SafetyScreen(kind))
+
+
+def _choices_signal(answers: dict[str, Any]) -> bool:
+    from softlanding.analysis.danger import choices_signal
+
+    return choices_signal(answers)
 
 
 def _together_start() -> Screen[None]:

@@ -21,6 +21,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("softlanding.scripts.export", "write sessions as Markdown or JSON"),
     "import": ("softlanding.scripts.importer", "restore sessions from a JSON export"),
     "forget": ("softlanding.scripts.forget", "delete one session, or all of them, for good"),
+    "safety": ("softlanding.scripts.safety_cmd", "where to find help now (nothing is saved)"),
+    "ordinary": (
+        "softlanding.scripts.safety_cmd",
+        "read: ordinary conflict, or something else?",
+    ),
     "prompts": (
         "softlanding.scripts.prompts_cmd",
         "check a prompts pack, or show where packs live",
@@ -31,7 +36,8 @@ DESCRIPTION = (
     "softlanding: a calm companion for partners in the middle of an argument.\n"
     "Self-help for ordinary conflict; not therapy, not a crisis service, and not for a\n"
     "relationship with fear, violence or control. Inside the app, press F1 for help and\n"
-    "the 'not safe' key for crisis and domestic-violence resources."
+    "the 'not safe' key (Ctrl+S) for crisis and domestic-violence resources.\n"
+    "Not sure if it's ordinary conflict or something else? Run 'softlanding ordinary'."
 )
 
 

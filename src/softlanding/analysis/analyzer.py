@@ -156,7 +156,7 @@ class Analyzer:
         fear = self._fear(doc)
         said = self._rewrite(bid_rule, patterns, found, fear, text) if patterns else None
         question = self._question(norm.text, bid_rule, patterns, found, fear)
-        return Analysis(text, patterns, wish, said, question, safety)
+        return _honour_boundary(self, doc, Analysis(text, patterns, wish, said, question, safety))
 
     def hints(self, text: str) -> list[Finding]:
         """Patterns only, for live hints while typing: rule findings in sentences well before the
@@ -170,6 +170,8 @@ class Analyzer:
         tail = self._rule_findings(text[cut:], norm, self._doc(norm.text))
         rules = kept + [_shifted(f, cut) for f in tail]
         found = self._combined(text, rules)
+        if found and _sets_boundary(self, text):
+            found = []  # a "no" or a request for space is not a pattern
         self._last_hints = (text, rules, found)
         return list(found)
 
@@ -181,7 +183,7 @@ class Analyzer:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
         doc = self._doc(norm.text)
-        if self._safety_of(doc).concern:
+        if self._safety_of(doc).concern or _sets_boundary(self, text):
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
@@ -365,6 +367,18 @@ class Analyzer:
             known = {"first": known}
         known = _mapping(known)
         return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
+
+
+def _honour_boundary(analyzer: Analyzer, doc: Doc, found: Analysis) -> Analysis:
+    from softlanding.analysis import boundary
+
+    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, doc) else found
+
+
+def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
+    from softlanding.analysis import boundary
+
+    return boundary.is_boundary(analyzer, text)
 
 
 def _reusable(old: str, new: str) -> int:

@@ -88,7 +88,18 @@ class PatternRule(Strict):
 
 
 class SafetyRule(Strict):
-    id: Literal["threat", "violence", "fear", "self_harm", "control"]
+    id: Literal[
+        "threat",
+        "violence",
+        "fear",
+        "self_harm",
+        "control",
+        "sexual_coercion",
+        "stalking",
+        "gaslighting",
+        "hurt_partner",
+        "danger_now",
+    ]
     name: Text
     match: Matchers
     exceptions: Matchers = Field(default_factory=Matchers)
@@ -110,6 +121,17 @@ class BidRule(Strict):
     def _has_matchers(self) -> BidRule:
         _require_matchers(self.match)
         return self
+
+
+class BoundaryRule(Strict):
+    """A "no", a request to stop contact, an ending, space or privacy: respected, not read."""
+
+    acknowledge: Text
+    question: Text
+    harsh: Text = Field(description="said first about a harsh message someone received")
+    maybe: Text = Field(description="before a possible wish under a harsh message")
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
 
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
@@ -161,6 +183,7 @@ class AnalysisSection(Strict):
     default_rewrite: Rewrite
     fallback_template: Text
     fallback_question: Text
+    boundaries: BoundaryRule | None = None
     safety_question: Text = Field(description="asked instead of a reflection question")
     rewrite_frames: dict[Ident, list[Text]] = Field(
         default_factory=dict,

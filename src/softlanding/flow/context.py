@@ -40,6 +40,8 @@ class Answers:
         self._store, self._report = store, report
         self.session_id: str | None = None
         self.saved: Saved = {}
+        # The app's safety listener: True means "not saved" (danger language is never stored).
+        self.guard: Callable[[str, str, Any, str], bool] | None = None
 
     def open(self, session_id: str | None, saved: Saved | None = None) -> None:
         self.session_id, self.saved = session_id, dict(saved or {})
@@ -57,6 +59,8 @@ class Answers:
         sid = self.session_id
         if sid is None:
             return False  # the flow ended: a late autosave must not start a session
+        if self.guard is not None and self.guard(step, field, value, seat):
+            return False
         self.saved[(seat, step, field)] = value
         return self._write(lambda: self._store.save_answer(sid, step, field, value, seat, private))
 

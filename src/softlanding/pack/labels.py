@@ -52,6 +52,8 @@ class KeysText(Labels):
     together_ready: Plain
     together_done: Plain
     together_read: Plain
+    region: Plain
+    ordinary: Plain
 
 
 class AppText(Labels):

@@ -128,9 +128,15 @@ _UNKNOWN_SECTION = "this is not a section softlanding knows (check the spelling)
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """A user's section replaces the shipped one; `text` merges screen by screen, label by label."""
+    from softlanding.pack.safety_lock import merge_analysis, merge_safety
+
     merged = dict(base)
     for name, value in over.items():
-        if name == "text" and isinstance(value, dict) and isinstance(base.get("text"), dict):
+        if name == "safety":  # the safety core can be added to, never removed
+            merged[name] = merge_safety(base.get(name), value)
+        elif name == "analysis":
+            merged[name] = merge_analysis(base.get(name), value)
+        elif name == "text" and isinstance(value, dict) and isinstance(base.get("text"), dict):
             text = {k: dict(v) if isinstance(v, dict) else v for k, v in base["text"].items()}
             for screen, labels in value.items():
                 if isinstance(labels, dict) and isinstance(text.get(screen), dict):
@@ -285,6 +291,8 @@ def _read_cache(cached: Path) -> dict[str, Any] | None:
     if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
         return data
     return None
+
+
 SHIPPED_COMPILED = "prompts.compiled.json"  # built into the wheel beside prompts.yaml
 
 

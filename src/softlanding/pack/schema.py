@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
@@ -10,6 +10,7 @@ from softlanding.analysis.rules import AnalysisSection
 from softlanding.pack.after_schema import AfterTalk
 from softlanding.pack.fill import names_in, placeholder_problem
 from softlanding.pack.labels import TextSection
+from softlanding.pack.safety_schema import Safety
 from softlanding.pack.schema_base import MAX_ITEMS, Ident, Sourced, Strict, Text
 from softlanding.pack.schema_base import unique as _unique
 from softlanding.textsafe import plain_pack_text
@@ -37,28 +38,6 @@ class FirstRun(Sourced):
     adults: Text
     help: Text
     continue_: Text = Field(alias="continue")
-
-
-class Resource(Strict):
-    name: Text
-    contact: Text
-    kind: Literal["crisis", "domestic_violence", "directory", "emergency"]
-    region: Text
-    note: Text | None = None
-
-
-class Safety(Sourced):
-    title: Text
-    lines: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    resources_note: Text
-    resources: list[Resource] = Field(min_length=1, max_length=MAX_ITEMS)
-    leave: Text
-
-    @model_validator(mode="after")
-    def _has_directory(self) -> Safety:
-        if not any(r.kind == "directory" for r in self.resources):
-            raise ValueError("needs a resource of kind 'directory' (an international list)")
-        return self
 
 
 class Flooding(Sourced):

@@ -6,12 +6,13 @@ whose `.format()` fills in only plain `{name}` placeholders.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from softlanding.pack.fill import Label
 from softlanding.pack.frozen import Frozen
 from softlanding.pack.view_after import AfterTalk
 from softlanding.pack.view_labels import TextSection
+from softlanding.pack.view_safety import Safety
 
 
 class BidTranslation(Frozen):
@@ -206,24 +207,6 @@ class Repair(Frozen):
     title: Label
     groups: list[RepairGroup]
     NESTED = {"groups": RepairGroup}
-
-
-class Resource(Frozen):
-    name: Label
-    contact: Label
-    kind: Literal["crisis", "domestic_violence", "directory", "emergency"]
-    region: Label
-    note: Label | None
-
-
-class Safety(Frozen):
-    source: Label
-    title: Label
-    lines: list[Label]
-    resources_note: Label
-    resources: list[Resource]
-    leave: Label
-    NESTED = {"resources": Resource}
 
 
 class Ofnr(Frozen):

@@ -161,6 +161,8 @@ class KeysText(Frozen):
     together_ready: Label
     together_done: Label
     together_read: Label
+    region: Label
+    ordinary: Label
 
 
 class LaunchText(Frozen):

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from softlanding.analysis.boundary import heard
 from softlanding.widgets.questions import SKIP, PasteInput, QuestionScreen
 
 # A typed answer -> the saved field that shows it was heard (a draft saved on quit is not).
@@ -102,8 +103,9 @@ class ReframeScreen(QuestionScreen):
         self.call_after_refresh(self.query_one("#step").scroll_end, animate=False)
 
     def _wish(self, said: str) -> str:
-        # The analyzer hears the pack's bid phrases too; the pack's gentle line when it hears none.
-        return self.host.analyzer.bid(said) or str(self.pack.bids.fallback)
+        # The analyzer hears the pack bid phrases too; a boundary is heard as one, never a wish.
+        fallback = self.host.analyzer.bid(said) or str(self.pack.bids.fallback)
+        return heard(self.host.analyzer, said, fallback)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         field = (event.button.id or "").removesuffix("-next")

@@ -175,14 +175,20 @@ def _analyzer(data: dict[str, Any]) -> Analyzer:
 
 
 def _reflect(text: str, data: dict[str, Any], args: argparse.Namespace) -> int:
-    found = _analyzer(data).analyze(text)
+    analyzer = _analyzer(data)
+    found = analyzer.analyze(text)
     flagged = bool(found.patterns) or found.safety.concern
-    if args.save:
+    # Danger language is never stored: a saved threat or disclosure can be found by anyone.
+    saved = args.save and not found.safety.concern
+    if saved:
         _save(found)
+    refused = args.save and not saved
     if args.json:
         print(json.dumps(found.to_json(data["safety"]["resources"]), ensure_ascii=False))
     elif not args.check:
-        _card(found, data, saved=args.save)
+        _card(found, data, saved=saved, refused=refused, kind=_kind(analyzer, found))
+    if refused and (args.json or args.check):
+        print(data["safety"]["not_saved"], file=sys.stderr)
     return int(flagged) if args.check else 0
 
 
@@ -220,16 +226,30 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _card(found: Analysis, data: dict[str, Any], saved: bool) -> None:
+def _kind(analyzer: Analyzer, found: Analysis) -> str | None:
+    """The most urgent kind of danger in the message, for the page that fits it."""
+    if not found.safety.concern:
+        return None
+    from softlanding.analysis.danger import find_danger, kinds_of
+
+    kinds = kinds_of(find_danger(analyzer, found.text))
+    return kinds[0] if kinds else "partner_fear"
+
+
+def _card(
+    found: Analysis, data: dict[str, Any], saved: bool, refused: bool, kind: str | None
+) -> None:
     """Safety first when it applies; otherwise the message, what it may carry, one question."""
     console = _console()
     if found.safety.concern:
-        _safety_card(console, data)
+        _safety_card(console, data, kind or "partner_fear")
         _lines(console, _marked(found), None, _label(found.question, "bold"))
     else:
         _message_card(console, found, data)
     if saved:
         _lines(console, None, _label(data["analysis"]["reflect_words"]["saved"], "dim"))
+    if refused:
+        _lines(console, None, _label(data["safety"]["not_saved"], "bold"))
 
 
 def _lines(console: Console, *items: Any) -> None:
@@ -238,19 +258,25 @@ def _lines(console: Console, *items: Any) -> None:
         console.print(item if item is not None else "")
 
 
-def _safety_card(console: Console, data: dict[str, Any]) -> None:
+def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
+    """The page for this kind of danger: its words, then its kinds of help first."""
     from rich.panel import Panel
     from rich.text import Text
 
+    from softlanding.analysis.danger import ordered_resources
+
     safety = data["safety"]
-    body = Text("\n".join(safety["lines"]) + "\n\n")  # pack text: `prompts check` refuses escapes
-    for item in safety["resources"]:
+    page = safety["pages"][kind]
+    # pack text: `prompts check` refuses escapes
+    body = Text("\n".join(page["lines"] + safety["added_lines"]) + "\n\n")
+    every = ordered_resources(safety["resources"], page["first"]) + safety["added_resources"]
+    for item in every:
         body.append(f"{item['name']}", style="bold")
-        body.append(f" · {item['contact']} · {item['region']}\n")
+        body.append(f" · {item['contact']} · {item['region']} ({safety['check_country']})\n")
         if item.get("note"):
             body.append(f"  {item['note']}\n", style="dim")
     body.append("\n" + safety["resources_note"], style="dim")
-    console.print(Panel(body, title=safety["title"], title_align="left", padding=(1, 2)))
+    console.print(Panel(body, title=page["title"], title_align="left", padding=(1, 2)))
 
 
 def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> None:
