@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from history_seed import CANARY, SAM_PASSPHRASE, seed
+from softlanding.report.export import export_markdown
 from softlanding.report.visible import Viewer
-from softlanding.store import archive
+from softlanding.store import archive, stream
 from softlanding.store import importer as archive_import
 from softlanding.store.seal import Keyring
 from softlanding.store.sessions import Store
@@ -22,7 +23,7 @@ def sessions_of(store: Store) -> list[dict[str, Any]]:
 
 def history_of(store: Store) -> list[Any]:
     """What every view reads: the history list and each full record."""
-    rows = store.list_sessions(limit=1000)
+    rows = archive.history_page(store, 1000)
     return [(row, store.load(row.id)) for row in rows]
 
 
@@ -56,13 +57,19 @@ def test_sealed_notes_export_sealed_and_open_only_with_their_passphrase(store: S
     assert CANARY not in json.dumps(archive.export_json(store, viewer=wrong))
     right = Viewer(keyring=Keyring(passphrases=[SAM_PASSPHRASE]))
     assert CANARY in json.dumps(archive.export_json(store, viewer=right))
+    # the streamed export (`softlanding export --format json`) goes through the same gate
+    streamed = "".join(stream.export_chunks(store, None))
+    assert CANARY not in streamed and '"sealed": "passphrase"' in streamed
+    assert CANARY not in "".join(stream.export_chunks(store, None, wrong))
+    assert CANARY in "".join(stream.export_chunks(store, None, right))
 
 
 def test_unsealed_private_words_are_never_exported(store: Store) -> None:
     sid = store.create_session("together", partners=[("A", "Alex"), ("B", "Sam")])
     store.save_answer(sid, "name", "word", "PLAINSECRET", partner="A", private=True)
     assert "PLAINSECRET" not in archive.dumps(archive.export_json(store))
-    assert "PLAINSECRET" not in archive.export_markdown(store)
+    assert "PLAINSECRET" not in "".join(stream.export_chunks(store, None))
+    assert "PLAINSECRET" not in export_markdown(store)
 
 
 def test_since_keeps_later_sessions_only(store: Store) -> None:
@@ -188,7 +195,7 @@ def test_every_bad_record_is_reported_at_once(store: Store) -> None:
 
 def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
     ids = seed(store)
-    text = archive.export_markdown(store)
+    text = export_markdown(store)
     assert text.startswith("# ") and "did not share is not in this file" in text
     solo = text[text.index("2025-03-03 21:40") :]
     solo = solo[: solo.index("\n## ")]
@@ -204,13 +211,13 @@ def test_markdown_follows_the_debrief_order(store: Store, pack: Any) -> None:
 def test_markdown_opened_with_a_passphrase_marks_the_author(store: Store) -> None:
     seed(store)
     viewer = Viewer(keyring=Keyring(passphrases=[SAM_PASSPHRASE]))
-    text = archive.export_markdown(store, viewer=viewer)
+    text = export_markdown(store, viewer=viewer)
     assert f"- **Sam's private note · Feelings:** {CANARY}" in text
 
 
 def test_reflect_sessions_read_plainly(store: Store) -> None:
     seed(store)
-    text = archive.export_markdown(store)
+    text = export_markdown(store)
     assert "criticism (you never)" in text and "a wish for time together" in text
 
 

@@ -70,7 +70,7 @@ def test_utf8_bom_loads(tmp_path: Path) -> None:
     pack.write_bytes(b"\xef\xbb\xbf" + USER_TEXT.encode())
     loaded = load_pack(pack)
     assert list(loaded.tags) == ["walks", "dishes"]
-    assert loaded.text["home"]["start"] == "Begin here"
+    assert loaded.text.home.start == "Begin here"
 
 
 def test_quoted_tag_and_str_tag_still_make_text(tmp_path: Path) -> None:

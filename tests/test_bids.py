@@ -1,75 +1,76 @@
-"""The simple wish-behind-the-words match that Reframe falls back on."""
+"""Hearing the wish behind a complaint: the pack's bid phrases, matched by the one analyzer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from softlanding.analysis.bids import match_wish, normalise, wish_or_fallback
-
-
-@dataclass(frozen=True)
-class T:
-    match: tuple[str, ...]
-    wish: str
-
+from softlanding.analysis.analyzer import Analyzer
 
 TRANSLATIONS = [
-    T(("on your phone", "always on your phone"), "attention"),
-    T(("never listen", "don't listen"), "understood"),
-    T(("never spend time with me",), "miss you"),
-    T(("the bills",), "safe future"),
+    {"match": ["on your phone", "always on your phone"], "wish": "attention"},
+    {"match": ["never listen", "don't listen"], "wish": "understood"},
+    {"match": ["never spend time with me"], "wish": "miss you"},
+    {"match": ["the bills"], "wish": "safe future"},
 ]
 
 
-def test_a_phrase_anywhere_in_the_words_finds_its_wish() -> None:
-    assert match_wish("Why are you ALWAYS on your phone?!", TRANSLATIONS) == "attention"
-    assert match_wish("you never listen to me", TRANSLATIONS) == "understood"
+@pytest.fixture(scope="module")
+def shipped(compiled_pack: Path) -> dict[str, Any]:
+    return dict(json.loads(compiled_pack.read_text(encoding="utf-8")))
 
 
-def test_curly_apostrophes_and_extra_spaces_still_match() -> None:
-    assert match_wish("You don\u2019t   listen", TRANSLATIONS) == "understood"
+@pytest.fixture(scope="module")
+def phrases_only(compiled_pack: Path) -> Analyzer:
+    """The shipped analyzer with only these bid phrases (no regex bid rules) to hear with."""
+    data = json.loads(compiled_pack.read_text(encoding="utf-8"))
+    data["bids"]["translations"] = TRANSLATIONS
+    data["analysis"]["bid_rules"] = []
+    return Analyzer.from_pack(data)
 
 
-def test_the_longest_matching_phrase_wins() -> None:
-    said = "you're on your phone, you never spend time with me"
-    assert match_wish(said, TRANSLATIONS) == "miss you"
+def test_a_phrase_anywhere_in_the_words_finds_its_wish(phrases_only: Analyzer) -> None:
+    assert phrases_only.bid("Why are you ALWAYS on your phone?!") == "attention"
+    assert phrases_only.bid("you never listen to me") == "understood"
 
 
-def test_only_whole_words_match() -> None:
-    assert match_wish("the billsons are coming", TRANSLATIONS) is None
-    assert match_wish("I paid the bills.", TRANSLATIONS) == "safe future"
+def test_curly_apostrophes_and_extra_spaces_still_match(phrases_only: Analyzer) -> None:
+    assert phrases_only.bid("You don\u2019t   listen") == "understood"
 
 
-def test_nothing_matching_gives_the_fallback() -> None:
-    assert match_wish("can we talk later", TRANSLATIONS) is None
-    assert wish_or_fallback("can we talk later", TRANSLATIONS, "gentle fallback") == (
-        "gentle fallback"
-    )
-    assert wish_or_fallback("", TRANSLATIONS, "gentle fallback") == "gentle fallback"
+def test_only_whole_words_match(phrases_only: Analyzer) -> None:
+    assert phrases_only.bid("the billsons are coming") is None
+    assert phrases_only.bid("I paid the bills.") == "safe future"
 
 
-def test_emoji_and_long_text_are_fine() -> None:
+def test_nothing_matching_hears_nothing(phrases_only: Analyzer) -> None:
+    assert phrases_only.bid("can we talk later") is None
+    assert phrases_only.bid("") is None
+
+
+def test_emoji_and_long_text_are_fine(phrases_only: Analyzer) -> None:
     said = "😤😤 " + "blah " * 5000 + "you never listen 💔"
-    assert match_wish(said, TRANSLATIONS) == "understood"
+    assert phrases_only.bid(said) == "understood"
 
 
-def test_the_shipped_pack_hears_common_complaints(pack: Any) -> None:
-    bids = pack.bids
-    wishes = {t.wish for t in bids.translations}
+def test_the_shipped_pack_hears_common_complaints(shipped: dict[str, Any]) -> None:
+    analyzer = Analyzer.from_pack(shipped)
     for said in (
         "You never spend time with me",
         "You're always on your phone",
         "I do everything around here",
         "You always take your mother's side",
     ):
-        assert match_wish(said, bids.translations) in wishes, said
-    assert normalise("  Hello\u2019s  WORLD ") == "hello's world"
+        assert analyzer.bid(said), said
 
 
+@settings(max_examples=50, deadline=None)
 @given(st.text(max_size=300))
-def test_any_text_gives_a_known_wish_or_none(said: str) -> None:
-    assert match_wish(said, TRANSLATIONS) in {None, *(t.wish for t in TRANSLATIONS)}
+def test_any_text_gives_a_wish_or_none_never_a_crash(phrases_only: Analyzer, said: str) -> None:
+    wish = phrases_only.bid(said)
+    assert wish is None or wish.strip()

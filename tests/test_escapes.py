@@ -94,7 +94,7 @@ async def test_the_session_view_shows_controls_never_sends_them(make_app, store)
     store.finish(sid, "completed")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        app.push_screen(SessionScreen(sid))
+        app.push_screen(SessionScreen(app.library, sid))
         await pilot.pause()
         drawn = app.export_screenshot()  # every cell of the screen, as it was painted
         no_raw(drawn)

@@ -410,15 +410,21 @@ def test_home_folder_not_writable_is_named_plainly(isolated_home: Path) -> None:
         isolated_home.chmod(0o700)
 
 
-def test_data_folder_made_read_only_is_given_back_to_its_owner() -> None:
-    """Our own folder at 500 (e.g. after a careless chmod -R): it is put back to 700, rows kept."""
+def test_stricter_modes_chosen_by_the_user_are_kept() -> None:
+    """A folder at 500 and a file at 400 are the owner's choice: only ever tightened."""
     _with_sessions(2)
-    data = paths.data_dir()
+    data, db = paths.data_dir(), paths.database_path()
     data.chmod(0o500)
-    with Store.open() as store:
-        assert stat.S_IMODE(data.stat().st_mode) == 0o700
-        store.save_answer(store.create_session("solo"), "name", "word", "calm")
-        assert store.count_sessions() == 3
+    db.chmod(0o400)
+    try:
+        with Store.open(readonly=True) as store:
+            assert store.count_sessions() == 2
+        for command in (("history",), ("export", "--format", "json")):
+            assert run_cli(*command).returncode == 0
+        assert stat.S_IMODE(data.stat().st_mode) == 0o500
+        assert stat.S_IMODE(db.stat().st_mode) == 0o400
+    finally:
+        data.chmod(0o700)
 
 
 def test_folder_that_cannot_be_created_is_named_plainly(monkeypatch: pytest.MonkeyPatch) -> None:

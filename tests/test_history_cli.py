@@ -141,7 +141,7 @@ def test_export_files_are_mode_600_even_over_an_old_file(store, capsys, tmp_path
     target = tmp_path / "out.json"
     target.write_text("old")
     target.chmod(0o644)
-    code, text, _ = out(capsys, "export", "--format", "json", "-o", str(target))
+    code, text, _ = out(capsys, "export", "--format", "json", "-o", str(target), "--force")
     assert code == 0 and "Wrote 5 sessions" in text
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert json.loads(target.read_text())["format"] == "softlanding-export"

@@ -13,6 +13,7 @@ from softlanding.screens.confirm import ConfirmScreen
 from softlanding.screens.history.history import PAGE, HistoryScreen
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
+from softlanding.store.archive import history_page
 
 
 def screen_text(app: Any) -> str:
@@ -48,7 +49,7 @@ async def test_open_a_session_and_delete_it_with_confirmation(make_app, store) -
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one(DataTable).row_count == 4
     assert store.load(ids["solo"]) is None
-    assert ids["solo"] not in {row.id for row in store.list_sessions()}
+    assert ids["solo"] not in {row.id for row in history_page(store, 50)}
 
 
 async def test_delete_from_the_list_and_escape_keeps(make_app, store) -> None:

@@ -95,8 +95,8 @@ def test_a_long_draft_costs_linear_time_whatever_a_valid_pack_holds(
     heavy: Analyzer, name: str
 ) -> None:
     draft = DRAFTS[name]
-    quarter = min(_timed(heavy, draft[: len(draft) // 4]) for _ in range(3))
-    whole = min(_timed(heavy, draft) for _ in range(3))  # the best of three: a busy machine
+    quarter = min(_timed(heavy, draft[: len(draft) // 4]) for _ in range(7))
+    whole = min(_timed(heavy, draft) for _ in range(7))  # the best of seven: a busy machine
     # Four times the text costs about four times as much (a quadratic matcher: sixteen).
     assert whole < 8 * quarter + 0.02, f"{name}: {quarter * 1000:.0f} -> {whole * 1000:.0f} ms"
     assert whole < 0.5, f"{name}: {whole * 1000:.0f} ms"
@@ -104,7 +104,7 @@ def test_a_long_draft_costs_linear_time_whatever_a_valid_pack_holds(
 
 def test_a_draft_of_one_long_word_reads_in_under_50_ms(heavy: Analyzer) -> None:
     for name in ("one long word", "a long word, then the word"):
-        best = min(_timed(heavy, DRAFTS[name]) for _ in range(3))
+        best = min(_timed(heavy, DRAFTS[name]) for _ in range(7))
         assert best < 0.05, f"{name}: {best * 1000:.0f} ms"
 
 

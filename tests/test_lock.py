@@ -138,3 +138,30 @@ async def test_history_opens_a_locked_store_with_its_passphrase(
         feelings = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert any("let down" in f for f in feelings)
         assert "Locked" not in str(app.screen.query_one("#count").render())
+
+
+def test_a_locked_store_keeps_new_numbers_and_times_sealed_and_reads_them_back(
+    store, capsys, monkeypatch
+) -> None:
+    """A scale answer sealed to the lock passes the store's one check; readers open it."""
+    from softlanding.flow.keeping import Keeping
+    from softlanding.report.visible import Viewer
+    from softlanding.store import archive
+    from softlanding.store.errors import StoreError
+
+    locked(store, capsys, monkeypatch)
+    keeping = Keeping(lock_public=privacy.lock_public(store))
+    sid = store.create_session("solo")
+    sealed = keeping.for_disk("pause", "calm_before", 7, "A", False)
+    assert seal.is_sealed(sealed)
+    store.save_answer(sid, "pause", "calm_before", sealed)
+    record = store.load(sid)
+    assert record is not None and record.skipped == 0
+    assert seal.is_sealed(record.get("pause", "calm_before"))
+    assert archive.pattern_facts(store)[-1].answers == {}  # not opened: nothing counted
+    private = seal.open_lock(store.get_setting(privacy.LOCK_SETTING), LOCK_PASS)
+    viewer = Viewer(keyring=seal.Keyring(lock_private=private))
+    facts = {f.id: f for f in archive.pattern_facts(store, viewer=viewer)}
+    assert facts[sid].answers == {("A", "pause", "calm_before"): 7}
+    with pytest.raises(StoreError):  # only a seal as softlanding writes one
+        store.save_answer(sid, "pause", "calm_before", {"sealed": "lock", "box": 1})

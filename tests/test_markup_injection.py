@@ -75,8 +75,10 @@ async def both_calm_as(pilot: Any) -> None:
     import test_together
 
     await test_together.pass_to(pilot, CLICK)
+    await test_together.keep_turn(pilot)  # each partner's first turn: how their words are kept
     await test_together.private_pause(pilot, "6", flooded=False)
     await test_together.pass_to(pilot, CLOSER)
+    await test_together.keep_turn(pilot)
     await test_together.private_pause(pilot, "3", flooded=False)
 
 

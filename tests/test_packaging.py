@@ -89,3 +89,28 @@ def test_pack_found_from_an_installed_wheel(tmp_path: Path) -> None:
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert sys.prefix != str(env_dir)
+
+
+def test_first_run_uses_the_compiled_copy_shipped_beside_the_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wheel carries the compiled pack, so the first run needs no pydantic; a stale one is
+    ignored."""
+    from softlanding.pack import loader
+
+    shipped = tmp_path / "data" / "prompts.yaml"
+    shipped.parent.mkdir()
+    shipped.write_bytes((ROOT / "data" / "prompts.yaml").read_bytes())
+    monkeypatch.setattr(paths, "shipped_prompts_path", lambda: shipped)
+    monkeypatch.setenv("SOFTLANDING_HOME", str(tmp_path / "first-run"))
+    monkeypatch.delenv("SOFTLANDING_PROMPTS", raising=False)
+    compiled = loader.compiled_shipped()
+    compiled["analysis"]["bid_fallback"] = "marker from the shipped copy"
+    beside = shipped.with_name(loader.SHIPPED_COMPILED)
+    import json
+
+    beside.write_text(json.dumps(compiled), encoding="utf-8")
+    assert loader.load_data()["analysis"]["bid_fallback"] == "marker from the shipped copy"
+    assert not list((tmp_path / "first-run").rglob("pack-*.json"))  # nothing built per user
+    shipped.write_bytes(shipped.read_bytes() + b"\n# edited\n")  # now the copy is stale
+    assert loader.load_data()["analysis"]["bid_fallback"] != "marker from the shipped copy"

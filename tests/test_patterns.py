@@ -5,14 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from history_seed import NOW, seed
-from softlanding.report.insights import (
-    SessionFacts,
-    buckets,
-    period_start,
-    return_state,
-    summarise,
-    time_of_day,
-)
+from softlanding.models import SessionFacts, return_state
+from softlanding.report.insights import buckets, period_start, summarise, time_of_day
 from softlanding.store import archive
 
 
@@ -89,19 +83,26 @@ def test_breaks_and_whether_the_agreed_return_happened() -> None:
             pause__return_at=agreed,
             pause__returned_at="2025-03-01T23:00:00+00:00",
         ),
+        fact(
+            "2025-03-01T21:00:00+00:00",
+            pause__choice="break",
+            pause__return_at=agreed,
+            pause__returned_at="2025-03-01T21:01:00+00:00",  # a minute into an hour's break
+        ),
         fact("2025-03-01T21:00:00+00:00", pause__choice="break", pause__return_at=agreed),
         fact("2025-03-31T11:50:00+00:00", pause__return_at="2025-03-31T12:30:00+00:00"),
         fact("2025-03-01T21:00:00+00:00", pause__choice="breathe"),
     ]
     found = summarise(facts, NOW)
-    assert found.breaks == 4
+    assert found.breaks == 5
     assert not hasattr(found, "returns")  # no tally of who came back when: not a scorecard
 
 
 def test_return_state_edges() -> None:
     now = datetime(2025, 3, 1, 12, tzinfo=UTC)
     assert return_state(None, None, now) == "not_noted"
-    assert return_state("2025-03-01T11:00:00+00:00", "2025-03-01T10:30:00+00:00", now) == "kept"
+    assert return_state("2025-03-01T11:00:00+00:00", "2025-03-01T10:30:00+00:00", now) == "early"
+    assert return_state("2025-03-01T11:00:00+00:00", "2025-03-01T10:55:00+00:00", now) == "kept"
     assert return_state("2025-03-01T11:00:00+00:00", "2025-03-01T11:10:00+00:00", now) == "kept"
     assert return_state("2025-03-01T11:00:00+00:00", "2025-03-01T11:11:00+00:00", now) == "later"
     assert return_state("2025-03-01T13:00:00+00:00", None, now) == "pending"

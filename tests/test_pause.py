@@ -19,6 +19,8 @@ from softlanding.screens.pause.breathing import BreathingScreen
 from softlanding.screens.pause.grounding import GroundingScreen
 from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.safety import SafetyScreen
+from softlanding.screens.safety_check import SafetyCheckScreen
+from softlanding.store.archive import history_page
 from softlanding.widgets.pacer import BreathingPacer
 
 NOT_YET, YES, NO = (), ("enter",), ("down", "enter")  # yes/no lists start on "yes"
@@ -184,7 +186,12 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
             "break_minutes": 45,
             "return_at": iso(agreed),
         }
-        await pilot.press("c")  # we're back, carry on
+        await pilot.press("c")  # we're back, a minute into a 45-minute break
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)  # coming back early asks first
+        assert "How is your body now" in screen_text(app)
+        assert not store.load(app.session_id).get("pause", "returned_at")
+        await pilot.press("c")  # yes, both calm
         await pilot.pause()
         assert isinstance(app.screen, NextStep)
         assert store.load(app.session_id).get("pause", "returned_at")  # history shows the return
@@ -193,6 +200,31 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
         assert not again.screen.query("#return-notice")  # they came back: nothing pending
+
+
+async def test_a_far_off_time_is_confirmed_and_an_old_complaint_goes_when_typing(
+    make_app, store, monkeypatch
+) -> None:
+    now = datetime(2026, 12, 2, 1, 56).astimezone()
+    monkeypatch.setattr(breaktime, "local_now", lambda: now)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "1", YES, NO)
+        await pilot.press("enter")  # the default length
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "1", ":", "0", "0", "enter")
+        await pilot.pause()
+        assert "tomorrow at 01:00, 23 h 4 min from now" in screen_text(app)
+        assert "return_at" not in app.session.answers.get("pause", "A")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "tomorrow at 01:00" not in screen_text(app)  # typing again clears it
+        await pilot.press("0", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the same time again: yes, that long
+        await pilot.pause()
+        saved = store.load(app.session_id).step_answers("pause")
+        assert saved["break_minutes"] == 23 * 60 + 4
 
 
 async def test_home_shows_the_agreed_time_until_they_come_back(make_app, store) -> None:
@@ -233,7 +265,7 @@ async def test_afraid_yes_shows_safety_and_records_nothing_about_it(make_app, st
     async with app.run_test(size=(80, 24)) as pilot:
         await start_pause(pilot, "6", YES, YES)
         assert isinstance(app.screen, SafetyScreen)
-        sid = next(s.id for s in store.list_sessions())
+        sid = next(s.id for s in history_page(store, 50))
     record = store.load(sid)
     assert record.status == "open"  # like any interrupted session: nothing says why
     assert set(record.step_answers("pause")) == {"calm_before", "flooded"}
@@ -268,6 +300,9 @@ async def test_danger_words_typed_as_the_time_open_safety(make_app, store) -> No
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", "h", "e", "space", "h", "i", "t", "space", "m", "e")
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
     record = store.load(sid)

@@ -124,8 +124,8 @@ def test_partial_user_pack_overrides_one_section(tmp_path: Path) -> None:
     pack.write_text("tags: [walks, dishes]\ntext:\n  home:\n    start: Begin\n")
     loaded = load_pack(pack)
     assert list(loaded.tags) == ["walks", "dishes"]
-    assert loaded.text["home"]["start"] == "Begin"
-    assert loaded.text["home"]["quit"] == load_pack().text["home"]["quit"]
+    assert loaded.text.home.start == "Begin"
+    assert loaded.text.home.quit == load_pack().text.home.quit
     assert loaded.feelings == load_pack().feelings
 
 

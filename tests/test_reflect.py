@@ -70,7 +70,7 @@ def test_message_argument_prints_a_calm_card(
         assert label in out
     assert view["reflect_rewrite"] in out and view["reflect_question"] in out
     assert out.index(hints["criticism"]) < out.index(hints["stonewalling"])  # reading order
-    assert "I feel " in out  # the softer way to say it
+    assert "you listen?" in out  # the softer way to say it keeps the ask
 
 
 def test_clean_message_says_so(
@@ -95,7 +95,8 @@ def test_safety_comes_first_with_no_softening(
     assert run(["you never listen and he hit me last night"], monkeypatch) == 0
     out = capsys.readouterr().out
     safety = pack["safety"]
-    assert out.index(safety["title"]) < out.index("he hit me last night")
+    page = safety["pages"]["partner_fear"]
+    assert out.index(page["title"]) < out.index("he hit me last night")
     for resource in safety["resources"]:
         assert resource["name"] in out
     for advice in ("antidote", "criticism"):
@@ -141,7 +142,8 @@ def test_json_contract(
         assert text[p["start"] : p["end"]] == p["match"]
     assert {p["kind"] for p in found["patterns"]} == {"criticism", "contempt", "defensiveness"}
     assert isinstance(found["bid"], str) and isinstance(found["rewrite"], str)
-    assert found["question"] in pack["reflection"]["questions"]
+    frames = pack["analysis"]["question_frames"]  # a question about what was found
+    assert found["question"] in [q for k in ("contempt", "criticism") for q in frames[k]]
     assert found["safety"] == {"concern": False, "resources": []}
 
 
@@ -203,6 +205,27 @@ def test_save_keeps_the_reflection(
     assert record.get("reflect", "patterns") == ["criticism"]
     assert "miss you" in record.get("reflect", "bid")
     assert record.get("reflect", "rewrite").startswith("I feel ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if you leave I'll make you regret it", "I've been saving up my sleeping pills"],
+)
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--check"]])
+def test_save_never_stores_danger_language(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    pack: dict[str, Any],
+    text: str,
+    mode: list[str],
+) -> None:
+    run(["--save", *mode, text], monkeypatch)
+    captured = capsys.readouterr()
+    said = " ".join((captured.out + captured.err).split())
+    assert pack["safety"]["not_saved"] in said
+    assert pack["analysis"]["reflect_words"]["saved"] not in said
+    with Store.open(readonly=True) as store:
+        assert store.latest_session(kinds=("reflect", "solo", "together")) is None
 
 
 def test_without_save_nothing_is_stored(monkeypatch: pytest.MonkeyPatch) -> None:

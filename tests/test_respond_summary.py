@@ -8,6 +8,8 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static, TextArea
 
+from softlanding.store.archive import history_page
+
 SITUATION = "the plans for Saturday"
 SENTENCE = f"I feel hurt about {SITUATION}, and I need reassurance."
 
@@ -186,6 +188,7 @@ async def test_step_by_step_form(make_app: Any, store: Any) -> None:
 
 async def test_danger_words_open_safety_and_are_not_kept(make_app: Any, store: Any) -> None:
     from softlanding.screens.safety import SafetyScreen
+    from softlanding.screens.safety_check import SafetyCheckScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -195,13 +198,16 @@ async def test_danger_words_open_safety_and_are_not_kept(make_app: Any, store: A
         await pilot.press(*"He hit me last night")
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press("n")
+        await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
         await pilot.pause(0.05)
     record = store.load(sid)
     assert record.get("respond", "final") is None
     assert record.get("respond", "draft") is None
     assert record.status == "open"  # like any interrupted session: nothing says why
-    assert len(store.list_sessions()) == 1  # no new session was started behind the safety screen
+    assert len(history_page(store, 50)) == 1  # no new session was started behind the safety screen
 
 
 async def test_summary_reads_well_when_steps_were_skipped(make_app: Any, store: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_home(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24))
@@ -20,6 +22,17 @@ def test_first_run(snap_compare, make_app) -> None:
 
 def test_safety(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), press=["ctrl+s"])
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+def test_safety_page_by_kind(snap_compare, make_app, store, key: str) -> None:
+    """Each kind's page at 80×24, with a region chosen: its lines need no scrolling."""
+    store.set_setting("region", "United Kingdom")
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["ctrl+s", key])
+
+
+def test_ordinary_conflict(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["ctrl+s", "o"])
 
 
 def test_quick_hide(snap_compare, make_app) -> None:

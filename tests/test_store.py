@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from softlanding import paths
+from softlanding.store.archive import history_page
 from softlanding.store.migrations import MIGRATIONS
 from softlanding.store.sessions import NewerDatabaseError, Store, StoreError
 
@@ -204,7 +205,7 @@ def test_data_folder_that_is_a_file_gives_plain_error(isolated_home: Path) -> No
 
 def test_readonly_open_of_missing_file_is_empty_and_creates_nothing() -> None:
     with Store.open(readonly=True) as store:
-        assert store.list_sessions() == []
+        assert history_page(store, 50) == []
     assert not paths.database_path().exists()
 
 
@@ -235,9 +236,9 @@ def test_list_filters_and_pages() -> None:
         for i in range(30):
             sid = store.create_session("solo", tags=["money"] if i % 3 == 0 else [])
             store.save_answer(sid, "name", "word", f"w{i}")
-        assert len(store.list_sessions(limit=10)) == 10
+        assert len(history_page(store, 10)) == 10
         assert store.count_sessions(tag="money") == 10
-        assert all("money" in r.tags for r in store.list_sessions(limit=50, tag="money"))
+        assert all("money" in r.tags for r in history_page(store, 50, tag="money"))
 
 
 def test_return_time_no_longer_pending_once_they_came_back() -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Static
 from softlanding.flow import breaktime
 from softlanding.flow.together import TogetherFlow
 from softlanding.models import iso
+from softlanding.report.export import export_markdown
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.safety import SafetyScreen
@@ -217,14 +218,14 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
         await say(pilot, "you stayed")
         await pilot.press("enter")  # yes, talk again
         await pilot.pause()
-        await pilot.press("enter")  # at the time offered: the same time tomorrow
+        await pilot.press("enter")  # at the time offered: a calm hour tomorrow
         await pilot.pause()
 
         summary = screen_text(app)
         for shared in (alex_word, "to be heard", "4 out of 10", alex_said, sam_said):
             assert shared in summary
         assert "you made tea" in summary and "you stayed" in summary
-        assert "tomorrow at 21:20" in summary
+        assert "tomorrow at 19:00" in summary
         for private in (*SECRETS, sam_word, "hurt"):
             assert private not in summary
         sid = app.session_id
@@ -259,7 +260,7 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert record.get("listen", "mirror", a) == "and there is more"
     assert record.get("closing", "appreciation", a) == "you made tea"
     assert record.get("closing", "appreciation", b) == "you stayed"
-    follow_up = iso(FROZEN.replace(day=15))
+    follow_up = iso(FROZEN.replace(day=15, hour=19, minute=0))
     for slot in (a, b):
         assert record.get("closing", "talk_again", slot) is True
         assert record.get("closing", "follow_up_at", slot) == follow_up
@@ -267,7 +268,7 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert not any("afraid" in f or "fear" in f for (_, _, f) in record.answers)
 
     exported = archive.dumps(archive.export_json(store))
-    markdown = archive.export_markdown(store)
+    markdown = export_markdown(store)
     for text in (exported, markdown):
         assert "ALEXSECRET" not in text and "SAMSECRET" not in text
 

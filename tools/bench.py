@@ -3,12 +3,18 @@
 Every figure is a ratio against a floor measured in the same run, alternating A/B, medians:
 - `softlanding --help` and `softlanding reflect "…"` cold start vs `import rich.console`;
 - time to first screen of `softlanding` in a real pseudo-terminal vs a minimal Textual app;
+- `reflect` on the first run after install (no compiled pack yet) vs `import rich.console`;
+- `reflect --jsonl` throughput in lines per second, beside VADER's `polarity_scores` on the same
+  lines when `vaderSentiment` can be imported (it is not a dependency: put it on PYTHONPATH);
 - the analyzer's time per keystroke on a 2,000-character draft.
+
+`--only reflect` skips the full-screen measures.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pty
 import select
@@ -33,6 +39,15 @@ class Minimal(App):
     def compose(self):
         yield Static("minimal-ready")
 Minimal().run()
+"""
+
+
+SHIP_COMPILED = """
+import json
+from softlanding import paths
+from softlanding.pack.loader import SHIPPED_COMPILED, compiled_shipped
+target = paths.shipped_prompts_path().with_name(SHIPPED_COMPILED)
+target.write_text(json.dumps(compiled_shipped(), ensure_ascii=False), encoding="utf-8")
 """
 
 
@@ -123,15 +138,61 @@ def analyzer_per_keystroke() -> None:
     )
 
 
+def sample_lines(count: int) -> list[str]:
+    """Messages from the labelled sets, cycled to `count` lines (texts only, one per line)."""
+    rows: list[str] = []
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(" ".join(json.loads(line)["text"].split()))
+    return [rows[i % len(rows)] for i in range(count)]
+
+
+def throughput(env: dict[str, str], count: int) -> None:
+    """`reflect --jsonl` over `count` lines, start-up included, and VADER on the same lines."""
+    lines = sample_lines(count)
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    cmd = [PY, "-m", "softlanding", "reflect", "--jsonl"]
+    subprocess.run(cmd, input=b"warm\n", env=env, capture_output=True, check=True)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, input=payload, env=env, capture_output=True, check=True)
+    elapsed = time.perf_counter() - start
+    assert done.stdout.count(b"\n") == count
+    print(f"  softlanding reflect --jsonl, {count:,} lines   {count / elapsed:9,.0f} lines/s")
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:
+        print("  VADER: vaderSentiment is not importable here (skipped)")
+        return
+    start = time.perf_counter()
+    vader = SentimentIntensityAnalyzer()
+    for line in lines:
+        json.dumps(vader.polarity_scores(line))
+    elapsed = time.perf_counter() - start
+    print(f"  VADER polarity_scores, same lines (in process) {count / elapsed:9,.0f} lines/s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--only", choices=("all", "reflect"), default="all")
+    parser.add_argument("--lines", type=int, default=10_000)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="softlanding-bench-")
     env = {**os.environ, "SOFTLANDING_HOME": home, "TERM": "xterm-256color"}
     # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
+    # ... and with the compiled pack beside the shipped one, as the wheel carries it (removed
+    # afterwards: in the repository the pack is compiled per user, as the tests expect).
+    subprocess.run([PY, "-c", SHIP_COMPILED], env=env, check=True)
+    try:
+        return measure(args, env, home)
+    finally:
+        (ROOT / "data" / "prompts.compiled.json").unlink(missing_ok=True)
+
+
+def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
     subprocess.run(
         [
             PY,
@@ -164,7 +225,29 @@ def main() -> int:
         args.runs,
     )
 
-    print("\n3. time to first screen in an 80×24 pseudo-terminal")
+    print("\n3. `softlanding reflect` on the first run after install (no compiled pack yet)")
+
+    def first_run() -> float:
+        fresh = {**env, "SOFTLANDING_HOME": tempfile.mkdtemp(prefix="softlanding-first-")}
+        return timed_run(reflect, fresh)
+
+    paired(
+        "python -c 'import rich.console'",
+        lambda: timed_run(floor, env),
+        "softlanding reflect '…' (first run)",
+        first_run,
+        max(5, args.runs // 3),
+    )
+
+    print("\n4. throughput")
+    throughput(env, args.lines)
+
+    print("\n5. typing in Respond")
+    analyzer_per_keystroke()
+    if args.only == "reflect":
+        return 0
+
+    print("\n6. time to first screen in an 80×24 pseudo-terminal")
     minimal = [PY, "-c", MIN_APP]
     app = [PY, "-m", "softlanding"]
     paired(
@@ -174,9 +257,6 @@ def main() -> int:
         lambda: first_screen(app, env, b"Start now"),
         max(5, args.runs // 2),
     )
-
-    print("\n4. typing in Respond")
-    analyzer_per_keystroke()
     return 0
 
 

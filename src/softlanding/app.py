@@ -15,19 +15,19 @@ from softlanding.flow.context import StepContext
 from softlanding.flow.library import Library
 from softlanding.flow.session import SessionKeeper
 from softlanding.flow.steps import Turn
-from softlanding.pack.plain import vars_deep
 from softlanding.screens.base import localise_bindings
 from softlanding.screens.first_run import FirstRunScreen
 from softlanding.screens.hide import HideScreen
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.too_small import TooSmallScreen, too_small
+from softlanding.widgets.joiners import keep_joiner
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from softlanding.analysis.analyzer import Analyzer
-    from softlanding.pack.schema import Pack
+    from softlanding.pack.view import Pack
     from softlanding.store.sessions import Store
 
 
@@ -42,15 +42,16 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         Binding("ctrl+l", "quick_hide", "quick_hide", priority=True, id="quick_hide"),
         Binding("f1", "help", "help", id="help"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True, id="help_quit"),
     ]
 
     def __init__(self, pack: Pack, store: Store, start: str = "home") -> None:
         super().__init__()
-        self.pack: Any = pack  # attribute view of the pack (see pack.loader.load_view)
+        self.pack = pack  # typed, read-only (see pack.loader.load_view)
         self.store = store
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
+        self.session.answers.guard = self._listen  # every answer is heard before it is saved
         self.library = Library(store, self.report_problem, self.session.viewer)
         localise_bindings(self, pack.text.keys)
 
@@ -88,7 +89,14 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             return self.make_screen(self.session.enter(self.session.first()))
         if self.start == "together":
             return _together_start()
+        if self.start == "after":
+            from softlanding.screens.after.start import AfterStartScreen
+
+            return AfterStartScreen()
         return HomeScreen()
+
+    def on_key(self, event: events.Key) -> None:
+        keep_joiner(self.focused, event)  # Persian words and family emoji need their joiners
 
     def on_resize(self, event: events.Resize) -> None:
         # The first resize arrives before on_mount has pushed Home; on_mount checks then.
@@ -108,7 +116,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def analyzer(self) -> Analyzer:
         from softlanding.analysis.analyzer import Analyzer
 
-        return Analyzer.from_pack(vars_deep(self.pack))
+        return Analyzer.from_pack(self.pack.raw)
 
     # --- the session (kept by SessionKeeper) ------------------------------------------------
 
@@ -126,6 +134,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def resume_session(self, session_id: str) -> None:
         turn = self.session.resume(session_id)
+        if self.session.skipped:  # a damaged or hand-edited answer: carry on without it, say so
+            self.notify(self.pack.text.app.rows_skipped, severity="warning", timeout=20)
         if turn is not None:
             self.show_turn(turn)
 
@@ -158,6 +168,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.switch_screen(self.make_screen(self.session.enter(turn)))
 
     def advance(self, step: str, seat: str = "A") -> None:
+        if self._in_safety():
+            return  # the flow ended at the safety check; nothing moves on behind it
         turn = self.session.after(step, seat)
         if turn is None:
             self.go_home()
@@ -220,12 +232,55 @@ class SoftlandingApp(App[None], inherit_bindings=False):
                     saver()
         self.exit()
 
-    def check_safety(self, text: str) -> bool:
-        """Explicit danger words in typed text bring up the resources; returns True if shown."""
-        if text and self.analyzer.safety(text).concern:
-            self.action_not_safe()
+    def _listen(self, step: str, field: str, value: Any, seat: str) -> bool:
+        """Danger language, or choices that add up to danger, bring the gentle check; True keeps
+        the answer unsaved."""
+        if isinstance(value, str) and self.analyzer.safety(value).concern:
+            self.check_safety(value)
+            return True
+        chosen = {**self.session.answers.get(step, seat), field: value}
+        if step == "name" and _choices_signal(chosen):
+            self.ask_if_safe("partner_fear")
             return True
         return False
+
+    def check_safety(self, text: str) -> bool:
+        """Danger language in any typed text brings the gentle check; True if it was shown."""
+        if not text or not self.analyzer.safety(text).concern:
+            return False
+        from softlanding.analysis.danger import find_danger, kinds_of
+
+        kinds = kinds_of(find_danger(self.analyzer, text))
+        self.ask_if_safe(kinds[0] if kinds else "partner_fear")
+        return True
+
+    def _in_safety(self) -> bool:
+        from softlanding.screens.safety import SafetyScreen
+        from softlanding.screens.safety_check import SafetyCheckScreen
+
+        return isinstance(self.screen, SafetyScreen | SafetyCheckScreen)
+
+    def ask_if_safe(self, kind: str) -> None:
+        """Stop the flow and ask "Are you safe right now?"; every answer leads to a safety page."""
+        from softlanding.screens.safety_check import SafetyCheckScreen
+
+        if self._in_safety():
+            return
+        # The flow ends here, leaving the session like any interrupted one: nothing about the
+        # check, or why, is recorded.
+        self.leave_session()
+        self.push_screen(SafetyCheckScreen(kind), self._show_safety_page)
+
+    def _show_safety_page(self, kind: str | None) -> None:
+        from softlanding.screens.safety import SafetyScreen
+
+        self.push_screen(SafetyScreen(kind))
+
+
+def _choices_signal(answers: dict[str, Any]) -> bool:
+    from softlanding.analysis.danger import choices_signal
+
+    return choices_signal(answers)
 
 
 def _together_start() -> Screen[None]:

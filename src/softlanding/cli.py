@@ -14,7 +14,7 @@ from softlanding import __version__
 # name -> (module with `main(argv, prog) -> int`, one line for --help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "pause": ("", "open straight into Pause (breathe, or take a break)"),
-    "together": ("", "both partners at one keyboard, taking turns"),
+    "together": ("", "both partners at one keyboard, taking turns (--after: talk it over)"),
     "reflect": ("softlanding.scripts.reflect", "look at a message, or debrief the last session"),
     "history": ("softlanding.scripts.history", "list saved sessions, newest first"),
     "show": ("softlanding.scripts.show", "show everything one session recorded"),
@@ -24,6 +24,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lock": ("softlanding.scripts.lock", "seal the words of every session under a passphrase"),
     "unlock": ("softlanding.scripts.lock", "open every sealed word for good, remove the lock"),
     "passphrase": ("softlanding.scripts.lock", "passphrase change: seal everything again"),
+    "safety": ("softlanding.scripts.safety_cmd", "where to find help now (nothing is saved)"),
+    "ordinary": (
+        "softlanding.scripts.safety_cmd",
+        "read: ordinary conflict, or something else?",
+    ),
     "prompts": (
         "softlanding.scripts.prompts_cmd",
         "check a prompts pack, or show where packs live",
@@ -34,7 +39,8 @@ DESCRIPTION = (
     "softlanding: a calm companion for partners in the middle of an argument.\n"
     "Self-help for ordinary conflict; not therapy, not a crisis service, and not for a\n"
     "relationship with fear, violence or control. Inside the app, press F1 for help and\n"
-    "the 'not safe' key for crisis and domestic-violence resources."
+    "the 'not safe' key (Ctrl+S) for crisis and domestic-violence resources.\n"
+    "Not sure if it's ordinary conflict or something else? Run 'softlanding ordinary'."
 )
 
 
@@ -73,13 +79,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.prompts is not None:
         os.environ["SOFTLANDING_PROMPTS"] = str(args.prompts)
     try:
-        return _dispatch(command, rest, args.prompts)
+        code = _dispatch(command, rest, args.prompts)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every failure reaches the person as plain words, never a traceback
         if os.environ.get("SOFTLANDING_DEBUG"):
             raise
         return _report(exc)
+
+
+def _reader_left() -> int:
+    """The reader stopped early (`| head`): end quietly, as a command killed by SIGPIPE does."""
+    _drop_stdout()
+    return 141
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so Python's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int:
@@ -91,7 +117,8 @@ def _dispatch(command: str | None, rest: list[str], prompts: Path | None) -> int
             return 0
         from softlanding.launch import run_tui
 
-        return run_tui(start=command or "home", prompts=prompts)
+        start = "after" if command == "together" and "--after" in rest else command or "home"
+        return run_tui(start=start, prompts=prompts)
     module_name, _ = COMMANDS[command]
     try:
         module = importlib.import_module(module_name)
@@ -108,8 +135,7 @@ def _report(exc: Exception) -> int:
 
     from softlanding.pack.loader import PackError
     from softlanding.paths import PathsError, database_path
-    from softlanding.store.errors import plain_sqlite
-    from softlanding.store.sessions import StoreError
+    from softlanding.store.errors import StoreError, plain_sqlite
 
     if isinstance(exc, PackError | StoreError | PathsError):
         print(str(exc), file=sys.stderr)
@@ -118,12 +144,34 @@ def _report(exc: Exception) -> int:
         # Damage deep in the file shows only when a command reads that part: still plain words.
         print(plain_sqlite(exc, database_path(), reading=True), file=sys.stderr)
         return 1
+    if isinstance(exc, OSError) and (exc.filename is None or _stdout_failed()):
+        _drop_stdout()
+        reason = exc.strerror or type(exc).__name__
+        print(f"softlanding could not write its output: {reason}.", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        reason = exc.strerror or type(exc).__name__
+        print(f"softlanding could not use a file{where}: {reason}.", file=sys.stderr)
+        return 1
     print(
         f"softlanding hit an unexpected problem ({type(exc).__name__}). Your saved sessions are "
         "safe. Run again with SOFTLANDING_DEBUG=1 to see details.",
         file=sys.stderr,
     )
     return 70
+
+
+def _stdout_failed() -> bool:
+    """Whether stdout still holds text it could not write (a full disk, /dev/full).
+
+    An OSError without a file name is almost always the output itself failing.
+    """
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ MIN_SIZE = (40, 12)
 
 def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     from softlanding.pack.loader import PackError, load_view
-    from softlanding.store.sessions import Store, StoreError
+    from softlanding.store.errors import StoreError
+    from softlanding.store.sessions import Store
 
     try:
         pack = load_view(prompts)
@@ -32,8 +33,7 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")
-    view: Any = pack  # attribute view of the pack (see loader.load_view)
-    words = view.text.launch
+    words = pack.text.launch
     if not claim(lock, words, sys.stderr, _asker(words) if sys.stdin.isatty() else None):
         return 3
     try:

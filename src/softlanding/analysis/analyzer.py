@@ -12,6 +12,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from softlanding.analysis import rewrite
+from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.text import (
     WORD,
     Doc,
@@ -19,6 +21,7 @@ from softlanding.analysis.text import (
     Normalised,
     Normaliser,
     Rule,
+    WordIndex,
     expand,
     phrase_regex,
     regex_key,
@@ -33,6 +36,7 @@ _FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
 _START = "{start}"
 # Live hints re-read only the text after the last sentence that ends this far before an edit.
 _HINT_MARGIN = 80
+_QUOTE_MARKS = "\"“”„'‘’"
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
 
 
@@ -108,7 +112,10 @@ class Analyzer:
         )
         questions = _mapping(data.get("reflection")).get("questions")
         self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
-        self._last_hints: tuple[str, list[Finding]] = ("", [])
+        self._last_hints: tuple[str, list[Finding], list[Finding]] = ("", [], [])
+        shorthand = _mapping(_mapping(section.get("normalise")).get("words"))
+        self._shorthand = {str(k): str(v) for k, v in shorthand.items()}
+        self._model = PatternModel.load(self._shorthand)
 
     def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
         patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
@@ -122,6 +129,11 @@ class Analyzer:
             self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t) for t in translations
         ]
         self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
+        rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
+        self._by_word = WordIndex(m for r in rules for m in (*r.regexes, *r.exceptions))
+
+    def _doc(self, text: str) -> Doc:
+        return Doc(text, self._by_word)
 
     @classmethod
     def from_pack(cls, data: dict[str, Any]) -> Analyzer:
@@ -133,48 +145,79 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         """Patterns, bid, a softer rewrite, one question and safety for one message."""
         norm = self._normalise(text)
-        doc = Doc(norm.text)
+        doc = self._doc(norm.text)
         patterns = self._findings(text, norm, doc)
         safety = self._safety_of(doc)
         if safety.concern:  # no softening advice when someone may be in danger
             question = str(self._section.get("safety_question") or self._question(norm.text))
             return Analysis(text, patterns, None, None, question, safety)
         bid_rule, wish = self._bid_of(doc, patterns)
-        rewrite = self._rewrite(bid_rule, patterns) if patterns else None
-        return Analysis(text, patterns, wish, rewrite, self._question(norm.text), safety)
+        found = rewrite.read(text)
+        fear = self._fear(doc)
+        said = self._rewrite(bid_rule, patterns, found, fear, text) if patterns else None
+        question = self._question(norm.text, bid_rule, patterns, found, fear)
+        return _honour_boundary(self, doc, Analysis(text, patterns, wish, said, question, safety))
 
     def hints(self, text: str) -> list[Finding]:
-        """Patterns only, for live hints while typing: sentences well before the edit are reused."""
-        last_text, last_found = self._last_hints
+        """Patterns only, for live hints while typing: rule findings in sentences well before the
+        edit are reused; the quotation guard and the model then read the whole draft."""
+        last_text, last_rules, last_found = self._last_hints
         if text == last_text:
             return list(last_found)
         cut = _reusable(last_text, text)
-        kept = [f for f in last_found if f.end <= cut]
+        kept = [f for f in last_rules if f.end <= cut]
         norm = self._normalise(text[cut:])
-        tail = self._findings(text[cut:], norm, Doc(norm.text))
-        found = kept + [_shifted(f, cut) for f in tail]
-        self._last_hints = (text, found)
+        tail = self._rule_findings(text[cut:], norm, self._doc(norm.text))
+        rules = kept + [_shifted(f, cut) for f in tail]
+        found = self._combined(text, rules)
+        if found and _sets_boundary(self, text):
+            found = []  # a "no" or a request for space is not a pattern
+        self._last_hints = (text, rules, found)
         return list(found)
 
     def safety(self, text: str) -> Safety:
         """Danger language in any typed text: threats, violence, fear, self-harm, control."""
-        return self._safety_of(Doc(self._normalise(text).text))
+        return self._safety_of(self._doc(self._normalise(text).text))
 
     def bid(self, text: str) -> str | None:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
-        doc = Doc(norm.text)
-        if self._safety_of(doc).concern:
+        doc = self._doc(norm.text)
+        if self._safety_of(doc).concern or _sets_boundary(self, text):
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
     def is_thought_not_feeling(self, text: str) -> bool:
         """True for "I feel like you…": a thought about the partner dressed as a feeling."""
-        return self._thought.first(Doc(self._normalise(text).text)) is not None
+        return self._thought.first(self._doc(self._normalise(text).text)) is not None
 
     # --- the parts ------------------------------------------------------------------------
 
     def _findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
+        return self._combined(text, self._rule_findings(text, norm, doc))
+
+    def _combined(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The rules' findings outside quotations, confirmed, overruled or added to by the model."""
+        if found and any(q in text for q in _QUOTE_MARKS):
+            quoted = quotations(text, self._shorthand)
+            found = [f for f in found if not _inside(quoted, f)]
+        model = self._model
+        if model is None:
+            return found
+        read = model.read(text, {f.kind for f in found})
+        if read is None:
+            return found
+        kept = [f for f in found if f.kind in read]
+        for kind, (_p, start, end) in read.items():
+            start, end = _trimmed(text, start, end)
+            if start < end and not any(f.kind == kind for f in kept):
+                rule = self._by_kind[kind].info
+                why, antidote = str(rule.get("why", "")), str(rule.get("antidote", ""))
+                kept.append(Finding(kind, start, end, text[start:end], why, antidote))
+        kept.sort(key=lambda f: (f.start, PATTERN_KINDS.index(f.kind)))
+        return kept
+
+    def _rule_findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
         found: list[Finding] = []
         for rule in self._patterns:
             why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
@@ -205,7 +248,50 @@ class Analyzer:
             return None, str(wish or self._section.get("bid_fallback") or "") or None
         return None, None
 
-    def _rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
+    def _fear(self, doc: Doc) -> bool:
+        """ "I feel like you don't love me": a fear about the bond, voiced as a thought."""
+        return self._thought.first(doc) is not None and any(
+            w in doc.words for w in ("love", "care", "matter", "want", "miss", "leave", "lose")
+        )
+
+    def _rewrite(
+        self,
+        bid_rule: Rule | None,
+        patterns: list[Finding],
+        found: rewrite.Found,
+        fear: bool,
+        text: str,
+    ) -> str | None:
+        frames = _mapping(self._section.get("rewrite_frames"))
+        if not frames:
+            return self._template_rewrite(bid_rule, patterns)
+        kinds = {f.kind for f in patterns}
+        kind = next(k for k in _REWRITE_ORDER if k in kinds)
+        parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
+        values = {
+            "ask": found.ask,
+            "topic": found.topic,
+            "admit": found.admit,
+            "feeling": str(parts.get("feeling", "")).strip(),
+            "need": str(parts.get("need", "")).strip(),
+        }
+        for key in _frame_keys(kind, values, fear):
+            lines = frames.get(key)
+            if isinstance(lines, list) and lines:
+                said = rewrite.fill(rewrite.choose([str(x) for x in lines], text), values)
+                return said + self._then_break(frames, kind, kinds, text)
+        return self._template_rewrite(bid_rule, patterns)
+
+    @staticmethod
+    def _then_break(frames: dict[str, Any], kind: str, kinds: set[str], text: str) -> str:
+        """A message that also walks away keeps that point too, as a timed break."""
+        lines = frames.get("then_break")
+        if kind == "stonewalling" or "stonewalling" not in kinds or not isinstance(lines, list):
+            return ""
+        return " " + rewrite.fill(rewrite.choose([str(x) for x in lines], text), {})
+
+    def _template_rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
+        """A pack without rewrite frames: the softened start-up filled from the pack's parts."""
         parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
         if not parts and patterns:
             kind = self._by_kind.get(patterns[0].kind)
@@ -218,7 +304,27 @@ class Analyzer:
             out = out.replace("{" + name + "}", str(parts.get(name, "")).strip())
         return out
 
-    def _question(self, normalised: str) -> str:
+    def _question(
+        self,
+        normalised: str,
+        bid_rule: Rule | None = None,
+        patterns: list[Finding] | tuple[()] = (),
+        found: rewrite.Found | None = None,
+        fear: bool = False,
+    ) -> str:
+        """A question about what was found (pattern, bid, topic, fear); a stock one otherwise."""
+        frames = _mapping(self._section.get("question_frames")) if normalised.strip() else {}
+        topic = found.topic if found else ""
+        keys = ["fear"] if fear else []
+        for kind in (k for k in _REWRITE_ORDER if any(f.kind == k for f in patterns)):
+            keys += [f"{kind}_topic"] * bool(topic) + [kind]
+        keys += [bid_rule.name] if bid_rule and bid_rule.name != "pack" else []
+        keys += [] if patterns else ["clean_topic"] * bool(topic) + ["clean"]
+        for key in keys:
+            lines = frames.get(key)
+            if isinstance(lines, list) and lines:
+                line = rewrite.choose([str(x) for x in lines], normalised)
+                return line.replace("{topic}", topic)
         if not self._questions:
             return str(self._section.get("fallback_question", ""))
         index = zlib.crc32(normalised.strip().encode("utf-8", "replace")) % len(self._questions)
@@ -263,6 +369,18 @@ class Analyzer:
         return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
 
 
+def _honour_boundary(analyzer: Analyzer, doc: Doc, found: Analysis) -> Analysis:
+    from softlanding.analysis import boundary
+
+    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, doc) else found
+
+
+def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
+    from softlanding.analysis import boundary
+
+    return boundary.is_boundary(analyzer, text)
+
+
 def _reusable(old: str, new: str) -> int:
     """Where a sentence starts, safely before the first change: findings up to there stand."""
     same, high = 0, min(len(old), len(new))
@@ -273,6 +391,30 @@ def _reusable(old: str, new: str) -> int:
     for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
         cut = m.end()
     return cut
+
+
+# Which pattern a rewrite answers first: the one that hurts most, then the one that asks most.
+_REWRITE_ORDER = ("contempt", "criticism", "defensiveness", "stonewalling")
+
+
+def _frame_keys(kind: str, values: dict[str, str], fear: bool) -> list[str]:
+    """The rewrite frames to try, most specific first."""
+    keys = ["fear"] if fear and kind in ("criticism", "contempt") else []
+    if kind == "defensiveness" and values["admit"]:
+        keys.append("defensiveness_admit")
+    if values["ask"] and kind in ("criticism", "contempt"):
+        keys.append(f"{kind}_ask")
+    if values["feeling"] and values["need"] and kind == "criticism":
+        keys += ["bid_topic"] * bool(values["topic"]) + ["bid"]
+    if values["feeling"] and values["need"] and kind == "contempt" and not values["topic"]:
+        keys.append("contempt_bid")
+    if values["topic"]:
+        keys.append(f"{kind}_topic")
+    return [*keys, kind]
+
+
+def _inside(quoted: list[tuple[int, int]], f: Finding) -> bool:
+    return any(start <= f.start and f.end <= end for start, end in quoted)
 
 
 def _shifted(finding: Finding, by: int) -> Finding:
@@ -293,7 +435,9 @@ def _normaliser(section: dict[str, Any]) -> Normaliser:
     words = {str(k).lower(): str(v).lower() for k, v in _mapping(norm.get("words")).items()}
     spelling = [str(w) for w in norm.get("spelling") or []]
     masked = [str(w) for w in norm.get("masked") or []]
-    return Normaliser(words, vocabulary(section, words), spelling, masked)
+    known = section.get("vocabulary")  # listed by the compiled pack; a raw pack is walked
+    vocab = frozenset(known) if isinstance(known, list) else vocabulary(section, words)
+    return Normaliser(words, vocab, spelling, masked)
 
 
 def _frozen(words: Any) -> frozenset[str] | None:

@@ -49,7 +49,7 @@ class _Positions:
         key = (self.alphabet, op, str(av))
         mask = _MASKS.get(key)
         if mask is None:
-            from re import _parser
+            from re import _parser  # type: ignore[attr-defined]
 
             one = self.compiler.compile(_parser.SubPattern(self.state, [(op, av)]), 0)
             mask = sum(1 << i for i, ch in enumerate(self.alphabet) if one.fullmatch(ch))
@@ -75,7 +75,7 @@ class _Positions:
 
     def build(self, items: Any) -> tuple[bool, set[int], set[int]]:
         """(can be empty, first positions, last positions) of a sequence, filling `follow`."""
-        nullable, first, last = True, set(), set()
+        nullable, first, last = True, set[Any](), set[Any]()
         for op, av in items:
             n2, f2, l2 = self.node(op, av)
             self.link(last, f2, looping=self.depth > 0)
@@ -132,8 +132,8 @@ class _Positions:
 
 def linear_problem(prepared: str) -> str | None:
     """Why `prepared` might backtrack more than linearly, or None when it provably cannot."""
-    from re import _compiler, _parser
-    from re import _constants as sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _constants as sre  # type: ignore[attr-defined]
 
     parsed = _parser.parse(prepared)
     alphabet = _alphabet(prepared)
@@ -296,8 +296,8 @@ def runs_over_words(source: str) -> bool:
 
     Only such a regex can cost a whole long word at each place `search` tries inside it.
     """
-    from re import _compiler, _parser
-    from re import _constants as sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _constants as sre  # type: ignore[attr-defined]
 
     try:
         parsed = _parser.parse(source)
@@ -323,7 +323,7 @@ def runs_over_words(source: str) -> bool:
 
 
 def _reads_letters(body: Any, state: Any, compiler: Any) -> bool:
-    from re import _parser
+    from re import _parser  # type: ignore[attr-defined]
 
     if len(body) != 1:
         return True  # a repeated group: assume it can

@@ -26,6 +26,7 @@ from softlanding.analysis.text import (
     regex_key,
     resolve_terms,
     strip_apostrophes,
+    vocabulary,
 )
 from softlanding.textsafe import plain_pack_text
 
@@ -87,7 +88,18 @@ class PatternRule(Strict):
 
 
 class SafetyRule(Strict):
-    id: Literal["threat", "violence", "fear", "self_harm", "control"]
+    id: Literal[
+        "threat",
+        "violence",
+        "fear",
+        "self_harm",
+        "control",
+        "sexual_coercion",
+        "stalking",
+        "gaslighting",
+        "hurt_partner",
+        "danger_now",
+    ]
     name: Text
     match: Matchers
     exceptions: Matchers = Field(default_factory=Matchers)
@@ -109,6 +121,17 @@ class BidRule(Strict):
     def _has_matchers(self) -> BidRule:
         _require_matchers(self.match)
         return self
+
+
+class BoundaryRule(Strict):
+    """A "no", a request to stop contact, an ending, space or privacy: respected, not read."""
+
+    acknowledge: Text
+    question: Text
+    harsh: Text = Field(description="said first about a harsh message someone received")
+    maybe: Text = Field(description="before a possible wish under a harsh message")
+    match: Matchers
+    exceptions: Matchers = Field(default_factory=Matchers)
 
 
 Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)]
@@ -160,13 +183,29 @@ class AnalysisSection(Strict):
     default_rewrite: Rewrite
     fallback_template: Text
     fallback_question: Text
+    boundaries: BoundaryRule | None = None
     safety_question: Text = Field(description="asked instead of a reflection question")
+    rewrite_frames: dict[Ident, list[Text]] = Field(
+        default_factory=dict,
+        description="softer ways to say it, by what was found: {ask} {topic} {admit} {feeling} "
+        "{need}",
+    )
+    question_frames: dict[Ident, list[Text]] = Field(
+        default_factory=dict, description="a question about the message, by what was found; {topic}"
+    )
     reflect_words: ReflectWords
 
     @computed_field(description="derived: the words each regex can begin with")  # type: ignore[prop-decorator]
     @property
     def first_words(self) -> dict[str, dict[str, list[str] | None]]:
         return _first_words_index(self)
+
+    @computed_field(description="derived: every word the matchers mention")  # type: ignore[prop-decorator]
+    @property
+    def vocabulary(self) -> list[str]:
+        words = {str(k).lower(): str(v).lower() for k, v in self.normalise.words.items()}
+        section = self.model_dump(mode="json", exclude={"vocabulary", "first_words"})
+        return sorted(vocabulary(section, words))
 
     @model_validator(mode="after")
     def _complete(self) -> AnalysisSection:
@@ -184,7 +223,23 @@ class AnalysisSection(Strict):
                 raise ValueError(f"fallback_template must contain the placeholder {name}")
         _require_matchers(self.thought_not_feeling)
         _check_terms(self)
+        _check_frames(self.rewrite_frames, _REWRITE_SLOTS, "rewrite_frames")
+        _check_frames(self.question_frames, frozenset({"topic"}), "question_frames")
         return self
+
+
+_REWRITE_SLOTS = frozenset({"ask", "topic", "admit", "feeling", "need"})
+
+
+def _check_frames(frames: dict[str, list[str]], allowed: frozenset[str], where: str) -> None:
+    for key, lines in frames.items():
+        for line in lines:
+            unknown = sorted(set(NAME.findall(line)) - allowed)
+            if unknown:
+                raise ValueError(
+                    f"{where} → {key}: {{{unknown[0]}}} is not a placeholder here "
+                    f"(use {', '.join('{' + a + '}' for a in sorted(allowed))})"
+                )
 
 
 def _require_matchers(matchers: Matchers) -> None:
@@ -243,6 +298,7 @@ def _unknown(name: str, where: str) -> str:
 
 def _all_matchers(section: AnalysisSection) -> list[tuple[str, Matchers]]:
     out: list[tuple[str, Matchers]] = [("thought_not_feeling", section.thought_not_feeling)]
+    named: list[tuple[str, str, PatternRule | SafetyRule | BidRule]]
     named = [("patterns", p.kind, p) for p in section.patterns]
     named += [("safety_language", s.id, s) for s in section.safety_language]
     named += [("bid_rules", b.id, b) for b in section.bid_rules]
@@ -272,8 +328,8 @@ def first_words(regex: str) -> frozenset[str] | None:
     skips it: most pack regexes then cost one set lookup per keystroke instead of a search.
     """
     try:
-        from re import _constants as sre  # the parser behind `re`
-        from re import _parser
+        from re import _constants as sre  # type: ignore[attr-defined]  # behind `re`
+        from re import _parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - another Python: no shortcut, same results
         return None
     try:
@@ -357,16 +413,21 @@ def gate_words(regex: str) -> frozenset[str] | None:
     alternatives there ("hit|punched|shoved") is required; the least common such set is kept.
     """
     try:
-        from re import _constants as sre
-        from re import _parser
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
 
         items = list(_parser.parse(regex))
     except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
         return None
-    found = [s for s in _segments(items, sre) if s and "" not in s]
+    found: list[set[str]] = [s for s in _segments(items, sre) if s and "" not in s]
     if not found:
         return None
-    return frozenset(min(found, key=lambda s: (len(s & _COMMON), len(s))))
+    rarest: set[str] = min(found, key=_rarity)
+    return frozenset(rarest)
+
+
+def _rarity(words: set[str]) -> tuple[int, int]:
+    return len(words & _COMMON), len(words)
 
 
 def _segments(items: list[Any], sre: Any) -> list[set[str]]:
@@ -398,4 +459,7 @@ def _is_break(op: Any, av: Any, sre: Any) -> bool:
 
 def _ends_in_break(body: Any, sre: Any) -> bool:
     items = list(body)
-    return bool(items) and _is_break(*items[-1], sre)
+    if not items:
+        return False
+    op, av = items[-1]
+    return _is_break(op, av, sre)

@@ -42,8 +42,11 @@ class UnknownName(KeyError):
     """A regex uses `{name}` that is neither a term of the pack nor a built-in macro."""
 
 
+_NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
+
+
 def strip_apostrophes(text: str) -> str:
-    return "".join(ch for ch in text if ch not in APOSTROPHES)
+    return text.translate(_NO_APOSTROPHES)
 
 
 def resolve_terms(terms: Mapping[str, str]) -> dict[str, str]:
@@ -130,14 +133,48 @@ class Matcher:
         return self._searcher
 
 
+class WordIndex:
+    """From each word to the matchers it can set off, so a message wakes only the rules its
+    words can trigger (a matcher needs one of its gate words, or begins with one of its firsts)."""
+
+    def __init__(self, matchers: Iterable[Matcher]) -> None:
+        self.always: set[Matcher] = set()
+        self.by_word: dict[str, list[Matcher]] = {}
+        for m in matchers:
+            keys = m.gate if m.gate is not None else m.firsts
+            if keys is None:
+                self.always.add(m)
+            else:
+                for word in keys:
+                    self.by_word.setdefault(word, []).append(m)
+
+    def active(self, words: Iterable[str]) -> set[Matcher]:
+        out = set(self.always)
+        get = self.by_word.get
+        for word in words:
+            found = get(word)
+            if found:
+                out.update(found)
+        return out
+
+
 class Doc:
     """Normalised text being read, with where its clauses start (found once, when first asked)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: WordIndex | None = None) -> None:
         self.text = text
+        self._index = index
+        self._active: set[Matcher] | None = None
         self._starts: list[int] | None = None
         self._at: dict[str, list[int]] | None = None
         self._words: frozenset[str] | None = None
+
+    @property
+    def active(self) -> set[Matcher] | None:
+        """The matchers this text's words can set off (None: no index, try them all)."""
+        if self._active is None and self._index is not None:
+            self._active = self._index.active(self.at)
+        return self._active
 
     @property
     def words(self) -> frozenset[str]:
@@ -175,9 +212,16 @@ class Rule:
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:
         """Where the rule matches: overlaps joined, spans an exception touches left out."""
-        found = [span for matcher in self.regexes for span in scan(matcher, doc)]
+        active = doc.active
+        regexes = self.regexes if active is None else [m for m in self.regexes if m in active]
+        if not regexes:
+            return []
+        found = [span for matcher in regexes for span in scan(matcher, doc)]
         if found and self.exceptions:
-            blocked = _merged([span for matcher in self.exceptions for span in scan(matcher, doc)])
+            excepts = self.exceptions
+            if active is not None:
+                excepts = [m for m in excepts if m in active]
+            blocked = _merged([span for matcher in excepts for span in scan(matcher, doc)])
             found = [(s, e) for s, e in found if not _overlaps(blocked, s, e)]
         return _merged(found)
 

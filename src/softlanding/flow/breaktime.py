@@ -135,3 +135,17 @@ def countdown(at: datetime, now: datetime) -> str:
 def is_tomorrow(at: datetime, now: datetime) -> bool:
     """Whether `at` falls on the day after `now` (so the screen can say so)."""
     return at.astimezone(now.tzinfo).date() > now.date()
+
+
+# a longer break is more often a misread clock ("1:00" at 01:56) than a wish
+CONFIRM_AFTER_HOURS = 6
+
+
+def needs_confirming(at: datetime, now: datetime) -> bool:
+    """Whether a return time is far enough ahead to ask "tomorrow at 01:00?" before agreeing."""
+    return minutes_until(at, now) > CONFIRM_AFTER_HOURS * 60
+
+
+def is_early(at: datetime, now: datetime) -> bool:
+    """Whether coming back now is before the agreed time (the body may not have settled yet)."""
+    return clock_base(now) < clock_base(at)

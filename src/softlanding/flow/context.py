@@ -17,6 +17,7 @@ from softlanding.store.errors import STORE_FAILURES, plain_error
 if TYPE_CHECKING:
     from softlanding.analysis.analyzer import Analyzer
     from softlanding.flow.steps import Turn
+    from softlanding.pack.view import Pack
     from softlanding.store.sessions import Store
 
 Report = Callable[[str], None]  # shows one plain-words problem (the app: an error notice)
@@ -41,6 +42,8 @@ class Answers:
         self.session_id: str | None = None
         self.saved: Saved = {}
         self.keeping = Keeping()  # how a partner's own words go to disk (flow.keeping)
+        # The app's safety listener: True means "not saved" (danger language is never stored).
+        self.guard: Callable[[str, str, Any, str], bool] | None = None
 
     def open(self, session_id: str | None, saved: Saved | None = None) -> None:
         self.session_id, self.saved = session_id, dict(saved or {})
@@ -58,19 +61,28 @@ class Answers:
         sid = self.session_id
         if sid is None:
             return False  # the flow ended: a late autosave must not start a session
+        if self.guard is not None and self.guard(step, field, value, seat):
+            return False
+        return self._keep(sid, step, field, value, seat, private)
+
+    def reveal(self, step: str, seat: str, shared: list[str], offered: list[str]) -> None:
+        """The reveal: the chosen answers become shared, the rest stay the seat's own (each was
+        heard by the guard when it was first saved, so it is not heard again)."""
+        sid = self.session_id
+        if sid is None:
+            return
+        for name in offered:
+            if (seat, step, name) in self.saved:
+                value = self.saved[(seat, step, name)]
+                self._keep(sid, step, name, value, seat, name not in shared)
+
+    def _keep(self, sid: str, step: str, field: str, value: Any, seat: str, private: bool) -> bool:
         self.saved[(seat, step, field)] = value
         written = self.keeping.for_disk(step, field, value, seat, private)
         if written is NOT_WRITTEN:
             return True  # kept in memory only (see flow.keeping)
         store = self._store
         return self._write(lambda: store.save_answer(sid, step, field, written, seat, private))
-
-    def reveal(self, step: str, seat: str, shared: list[str], offered: list[str]) -> None:
-        """The reveal: the chosen answers become shared, the rest stay the seat's own."""
-        for name in offered:
-            if (seat, step, name) in self.saved:
-                value = self.saved[(seat, step, name)]
-                self.save(step, name, value, seat=seat, private=name not in shared)
 
     def forget(self, step: str, field: str, *, seat: str) -> bool:
         """Drop an answer a change of mind made stale (e.g. a word of another family)."""
@@ -162,7 +174,7 @@ class StepContext:
 
     step: str  # the flow step (where the session's place is kept)
     seats: tuple[str, ...]  # whose turn: ("A",), ("B",), or both for a shared turn
-    pack: Any  # the attribute view of the pack (see pack.loader.load_view)
+    pack: Pack  # typed, read-only (see pack.loader.load_view)
     answers: Answers
     settings: Settings
     host: Host

@@ -11,8 +11,7 @@ from softlanding.report.visible import Viewer
 from softlanding.store.errors import STORE_FAILURES, plain_error
 
 if TYPE_CHECKING:
-    from softlanding.models import SessionRecord
-    from softlanding.report.insights import SessionFacts
+    from softlanding.models import SessionFacts, SessionRecord
     from softlanding.store.archive import HistoryRow
     from softlanding.store.sessions import Store
 
@@ -43,6 +42,11 @@ class Library:
     def pending_return(self) -> tuple[str, str] | None:
         """An agreed return from a break that has not come yet (Home shows it)."""
         return self._read(self._store.pending_return, None)
+
+    def latest_partners(self) -> dict[str, str]:
+        """The names the latest together session gave (the talk after it starts with them)."""
+        record = self._read(lambda: self._store.latest_session(("together",)), None)
+        return dict(record.partners) if record is not None else {}
 
     def count(self) -> int:
         return self._read(self._store.count_sessions, 0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from softlanding.flow.after import STEP as AFTER_STEP
+from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import Answers, Host, Report, Settings, StepContext, guarded
 from softlanding.flow.keeping import KEPT, Keeping
 from softlanding.flow.steps import Flow, SoloFlow, Turn
@@ -18,8 +20,10 @@ if TYPE_CHECKING:
     from softlanding.store.sessions import Store
 
 
-def flow_for(kind: str) -> Flow:
-    """The sequence of turns for a kind of session (together mode brings its own)."""
+def flow_for(kind: str, position: str | None = None) -> Flow:
+    """The sequence of turns for a kind of session (together mode and the talk bring their own)."""
+    if position == AFTER_STEP:
+        return AfterFlow("together" if kind == "together" else "solo")
     return TogetherFlow() if kind == "together" else SoloFlow()
 
 
@@ -34,6 +38,7 @@ class SessionKeeper:
         self.flow: Flow = SoloFlow()
         self.viewer = Viewer()  # what this run may open: passphrases typed in it only
         self._kept_store: Store | None = None  # the real store, during a don't-keep session
+        self.skipped = 0  # answers of the resumed session that could not be read back
 
     @property
     def session_id(self) -> str | None:
@@ -66,7 +71,8 @@ class SessionKeeper:
         self._start_keeping(True)
         sealing = {p for (p, s, f), v in record.answers.items() if (s, f) == KEPT and v}
         self.answers.keeping.sealing = sealing  # their words stay in memory until sealed again
-        self.flow = flow_for(record.kind)
+        self.flow = flow_for(record.kind, record.current_step)
+        self.skipped = record.skipped
         opened = {}
         for key, value in record.answers.items():  # sealed words stay out unless opened
             shown = visible_value(value, False, self.viewer)

@@ -2,8 +2,8 @@
 
 Two ways in:
 - `load_pack()` validates with pydantic and returns typed models (used by `prompts check`).
-- `load_view()` returns the same content as plain attribute objects from a compiled JSON copy,
-  so the TUI and `reflect` start without importing pydantic or YAML once the copy exists.
+- `load_view()` returns the same content as typed frozen dataclasses (`pack/view.py`, generated
+  from the schema) built from a compiled JSON copy, so the TUI starts without pydantic or YAML.
 """
 
 from __future__ import annotations
@@ -14,16 +14,17 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
+from softlanding.pack import view
+from softlanding.pack.frozen import build
 
 if TYPE_CHECKING:
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
 
-COMPILED_FORMAT = 2
+COMPILED_FORMAT = 3  # 3: every label block modelled, placeholders checked
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,11 @@ def sources(explicit: Path | None = None) -> PackSources:
         return PackSources(shipped, Path(env).expanduser(), f"${paths.PROMPTS_ENV}")
     user = paths.user_prompts_path()
     if user.is_file():
+        # Someone else able to plant this file could change every word, crisis numbers included.
+        folder = user.parent
+        refused = paths.trusted_file(user, (folder.parent, folder))
+        if refused:
+            raise PackError([PackProblem(user, None, "", refused)])
         return PackSources(shipped, user, "config folder")
     return PackSources(shipped, None, "shipped only")
 
@@ -122,9 +128,15 @@ _UNKNOWN_SECTION = "this is not a section softlanding knows (check the spelling)
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """A user's section replaces the shipped one; `text` merges screen by screen, label by label."""
+    from softlanding.pack.safety_lock import merge_analysis, merge_safety
+
     merged = dict(base)
     for name, value in over.items():
-        if name == "text" and isinstance(value, dict) and isinstance(base.get("text"), dict):
+        if name == "safety":  # the safety core can be added to, never removed
+            merged[name] = merge_safety(base.get(name), value)
+        elif name == "analysis":
+            merged[name] = merge_analysis(base.get(name), value)
+        elif name == "text" and isinstance(value, dict) and isinstance(base.get("text"), dict):
             text = {k: dict(v) if isinstance(v, dict) else v for k, v in base["text"].items()}
             for screen, labels in value.items():
                 if isinstance(labels, dict) and isinstance(text.get(screen), dict):
@@ -229,28 +241,79 @@ def _items(count: object) -> str:
 # --- the compiled copy: JSON, no pydantic, no YAML ---------------------------------------------
 
 
-def load_view(explicit: Path | None = None) -> Pack:
-    """The active pack as attribute objects, from a compiled copy rebuilt when a file changes."""
+def load_view(explicit: Path | None = None) -> view.Pack:
+    """The active pack, typed, from a compiled copy rebuilt when a file changes.
+
+    Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
+    """
     data = load_data(explicit)
-    return _to_view(data)  # type: ignore[no-any-return]
+    sections = {k: v for k, v in data.items() if k != "_format"}
+    return build(view.Pack, {**sections, "raw": data})
 
 
 def load_data(explicit: Path | None = None) -> dict[str, Any]:
     """The active pack as plain data (dict), validated once and cached by content hash."""
     src = sources(explicit)
     key = _cache_key(src)
+    shipped = _shipped_compiled(src, key)
+    if shipped is not None:
+        return shipped
     cached = paths.cache_dir() / f"pack-{key}.json"
-    try:
-        with cached.open("rb") as fh:
-            data = json.load(fh)
-        if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
-            return data
-    except (OSError, ValueError):
-        pass
+    data = _read_cache(cached)
+    if data is not None:
+        return data
     pack = load_pack(explicit)
     data = {"_format": COMPILED_FORMAT, **pack.model_dump(mode="json")}
     _write_cache(cached, data)
     return data
+
+
+def _read_cache(cached: Path) -> dict[str, Any] | None:
+    """The compiled copy, only if we wrote it: ours, private, no link, in folders only we change."""
+    folder = cached.parent
+    if paths.untrusted(folder.parent) or paths.untrusted(folder):
+        return None
+    try:
+        fd = os.open(
+            cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if not (stat.S_ISREG(info.st_mode) and mine and not info.st_mode & 0o077):
+            return None
+        try:
+            data = json.load(fh)
+        except (OSError, ValueError, RecursionError):
+            return None
+    if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
+        return data
+    return None
+
+
+SHIPPED_COMPILED = "prompts.compiled.json"  # built into the wheel beside prompts.yaml
+
+
+def compiled_shipped() -> dict[str, Any]:
+    """The shipped pack compiled, with the key that says which files it was built from."""
+    src = PackSources(paths.shipped_prompts_path(), None, "shipped only")
+    pack = validate(_parse(src.shipped), None)
+    return {"_format": COMPILED_FORMAT, "_key": _cache_key(src), **pack.model_dump(mode="json")}
+
+
+def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
+    """The copy compiled when the wheel was built, so even the first run skips pydantic."""
+    if src.user is not None:
+        return None
+    try:
+        with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT
+    return data if ok and data.get("_key") == key else None  # a stale copy is ignored
 
 
 def _cache_key(src: PackSources) -> str:
@@ -277,25 +340,20 @@ _HASH_LIMIT = 1024 * 1024  # above the pack size cap, so every usable pack is ha
 def _write_cache(target: Path, data: dict[str, Any]) -> None:
     """Best effort: a cache we cannot write only costs start-up time."""
     try:
-        paths.ensure_private_dir(target.parent)
-        for old in target.parent.glob("pack-*.json"):
+        import tempfile
+
+        folder = paths.ensure_private_dir(target.parent)
+        if paths.untrusted(folder.parent) or paths.untrusted(folder):
+            return  # a folder others can change: don't leave a copy there to be swapped
+        for old in folder.glob("pack-*.json"):
             old.unlink(missing_ok=True)
-        tmp = target.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, target)
+        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)  # O_EXCL, 600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except (OSError, paths.PathsError):
         pass
-
-
-class PackView(SimpleNamespace):
-    """Attribute access over compiled pack data (mirrors the pydantic models' field names)."""
-
-
-def _to_view(value: Any) -> Any:
-    if isinstance(value, dict):
-        return PackView(**{str(k): _to_view(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return [_to_view(v) for v in value]
-    return value

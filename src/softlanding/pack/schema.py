@@ -2,65 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from softlanding.analysis.rules import AnalysisSection
+from softlanding.pack.after_schema import AfterTalk
+from softlanding.pack.fill import names_in, placeholder_problem
+from softlanding.pack.labels import TextSection
+from softlanding.pack.safety_schema import Safety
+from softlanding.pack.schema_base import MAX_ITEMS, Ident, Sourced, Strict, Text
+from softlanding.pack.schema_base import unique as _unique
 from softlanding.textsafe import plain_pack_text
-
-MAX_ITEMS = 200  # a pack is read by people; thousands of entries are a mistake
-
-# Words a screen shows: plain text only (no escape codes, no style tags), so no pack can break one.
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    AfterValidator(plain_pack_text),
-]
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
-Tag = Annotated[
-    str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
-]
-
-
-def _unique(items: list[Any], attr: str, what: str) -> None:
-    seen: set[str] = set()
-    for item in items:
-        key = getattr(item, attr)
-        if key in seen:
-            raise ValueError(f"two {what} share the id '{key}'; each needs its own")
-        seen.add(key)
 
 
 def _placeholders(template: str, allowed: set[str], required: set[str]) -> None:
-    found = set(re.findall(r"{([^{}]*)}", template))
-    unknown = found - allowed
-    if unknown:
-        raise ValueError(
-            f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
-            + ", ".join(f"{{{name}}}" for name in sorted(allowed))
-        )
-    missing = required - found
+    problem = placeholder_problem(template, allowed)
+    if problem:
+        raise ValueError(problem)
+    missing = required - names_in(template)
     if missing:
         raise ValueError(f"must contain the placeholder {{{sorted(missing)[0]}}}")
-
-
-class Strict(BaseModel):
-    """Every pack model forbids unknown fields, so a typo is an error, not silence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Sourced(Strict):
-    source: Text = Field(description="author and work the idea comes from")
 
 
 class Meta(Strict):
@@ -76,28 +38,6 @@ class FirstRun(Sourced):
     adults: Text
     help: Text
     continue_: Text = Field(alias="continue")
-
-
-class Resource(Strict):
-    name: Text
-    contact: Text
-    kind: Literal["crisis", "domestic_violence", "directory", "emergency"]
-    region: Text
-    note: Text | None = None
-
-
-class Safety(Sourced):
-    title: Text
-    lines: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
-    resources_note: Text
-    resources: list[Resource] = Field(min_length=1, max_length=MAX_ITEMS)
-    leave: Text
-
-    @model_validator(mode="after")
-    def _has_directory(self) -> Safety:
-        if not any(r.kind == "directory" for r in self.resources):
-            raise ValueError("needs a resource of kind 'directory' (an international list)")
-        return self
 
 
 class Flooding(Sourced):
@@ -338,13 +278,14 @@ class Pack(Strict):
     repair: Repair
     reflection: Questions
     debrief: Debrief
+    after: AfterTalk
     analysis: AnalysisSection
     tags: list[
         Annotated[
             str, StringConstraints(min_length=1, max_length=30), AfterValidator(plain_pack_text)
         ]
     ] = Field(min_length=1, max_length=MAX_ITEMS)
-    text: dict[Ident, dict[Ident, Text]]
+    text: TextSection
 
 
 SECTIONS: tuple[str, ...] = tuple(Pack.model_fields)

@@ -14,7 +14,7 @@ MAX_PACK_BYTES = 256 * 1024
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class PackLoader(_Loader):  # type: ignore[misc, valid-type]
+class PackLoader(_Loader):  # type: ignore[misc]
     """Safe loader whose plain scalars follow YAML 1.2: `no` and `12:30` stay text."""
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -140,19 +140,23 @@ _ALLOWED_TAGS = (None, "!", "tag:yaml.org,2002:str")
 _MAX_DIGITS = 4000
 
 
+def _line(mark: Any) -> int | None:
+    return mark.line + 1 if mark is not None else None
+
+
 def _refuse_aliases_and_tags(text: str, path: Path) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(
                 path,
-                event.start_mark.line + 1,
+                _line(event.start_mark),
                 "anchors and aliases (& and *) are not allowed in a prompts pack; "
                 "write the text out in full.",
             )
         if getattr(event, "tag", None) not in _ALLOWED_TAGS:
             raise YamlProblem(
                 path,
-                event.start_mark.line + 1,
+                _line(event.start_mark),
                 "this file uses a YAML tag (!!...) that a prompts pack may not use.",
             )
 

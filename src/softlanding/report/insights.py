@@ -9,29 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from softlanding.models import SessionFacts
+
 PERIODS: dict[str, int | None] = {"30": 30, "90": 90, "all": None}
 TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
-RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as coming back as agreed
 NOT_A_WORD = ("not_sure", "rather_not_say", "", None)
-
-
-@dataclass
-class SessionFacts:
-    """The few answers of one session that patterns count (private notes never included)."""
-
-    id: str
-    kind: str
-    started_at: str
-    tags: list[str] = field(default_factory=list)
-    answers: dict[tuple[str, str, str], Any] = field(default_factory=dict)
-
-    def each(self, step: str, name: str) -> list[Any]:
-        """This answer from every partner who gave it."""
-        return [v for (_, s, f), v in sorted(self.answers.items()) if s == step and f == name]
 
 
 @dataclass(frozen=True)
@@ -72,17 +58,6 @@ def time_of_day(moment: datetime) -> str:
     if 17 <= hour < 22:
         return "evening"
     return "night"
-
-
-def return_state(return_at: str | None, returned_at: str | None, now: datetime) -> str:
-    """Whether a break's agreed return happened: kept, later, not_noted, or still pending."""
-    if not return_at:
-        return "not_noted"
-    agreed = datetime.fromisoformat(return_at)
-    if returned_at:
-        back = datetime.fromisoformat(returned_at)
-        return "kept" if back <= agreed + RETURN_GRACE else "later"
-    return "pending" if agreed > now else "not_noted"
 
 
 def summarise(facts: Iterable[SessionFacts], now: datetime) -> Patterns:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from softlanding.models import SessionRecord
+from softlanding.pack.fill import fill
 from softlanding.report.visible import ANYONE, Viewer, visible_answers
 
 DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
@@ -115,7 +116,7 @@ def people(record: SessionRecord, pack: dict[str, Any]) -> str:
     if len(record.partners) < 2:
         return ""
     words = pack["text"]["session_view"]
-    return str(words["with"].format(names=" & ".join(record.partners.values())))
+    return str(fill(words["with"], names=" & ".join(record.partners.values())))
 
 
 def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYONE) -> list[Section]:
@@ -159,7 +160,7 @@ def _entries(
     who = record.partners.get(partner, partner)
     if private:  # marked as its author's, under the part of the session it was written in
         home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
-        label = f"{words['private_note'].format(name=who)} · {section_title(home, pack)}"
+        label = f"{fill(words['private_note'], name=who)} · {section_title(home, pack)}"
         return [Entry(label, show(step, name, value, pack), partner, True)]
     if (step, name) == ("reflect", "analysis") and isinstance(value, dict):
         pairs = _analysis(value, words)
@@ -192,9 +193,9 @@ def show(step: str, name: str, value: Any, pack: dict[str, Any]) -> str:
     if isinstance(value, bool):
         return str(words["yes"] if value else words["no"])
     if name in ("calm_before", "calm_after", "intensity") and isinstance(value, int):
-        return str(words["out_of_ten"].format(n=value))
+        return str(fill(words["out_of_ten"], n=value))
     if name == "break_minutes" and isinstance(value, int):
-        return str(words["minutes"].format(n=value))
+        return str(fill(words["minutes"], n=value))
     if name in TIMES and isinstance(value, str):
         return local_time(value)
     if isinstance(value, list):
@@ -235,7 +236,7 @@ def markdown(
     """A document a therapist can read: a short preface, then each session in debrief order."""
     words = pack["text"]["history_export"]
     lines = [f"# {words['title']}", ""]
-    lines.append(words["exported"].format(when=local_time(exported_at), count=len(records)))
+    lines.append(fill(words["exported"], when=local_time(exported_at), count=len(records)))
     lines += ["", words["private_excluded"], ""]
     if not records:
         lines += [words["none"], ""]

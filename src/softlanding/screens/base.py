@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from softlanding.flow.context import Host, StepContext
     from softlanding.flow.session import Shell
+    from softlanding.pack.view import Pack
 
 T = TypeVar("T")
 
@@ -37,9 +38,9 @@ def labels(pack: Any, block: str) -> Any:
 # The app's priority keys do the work; listing them on each screen keeps them first in the
 # footer, so "I'm not safe" never falls off the right edge behind a screen's own keys.
 # Modal screens (which don't inherit BaseScreen's bindings) list these themselves.
-SAFETY_KEYS = [
-    Binding("ctrl+s", "app.not_safe", "not_safe"),
-    Binding("ctrl+l", "app.quick_hide", "quick_hide"),
+SAFETY_KEYS: list[BindingType] = [
+    Binding("ctrl+s", "app.not_safe", "not_safe", id="not_safe"),
+    Binding("ctrl+l", "app.quick_hide", "quick_hide", id="quick_hide"),
 ]
 
 
@@ -53,9 +54,9 @@ class BaseScreen(Screen[T]):
         localise_bindings(self, self.pack.text.keys)
 
     @property
-    def pack(self) -> Any:
-        """The pack's attribute view (every word this screen shows)."""
-        return self.app.pack  # type: ignore[attr-defined]
+    def pack(self) -> Pack:
+        """The pack, typed (every word this screen shows)."""
+        return self.app.pack  # type: ignore[attr-defined, no-any-return]
 
     @property
     def sl(self) -> Shell:
@@ -74,7 +75,7 @@ class ContextScreen(BaseScreen[T]):
         super().__init__()
 
     @property
-    def pack(self) -> Any:
+    def pack(self) -> Pack:
         return self.ctx.pack
 
     @property

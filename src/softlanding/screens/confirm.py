@@ -19,8 +19,8 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = Path(__file__).with_name("confirm.tcss")
     BINDINGS = [
         *SAFETY_KEYS,  # a modal's footer leaves out the app's keys
-        Binding("y", "choose(True)", "history_yes"),
-        Binding("n,escape", "choose(False)", "history_no"),
+        Binding("y", "choose(True)", "history_yes", id="history_yes"),
+        Binding("n,escape", "choose(False)", "history_no", id="history_no"),
     ]
 
     def __init__(self, title: str, body: str, yes: str = "", no: str = "") -> None:

@@ -10,11 +10,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from softlanding.screens.base import BaseScreen
+from softlanding.screens.safety_region import OrdinaryScreen
 
 
 class FirstRunScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("first_run.tcss")
-    BINDINGS = [Binding("escape", "close", "close")]
+    BINDINGS = [
+        Binding("escape", "close", "close", id="close"),
+        Binding("o", "ordinary", "ordinary", id="first_run.ordinary"),
+    ]
 
     def __init__(self, first_time: bool) -> None:
         super().__init__()
@@ -36,6 +40,9 @@ class FirstRunScreen(BaseScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()
+
+    def action_ordinary(self) -> None:
+        self.app.push_screen(OrdinaryScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_close()

@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.models import parse_iso
+from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen
 
 
@@ -39,6 +40,7 @@ class HomeScreen(BaseScreen[None]):
             Option(words.start, id="start"),
             Option(words.start_unkept, id="start_unkept"),
             Option(words.together, id="together"),
+            Option(words.after, id="after"),
             Option(words.history, id="history"),
             Option(words.quit, id="quit"),
         ]
@@ -62,6 +64,8 @@ class HomeScreen(BaseScreen[None]):
             self.sl.show_turn(self.sl.session.first())
         elif choice == "together":
             self.sl.open_together()
+        elif choice == "after":
+            self.app.push_screen(AfterStartScreen())
         elif choice == "history":
             self.sl.open_history()
         elif choice == "quit":

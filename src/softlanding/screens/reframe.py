@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from softlanding.analysis.bids import wish_or_fallback
+from softlanding.analysis.boundary import heard
 from softlanding.widgets.questions import SKIP, PasteInput, QuestionScreen
 
 # A typed answer -> the saved field that shows it was heard (a draft saved on quit is not).
@@ -103,10 +103,9 @@ class ReframeScreen(QuestionScreen):
         self.call_after_refresh(self.query_one("#step").scroll_end, animate=False)
 
     def _wish(self, said: str) -> str:
-        # The analyzer knows more; the pack's phrase list is the simple, always-there fallback.
-        bids = self.pack.bids
-        heard = self.host.analyzer.bid(said)
-        return heard or wish_or_fallback(said, bids.translations, bids.fallback)
+        # The analyzer hears the pack bid phrases too; a boundary is heard as one, never a wish.
+        fallback = self.host.analyzer.bid(said) or str(self.pack.bids.fallback)
+        return heard(self.host.analyzer, said, fallback)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         field = (event.button.id or "").removesuffix("-next")

@@ -8,6 +8,7 @@ from typing import Any
 from softlanding.flow.steps import Turn
 from softlanding.flow.together import KEEP, REVEAL, REVEALED, SHARED_PAUSE
 from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND, SUMMARY
+from softlanding.screens.after.talk import AfterTalkScreen
 from softlanding.screens.base import ContextScreen
 from softlanding.screens.name import NameScreen
 from softlanding.screens.pause.pause import PauseScreen
@@ -43,7 +44,8 @@ TOGETHER: dict[str, ScreenClass] = {
     LISTEN: ListenScreen,
     CLOSING: ClosingScreen,
 }
-FLOWS: dict[str, dict[str, ScreenClass]] = {"solo": SOLO, "together": TOGETHER}
+AFTER: dict[str, ScreenClass] = {"after": AfterTalkScreen}
+FLOWS: dict[str, dict[str, ScreenClass]] = {"solo": SOLO, "together": TOGETHER, "after": AFTER}
 
 
 def screen_for(turn: Turn) -> ScreenClass:

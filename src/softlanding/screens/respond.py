@@ -30,11 +30,13 @@ class RespondScreen(StepScreen):
     CSS_PATH = Path(__file__).with_name("respond.tcss")
     step = "respond"
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("ctrl+r", "repair", "respond_repair"),
-        Binding("ctrl+o", "toggle_form", "respond_form", show=False),  # named on the heading
-        Binding("ctrl+p", "show_partner", "respond_show"),
-        Binding("ctrl+n", "finish", "respond_done"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("ctrl+r", "repair", "respond_repair", id="respond_repair"),
+        Binding(
+            "ctrl+o", "toggle_form", "respond_form", show=False, id="respond_form"
+        ),  # named on the heading
+        Binding("ctrl+p", "show_partner", "respond_show", id="respond_show"),
+        Binding("ctrl+n", "finish", "respond_done", id="respond_done"),
     ]
 
     def __init__(self, ctx: StepContext) -> None:

@@ -1,49 +1,119 @@
-"""Safety: resources from the pack; no advice to soften or go back and talk; nothing recorded."""
+"""Safety: a page for each kind of danger, resources from the pack, nothing recorded.
+
+No advice to soften or go back and talk. Ctrl+S opens it with every page's help (press a number
+for one kind); the gentle check opens it at the page that fits what was written. The one action
+(leave now) has the focus, so Enter works at once.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
 from softlanding.screens.base import BaseScreen
+from softlanding.screens.safety_region import OrdinaryScreen, RegionScreen
 from softlanding.textsafe import visible
 
+_NOTES_SHOWN = 3  # the first few resources keep their note; the rest stay one line each
 
-class SafetyScreen(BaseScreen[None]):
+
+class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses True: go on
     CSS_PATH = Path(__file__).with_name("safety.tcss")
-    BINDINGS = [Binding("escape", "home", "home")]
+    BINDINGS = [
+        Binding("escape", "home", "home", id="home"),
+        Binding("r", "region", "region", id="safety.region"),
+        Binding("o", "ordinary", "ordinary", id="safety.ordinary"),
+        *[Binding(str(n), f"page({n!r})", show=False, id=f"safety.page{n}") for n in range(10)],
+    ]
+
+    def __init__(self, kind: str | None = None) -> None:
+        super().__init__()
+        self.kind = kind if kind in PAGE_KINDS else None
 
     def compose(self) -> ComposeResult:
-        safety = self.pack.safety
-        words = self.pack.text.safety
         with VerticalScroll(id="safety"):
+            yield Static(id="title")
+            yield Static(id="lines")
+            yield Static(id="ask")
+            yield Static(id="resources")
             # Plain text whatever the pack holds: this page must always open.
-            yield Static(visible(safety.title), id="title", markup=False)
-            yield Static(visible("\n".join(safety.lines)), id="lines", markup=False)
-            yield Static(self._resources(), id="resources")
-            yield Static(visible(safety.resources_note), id="note", markup=False)
+            note = visible(self.pack.safety.resources_note)
+            yield Static(note, id="note", markup=False)
         with Horizontal(id="actions"):
-            yield Button(Content(visible(safety.leave)), id="leave", variant="primary")
-            yield Button(Content(visible(words.home)), id="home")
+            leave = Content(visible(self.pack.safety.leave))
+            yield Button(leave, id="leave", variant="primary", compact=True)
+            home = Content(visible(self.pack.text.safety.home))
+            yield Button(home, id="home", compact=True)
         yield Footer()
 
-    def _resources(self) -> Content:
-        rows: list[Content] = []
-        for res in self.pack.safety.resources:
-            where = visible(f" — {res.contact}  ({res.region})")
-            rows.append(Content.assemble((visible(res.name), "bold"), where))
-            if res.note:
-                rows.append(Content(visible(f"  {res.note}")))
-        return Content("\n").join(rows)
-
     def on_mount(self) -> None:
-        # The top (title, first lines) must be what a frightened person sees first.
-        self.query_one("#safety", VerticalScroll).focus()
+        self._show()
+        self.query_one("#leave", Button).focus()  # Enter leaves at once
+
+    def _show(self) -> None:
+        safety = self.pack.safety
+        page = getattr(safety.pages, self.kind) if self.kind else None
+        self.query_one("#title", Static).update(Text(visible(page.title if page else safety.title)))
+        lines = list(page.lines if page else safety.lines) + list(safety.added_lines)
+        self.query_one("#lines", Static).update(Text(visible("\n".join(lines))))
+        self.query_one("#ask", Static).update(self._ask())
+        self.query_one("#resources", Static).update(self._resources(page))
+
+    def _ask(self) -> Text:
+        """One key per kind of danger, then the region and the ordinary-conflict page."""
+        safety = self.pack.safety
+        out = Text()
+        for index, kind in enumerate(PAGE_KINDS):
+            page = getattr(safety.pages, kind)
+            out.append(f"{page.key} ", style="bold reverse")
+            out.append(" " + visible(page.label) + ("\n" if index % 2 else "   "))
+        out.append("0 ", style="bold reverse")
+        out.append(" " + visible(safety.ask.all) + "   ")
+        out.append(visible(safety.region.choose), style="dim")
+        return out
+
+    def _resources(self, page: Any) -> Text:
+        safety = self.pack.safety
+        first = list(page.first) if page else []
+        region = self.sl.session.settings.get("region", "") or None
+        found = ordered_resources(list(safety.resources), first, region)
+        out = Text(visible(f"({safety.check_country})\n"), style="dim")
+        for index, res in enumerate(found):
+            out.append(visible(res.name), style="bold")
+            out.append(visible(f" — {res.contact}  ({res.region})") + "\n")
+            if res.note and index < _NOTES_SHOWN:
+                out.append(visible(f"  {res.note}") + "\n", style="dim")
+        if safety.added_resources:
+            out.append(visible(f"\n{safety.own_pack}") + "\n", style="italic")
+            for res in safety.added_resources:
+                out.append(visible(f"{res.name} — {res.contact}  ({res.region})") + "\n")
+        return out
+
+    def action_page(self, key: str) -> None:
+        pages = self.pack.safety.pages
+        chosen = [k for k in PAGE_KINDS if getattr(pages, k).key == key]
+        self.kind = chosen[0] if chosen else None
+        self._show()
+        self.query_one("#safety", VerticalScroll).scroll_home(animate=False)
+
+    def action_region(self) -> None:
+        def chosen(region: str | None) -> None:
+            if region is not None:
+                self.sl.session.settings.set("region", region)
+                self._show()
+
+        self.app.push_screen(RegionScreen(), chosen)
+
+    def action_ordinary(self) -> None:
+        self.app.push_screen(OrdinaryScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "leave":

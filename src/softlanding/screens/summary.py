@@ -30,8 +30,8 @@ class SummaryScreen(StepScreen):
     CSS_PATH = Path(__file__).with_name("summary.tcss")
     step = "summary"
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("ctrl+n", "finish", "summary_done"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("ctrl+n", "finish", "summary_done", id="summary_done"),
     ]
 
     def compose(self) -> ComposeResult:

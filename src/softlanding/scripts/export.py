@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+from typing import Any
 
+from softlanding.report.export import export_markdown
 from softlanding.report.visible import Viewer
 from softlanding.scripts.history import since_type
 from softlanding.scripts.lock import open_viewer
-from softlanding.store.archive import dumps, export_json, export_markdown
+from softlanding.scripts.outfile import Refused, check_target, private_output
+from softlanding.scripts.say import counted
 from softlanding.store.sessions import Store
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read (mode 600), replacing any old one whole."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o600)  # O_CREAT's mode is ignored when a stale temp file existed
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -40,6 +28,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "--since", metavar="DATE", type=since_type, help="only sessions on or after DATE"
     )
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument(
         "--open", action="store_true", help="type a passphrase to open the sealed words it opens"
     )
@@ -51,20 +40,40 @@ def main(argv: list[str], prog: str) -> int:
     from softlanding.pack.loader import load_data
 
     pack = load_data()
-    with Store.open(readonly=True) as store:
-        viewer = open_viewer(store, pack["text"]["lock_cli"]) if args.open else Viewer()
-        if viewer is None:
-            return 1
-        count = store.count_sessions(since=args.since)
-        if args.format == "json":
-            viewer.keep_sealed = True  # what it cannot open goes in sealed, to import elsewhere
-            text = dumps(export_json(store, args.since, viewer))
-        else:
-            text = export_markdown(store, args.since, viewer, pack)
-    if args.output is None or str(args.output) == "-":
-        sys.stdout.write(text)
-        return 0
-    write_private(args.output, text)
     cli = pack["text"]["history_cli"]
-    print(cli["written"].format(count=count, path=args.output))
+    to_file = args.output is not None and str(args.output) != "-"
+    try:
+        if to_file:
+            check_target(args.output, cli, args.force)  # before any work: say no at once
+        with Store.open(readonly=True) as store:
+            viewer = open_viewer(store, pack["text"]["lock_cli"]) if args.open else Viewer()
+            if viewer is None:
+                return 1
+            if args.format == "json":
+                viewer.keep_sealed = True  # what it cannot open goes in sealed, to import elsewhere
+            count = store.count_sessions(since=args.since)
+            if to_file:
+                with private_output(args.output, cli) as fh:
+                    _write(fh, store, args, pack, viewer)
+            else:
+                _write(sys.stdout, store, args, pack, viewer)
+    except Refused as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if to_file:
+        print(counted(cli, "written", count, path=args.output))
     return 0
+
+
+def _write(
+    fh: object, store: Store, args: argparse.Namespace, pack: dict[str, Any], viewer: Viewer
+) -> None:
+    """What `viewer` may see: JSON a batch of sessions at a time; Markdown built whole."""
+    write = fh.write  # type: ignore[attr-defined]
+    if args.format == "json":
+        from softlanding.store.stream import export_chunks
+
+        for chunk in export_chunks(store, args.since, viewer):
+            write(chunk)
+    else:
+        write(export_markdown(store, args.since, viewer, pack))

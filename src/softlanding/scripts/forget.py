@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 
+from softlanding.pack.fill import fill
 from softlanding.report.layout import local_time
+from softlanding.scripts.say import confirmed, counted, notice
 from softlanding.scripts.show import resolve
+from softlanding.store.files import erase, set_aside_copies
 from softlanding.store.sessions import Store
 
 
@@ -14,7 +17,8 @@ def main(argv: list[str], prog: str) -> int:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Delete one session, or all of them, for good. Asks first; "
-        "--yes skips the question (for scripts).",
+        "--yes skips the question (for scripts). --all also offers to erase damaged copies "
+        "of the sessions file that softlanding set aside.",
     )
     parser.add_argument("id", nargs="?", help="the session id, or its first few characters")
     parser.add_argument("--all", action="store_true", help="delete every saved session")
@@ -26,6 +30,7 @@ def main(argv: list[str], prog: str) -> int:
 
     cli = load_data()["text"]["history_cli"]
     with Store.open() as store:
+        notice(store)  # a damaged file set aside on opening: say so before anything else
         if args.all:
             return _forget_all(store, cli, args.yes)
         return _forget_one(store, args.id, cli, args.yes)
@@ -36,38 +41,42 @@ def _forget_one(store: Store, typed: str, cli: dict[str, str], yes: bool) -> int
     record = store.load(sid) if sid else None
     if record is None:
         return 1
-    if not _confirmed(cli["ask_one"].format(when=local_time(record.started_at)), cli, yes):
+    if not _confirmed(fill(cli["ask_one"], when=local_time(record.started_at)), cli, yes):
         return 1
     store.delete(record.id)
-    print(cli["forgot_one"])
+    print(cli["forgot_one_waiting" if store.scrub_waiting else "forgot_one"])
     return 0
 
 
 def _forget_all(store: Store, cli: dict[str, str], yes: bool) -> int:
     count = store.count_sessions()
-    if count == 0:
+    copies = set_aside_copies(store.path) if store.path else []
+    if count == 0 and not copies:
         print(cli["nothing_saved"])
         return 0
-    if not _confirmed(cli["ask_all"].format(count=count), cli, yes):
+    if count and not _confirmed(counted(cli, "ask_all", count), cli, yes):
         return 1
-    gone = store.delete_all()
-    print(cli["forgot_all"].format(count=gone))
+    if count:
+        gone = store.delete_all()
+        key = "forgot_waiting" if store.scrub_waiting else "forgot_all"
+        print(counted(cli, key, gone))
+    return _forget_copies(copies, cli, yes) if copies else 0
+
+
+def _forget_copies(copies: list[Path], cli: dict[str, str], yes: bool) -> int:
+    """Damaged files set aside earlier hold the same words: erase them too, if the person agrees."""
+    print(counted(cli, "copies_found", len(copies), folder=copies[0].parent))
+    if not confirmed(cli["ask_copies"], cli, yes):
+        print(cli["copies_kept"])
+        return 1
+    for path in copies:
+        erase(path)
+    print(cli["copies_erased"])
     return 0
 
 
 def _confirmed(question: str, cli: dict[str, str], yes: bool) -> bool:
-    """--yes, or a person at a terminal typing the word; never a silent default."""
-    if yes:
-        return True
-    if not sys.stdin.isatty():
-        print(cli["needs_yes"], file=sys.stderr)
-        return False
-    print(question)
-    try:
-        answer = input(cli["ask_type"])
-    except EOFError:
-        answer = ""
-    if answer.strip().lower() == cli["answer_yes"].lower():
+    if confirmed(question, cli, yes):
         return True
     print(cli["kept"])
     return False

@@ -6,15 +6,23 @@ import argparse
 import json
 from dataclasses import asdict
 
+from softlanding.pack.fill import fill
 from softlanding.store.archive import HistoryRow, history_page, since_iso
 from softlanding.store.sessions import Store
 
+MAX_LIMIT = 1_000_000
+
 
 def positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    value = int(text)
-    if value < 1:
-        raise ValueError(text)
+    """An argparse type: a whole number from 1 to MAX_LIMIT."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a whole number from 1 to {MAX_LIMIT:,}"
+        ) from None
     return value
 
 
@@ -22,7 +30,7 @@ def since_type(text: str) -> str:
     """An argparse type: DATE (YYYY-MM-DD) or an ISO time, as stored."""
     try:
         return since_iso(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or one past what a clock can hold
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-01") from None
 
 
@@ -40,14 +48,15 @@ def main(argv: list[str], prog: str) -> int:
     with Store.open(readonly=True) as store:
         rows = history_page(store, args.limit, since=args.since, tag=args.tag)
         total = store.count_sessions(since=args.since, tag=args.tag)
+        saved = store.count_sessions() if not rows else total
     if args.json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
-    _print_table(rows, total)
+    _print_table(rows, total, saved)
     return 0
 
 
-def _print_table(rows: list[HistoryRow], total: int) -> None:
+def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -60,9 +69,12 @@ def _print_table(rows: list[HistoryRow], total: int) -> None:
     words, cli = pack["text"]["history"], pack["text"]["history_cli"]
     console = Console(highlight=False)
     if not rows:
-        console.print(cli["empty"], markup=False)
+        from softlanding.scripts.say import counted
+
+        empty = counted(cli, "no_match", saved, total=saved) if saved else cli["empty"]
+        console.print(empty, markup=False)
         return
-    table = Table(title=cli["title"].format(shown=len(rows), total=total), title_justify="left")
+    table = Table(title=fill(cli["title"], shown=len(rows), total=total), title_justify="left")
     for label in (cli["col_id"], words["col_when"], words["col_kind"]):
         table.add_column(label, no_wrap=True)
     for label in (words["col_feelings"], words["col_tags"], words["col_break"]):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
-from pathlib import Path
-from typing import Any
+from typing import IO
 
-from softlanding.store.importer import ImportReport, import_json
+from softlanding.pack.fill import fill
+from softlanding.scripts.say import counted, notice
+from softlanding.store.importer import ImportReport, import_items
 from softlanding.store.sessions import Store
 
 SHOWN_PROBLEMS = 20  # enough to see what is wrong without a wall of text
@@ -23,46 +24,49 @@ def main(argv: list[str], prog: str) -> int:
     parser.add_argument("file", help="the JSON export, or - for standard input")
     args = parser.parse_args(argv)
     from softlanding.pack.loader import load_data
+    from softlanding.store.stream import ReadProblem, open_input, read_export
 
     cli = load_data()["text"]["history_cli"]
-    document = _read(args.file, cli)
-    if document is _UNREADABLE:
-        return 1
-    with Store.open() as store:
-        report = import_json(store, document)
-        if report.ok and report.imported:
-            # words sealed under the exporting store's lock keep opening with its passphrase
-            from softlanding.store.privacy import adopt_lock
+    try:
+        with open_input(args.file, _stdin()) as fh:
+            header, items = read_export(fh)
+            with Store.open() as store:
+                notice(store)
+                report = import_items(store, header, items)  # reads the rest as it adds
+                if report.ok and report.imported and isinstance(header, dict):
+                    # words sealed under the exporting store's lock keep opening with its
+                    # passphrase
+                    from softlanding.store.privacy import adopt_lock
 
-            adopt_lock(store, document.get("lock"))
+                    adopt_lock(store, header.get("lock"))
+    except ReadProblem as exc:
+        print(cli[exc.key].format(path=args.file, **exc.fields), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        print(cli["unreadable"].format(path=args.file, reason=reason), file=sys.stderr)
+        return 1
     return _tell(report, args.file, cli)
 
 
-_UNREADABLE = object()
-
-
-def _read(name: str, cli: dict[str, str]) -> Any:
-    try:
-        raw = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        print(cli["not_json"].format(path=name, line=exc.lineno, column=exc.colno), file=sys.stderr)
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        print(cli["unreadable"].format(path=name, reason=reason), file=sys.stderr)
-    return _UNREADABLE
+def _stdin() -> IO[bytes]:
+    """Standard input as bytes (a text stand-in, as in tests, is encoded back)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape"))
 
 
 def _tell(report: ImportReport, name: str, cli: dict[str, str]) -> int:
     if not report.ok:
-        print(cli["import_bad"].format(path=name, count=len(report.problems)), file=sys.stderr)
+        print(counted(cli, "import_bad", len(report.problems), path=name), file=sys.stderr)
         for problem in report.problems[:SHOWN_PROBLEMS]:
             print(f"  {problem}", file=sys.stderr)
         rest = len(report.problems) - SHOWN_PROBLEMS
         if rest > 0:
-            print(cli["import_more"].format(count=rest), file=sys.stderr)
+            print(fill(cli["import_more"], count=rest), file=sys.stderr)
         return 1
-    print(cli["imported"].format(count=report.imported))
+    print(counted(cli, "imported", report.imported))
     if report.skipped:
-        print(cli["skipped"].format(count=len(report.skipped)))
+        print(counted(cli, "skipped", len(report.skipped)))
     return 0

@@ -32,7 +32,23 @@ def _check(file: Path | None) -> int:
         f"{len(pack.breathing.patterns)} breathing patterns, "
         f"{len(pack.repair.groups)} repair groups)."
     )
+    for note in _safety_notes(src.user):
+        print(note)
     return 0
+
+
+def _safety_notes(user: Path | None) -> list[str]:
+    """Plain words on what a user pack's safety parts can and cannot do."""
+    if user is None:
+        return []
+    from softlanding.pack.safety_lock import notes
+    from softlanding.pack.yaml_reader import parse
+
+    try:
+        doc = parse(user)
+    except Exception:  # noqa: BLE001 - it was read a moment ago; silence only loses a note
+        return []
+    return notes(doc.data) if isinstance(doc.data, dict) else []
 
 
 def _path() -> int:

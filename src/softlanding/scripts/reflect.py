@@ -6,14 +6,20 @@ Reads the compiled pack (no pydantic, YAML or Textual once it exists) and prints
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shlex
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from softlanding.pack.fill import fill
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,28 +103,66 @@ def main(argv: list[str], prog: str) -> int:
 def _message(args: argparse.Namespace) -> str | None:
     """The message from the arguments, the editor or stdin; None means "look back instead"."""
     if args.message:
-        return " ".join(args.message)
+        return _text(" ".join(args.message).encode("utf-8", "surrogateescape"))
     if args.edit:
         return _from_editor()
     if sys.stdin is None or sys.stdin.isatty():
         return None
-    return sys.stdin.read().rstrip("\r\n")
+    return "".join(_stdin_pieces(whole=True)).rstrip("\r\n")
+
+
+def _text(raw: bytes | str) -> str:
+    """Bytes as text: anything that is not UTF-8 becomes U+FFFD, so output stays valid UTF-8."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", errors="replace")
+
+
+def _stdin_pieces(whole: bool = False) -> Iterator[str]:
+    """Standard input read as bytes (never trusting the locale), line by line or whole."""
+    source: Any = getattr(sys.stdin, "buffer", None) or sys.stdin
+    if whole:
+        yield _text(source.read())
+        return
+    for raw in source:
+        yield _text(raw)
 
 
 def _from_editor() -> str:
-    """Write the message in $EDITOR, in a private temp file that is deleted afterwards."""
+    """Write the message in $EDITOR, in a private folder removed on every way out."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, name = tempfile.mkstemp(prefix="softlanding-", suffix=".txt")  # created with mode 600
-    os.close(fd)
-    path = Path(name)
+    folder = Path(tempfile.mkdtemp(prefix="softlanding-"))  # mode 700: only we can look in
+    path = folder / "message.txt"
+    path.touch(mode=0o600)
     try:
-        done = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        text = path.read_text(encoding="utf-8", errors="replace") if done.returncode == 0 else ""
+        with _ended_by_signals():
+            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        text = _text(path.read_bytes()) if done.returncode == 0 else ""
     except OSError:
         text = ""
     finally:
-        path.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return text.strip()
+
+
+class _Ended(BaseException):
+    """SIGTERM or SIGHUP while the editor is open: unwind so the message file is removed."""
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    def end(signum: int, frame: object) -> None:
+        raise _Ended(signum)
+
+    wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    old = {sig: signal.signal(sig, end) for sig in wanted}
+    try:
+        yield
+    except _Ended as ended:
+        raise SystemExit(128 + ended.args[0]) from None
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
 
 
 # --- one message ----------------------------------------------------------------------------
@@ -131,14 +175,20 @@ def _analyzer(data: dict[str, Any]) -> Analyzer:
 
 
 def _reflect(text: str, data: dict[str, Any], args: argparse.Namespace) -> int:
-    found = _analyzer(data).analyze(text)
+    analyzer = _analyzer(data)
+    found = analyzer.analyze(text)
     flagged = bool(found.patterns) or found.safety.concern
-    if args.save:
+    # Danger language is never stored: a saved threat or disclosure can be found by anyone.
+    saved = args.save and not found.safety.concern
+    if saved:
         _save(found)
+    refused = args.save and not saved
     if args.json:
         print(json.dumps(found.to_json(data["safety"]["resources"]), ensure_ascii=False))
     elif not args.check:
-        _card(found, data, saved=args.save)
+        _card(found, data, saved=saved, refused=refused, kind=_kind(analyzer, found))
+    if refused and (args.json or args.check):
+        print(data["safety"]["not_saved"], file=sys.stderr)
     return int(flagged) if args.check else 0
 
 
@@ -146,7 +196,7 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
     """One JSON object per input line, blank lines included, in order."""
     analyzer, resources = _analyzer(data), data["safety"]["resources"]
     flagged = False
-    for line in sys.stdin:
+    for line in _stdin_pieces():
         found = analyzer.analyze(line.rstrip("\r\n"))
         flagged = flagged or bool(found.patterns) or found.safety.concern
         if not check:
@@ -156,21 +206,18 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
 
 
 def _save(found: Analysis) -> None:
+    from softlanding.scripts.say import notice
     from softlanding.store.sessions import Store
 
-    store = Store.open()
-    try:
-        sid = store.create_session("reflect")
-        answers = {
-            "text": found.text,
-            "patterns": [f.kind for f in found.patterns],
-            "bid": found.bid,
-            "rewrite": found.rewrite,
-        }
-        store.save_answers(sid, "reflect", answers)
-        store.finish(sid, "completed")
-    finally:
-        store.close()
+    answers = {
+        "text": found.text,
+        "patterns": [f.kind for f in found.patterns],
+        "bid": found.bid,
+        "rewrite": found.rewrite,
+    }
+    with Store.open() as store:
+        notice(store)  # a damaged file set aside on opening is said, never done silently
+        store.save_whole("reflect", "reflect", answers)  # one transaction: never half a session
 
 
 def _console() -> Console:
@@ -179,16 +226,30 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _card(found: Analysis, data: dict[str, Any], saved: bool) -> None:
+def _kind(analyzer: Analyzer, found: Analysis) -> str | None:
+    """The most urgent kind of danger in the message, for the page that fits it."""
+    if not found.safety.concern:
+        return None
+    from softlanding.analysis.danger import find_danger, kinds_of
+
+    kinds = kinds_of(find_danger(analyzer, found.text))
+    return kinds[0] if kinds else "partner_fear"
+
+
+def _card(
+    found: Analysis, data: dict[str, Any], saved: bool, refused: bool, kind: str | None
+) -> None:
     """Safety first when it applies; otherwise the message, what it may carry, one question."""
     console = _console()
     if found.safety.concern:
-        _safety_card(console, data)
+        _safety_card(console, data, kind or "partner_fear")
         _lines(console, _marked(found), None, _label(found.question, "bold"))
     else:
         _message_card(console, found, data)
     if saved:
         _lines(console, None, _label(data["analysis"]["reflect_words"]["saved"], "dim"))
+    if refused:
+        _lines(console, None, _label(data["safety"]["not_saved"], "bold"))
 
 
 def _lines(console: Console, *items: Any) -> None:
@@ -197,19 +258,25 @@ def _lines(console: Console, *items: Any) -> None:
         console.print(item if item is not None else "")
 
 
-def _safety_card(console: Console, data: dict[str, Any]) -> None:
+def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
+    """The page for this kind of danger: its words, then its kinds of help first."""
     from rich.panel import Panel
     from rich.text import Text
 
+    from softlanding.analysis.danger import ordered_resources
+
     safety = data["safety"]
-    body = Text("\n".join(safety["lines"]) + "\n\n")  # pack text: `prompts check` refuses escapes
-    for item in safety["resources"]:
+    page = safety["pages"][kind]
+    # pack text: `prompts check` refuses escapes
+    body = Text("\n".join(page["lines"] + safety["added_lines"]) + "\n\n")
+    every = ordered_resources(safety["resources"], page["first"]) + safety["added_resources"]
+    for item in every:
         body.append(f"{item['name']}", style="bold")
-        body.append(f" · {item['contact']} · {item['region']}\n")
+        body.append(f" · {item['contact']} · {item['region']} ({safety['check_country']})\n")
         if item.get("note"):
             body.append(f"  {item['note']}\n", style="dim")
     body.append("\n" + safety["resources_note"], style="dim")
-    console.print(Panel(body, title=safety["title"], title_align="left", padding=(1, 2)))
+    console.print(Panel(body, title=page["title"], title_align="left", padding=(1, 2)))
 
 
 def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> None:
@@ -236,9 +303,9 @@ def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> No
         _lines(
             console,
             _label(hints[kind], f"bold {KIND_STYLES[kind].split()[-1]}"),
-            _label(hints["words"].format(match=quoted)),
-            _label(hints["why"].format(why=why)),
-            _label(hints["antidote"].format(antidote=antidote)),
+            _label(fill(hints["words"], match=quoted)),
+            _label(fill(hints["why"], why=why)),
+            _label(fill(hints["antidote"], antidote=antidote)),
             None,
         )
     for key, value in (("reflect_bid", found.bid), ("reflect_rewrite", found.rewrite)):
@@ -333,7 +400,7 @@ def _debrief_card(
     from softlanding.report import layout
 
     when = layout.local_time(record.started_at)
-    intro = data["analysis"]["reflect_words"]["debrief_from"].format(when=when)
+    intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
     _lines(console, _label(data["debrief"]["title"], "bold"), _label(intro), None)
     for step in steps:
         _lines(console, _label(step["title"], "bold"))

@@ -8,10 +8,13 @@ import sys
 from typing import Any
 
 from softlanding.models import SessionRecord
+from softlanding.pack.fill import fill
 from softlanding.report.visible import Viewer, hidden_count
 from softlanding.scripts.lock import open_viewer
 from softlanding.store.archive import match_ids, session_json
 from softlanding.store.sessions import Store
+
+MAX_SHOWN = 500  # entries per section; a real session has a few dozen in all
 
 
 def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
@@ -20,7 +23,7 @@ def resolve(store: Store, typed: str, cli: dict[str, str]) -> str | None:
     if len(found) == 1:
         return found[0]
     key = "ambiguous" if found else "not_found"
-    print(cli[key].format(id=typed), file=sys.stderr)
+    print(fill(cli[key], id=typed), file=sys.stderr)
     return None
 
 
@@ -80,13 +83,16 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", max_width=30)
         grid.add_column()
-        for entry in section.entries:
+        for entry in section.entries[:MAX_SHOWN]:  # a table of 200,000 rows takes minutes
             grid.add_row(shown(entry.label), shown(entry.value))
         console.print(grid)
+        if len(section.entries) > MAX_SHOWN:
+            more = len(section.entries) - MAX_SHOWN
+            console.print(Text(fill(cli["more_entries"], count=more), style="italic"))
     hidden = hidden_count(record, viewer)
     if hidden:
         console.print()
-        console.print(Text(cli["private_hidden"].format(count=hidden), style="italic"))
+        console.print(Text(fill(cli["private_hidden"], count=hidden), style="italic"))
 
 
 def _tags(record: SessionRecord, words: dict[str, str]) -> str:

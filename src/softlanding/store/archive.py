@@ -1,4 +1,4 @@
-"""Sessions out of the store: JSON export, a Markdown debrief, history pages (import elsewhere).
+"""Sessions out of the store: JSON export, history pages, pattern facts (import elsewhere).
 
 Part of the storage layer (it reads `store.conn` and writes inside `store._write()`); no Textual.
 """
@@ -12,13 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from softlanding.models import SessionRecord, iso, now_utc
-from softlanding.report import layout as session_layout
-from softlanding.report.insights import SessionFacts, return_state
-from softlanding.report.visible import ANYONE, HIDDEN, Viewer, lock_only, visible_value
+from softlanding.models import (
+    SessionFacts,
+    SessionRecord,
+    answer_problem,
+    iso,
+    now_utc,
+    return_state,
+)
 from softlanding.store.importer import ENCODE, FORMAT, SESSION_COLUMNS, VERSION
-from softlanding.store.sessions import Store, session_filters
-from softlanding.textsafe import visible
+from softlanding.store.rows import BAD, decode, session_filters
+from softlanding.store.sessions import Store
+from softlanding.store.visibility import ANYONE, HIDDEN, Viewer, lock_only, visible_value
 
 # Only what the patterns view counts: keeps "all time" over tens of thousands of sessions quick.
 _PATTERN_FIELDS = (
@@ -59,7 +64,9 @@ def match_ids(store: Store, prefix: str) -> list[str]:
 # --- export -----------------------------------------------------------------------------------
 
 
-def export_json(store: Store, since: str | None = None, viewer: Viewer | None = None) -> dict:
+def export_json(
+    store: Store, since: str | None = None, viewer: Viewer | None = None
+) -> dict[str, Any]:
     """Every session (oldest first) with partners, tags and what `viewer` may see of the
     answers, as a versioned document; sealed words it cannot open stay sealed."""
     viewer = viewer or Viewer(keep_sealed=True)
@@ -70,10 +77,10 @@ def export_json(store: Store, since: str | None = None, viewer: Viewer | None = 
         "exported_at": iso(now_utc()),
         "includes_private": False,
         "sessions": _collect(store, where, args, viewer),
-    } | _lock_of(store, viewer)
+    } | lock_of(store, viewer)
 
 
-def _lock_of(store: Store, viewer: Viewer) -> dict[str, Any]:
+def lock_of(store: Store, viewer: Viewer) -> dict[str, Any]:
     """A locked store's export carries its lock (public key, passphrase-sealed private key),
     so words written sealed still open with the passphrase wherever they are imported."""
     kept = store.get_setting("lock")
@@ -90,7 +97,7 @@ def dumps(document: dict[str, Any]) -> str:
     return head[:-1] + ', "sessions": [\n' + body + ("\n]}\n" if lines else "]}\n")
 
 
-def session_json(store: Store, sid: str, viewer: Viewer | None = None) -> dict | None:
+def session_json(store: Store, sid: str, viewer: Viewer | None = None) -> dict[str, Any] | None:
     """One session in the export's shape (for `show --json`)."""
     found = _collect(store, "WHERE id = ?", (sid,), viewer or Viewer(keep_sealed=True))
     return found[0] if found else None
@@ -135,9 +142,11 @@ def _add_answers(
         f"WHERE session_id IN ({chosen}) ORDER BY session_id, saved_at, rowid",
         args,
     ).fetchall()
-    # Every stored value is JSON text: decode them all in one call (250,000 calls take seconds).
-    values = json.loads("[" + ",".join(row[4] for row in rows) + "]")
-    for (sid, partner, step, name, _, private, saved_at), value in zip(rows, values, strict=True):
+    for (sid, partner, step, name, _, private, saved_at), value in zip(
+        rows, _values(rows), strict=True
+    ):
+        if value is BAD:
+            continue  # a damaged or hand-edited row: left out of the export
         if viewer is not None:
             value = visible_value(value, bool(private), viewer)
             if value is HIDDEN:
@@ -152,6 +161,19 @@ def _add_answers(
                 "saved_at": saved_at,
             }
         )
+
+
+def _values(rows: list[tuple[Any, ...]]) -> list[Any]:
+    """Every stored value decoded in one call (250,000 calls take seconds); one by one, leaving
+    the bad ones out, only when some row is not valid JSON (NaN, or cut short)."""
+    try:
+        return json.loads("[" + ",".join(row[4] for row in rows) + "]", parse_constant=_no)  # type: ignore[no-any-return]
+    except (ValueError, RecursionError):
+        return [decode(row[2], row[3], row[4]) for row in rows]
+
+
+def _no(name: str) -> Any:
+    raise ValueError(name)
 
 
 def _session_dict(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -191,22 +213,11 @@ def record_from_dict(item: dict[str, Any]) -> SessionRecord:
     return record
 
 
-def export_markdown(
-    store: Store,
-    since: str | None = None,
-    viewer: Viewer | None = None,
-    pack: dict[str, Any] | None = None,
-) -> str:
-    """Sessions as a Markdown debrief a therapist can read, oldest first."""
-    if pack is None:
-        from softlanding.pack.loader import load_data
-
-        pack = load_data()
+def records_as_stored(store: Store, since: str | None = None) -> list[SessionRecord]:
+    """Every session since `since`, oldest first, with its answers as stored (sealed ones
+    still sealed): for a reader that asks report.visible itself, like the Markdown layout."""
     where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
-    stored = _collect(store, where, args, None)  # as stored: the layout asks report.visible
-    records = [record_from_dict(item) for item in stored]
-    text = session_layout.markdown(records, pack, viewer or Viewer(), iso(now_utc()))
-    return visible(text)  # `cat` of the file must never drive the terminal
+    return [record_from_dict(item) for item in _collect(store, where, args, None)]
 
 
 # --- history pages and pattern facts ------------------------------------------------------------
@@ -279,7 +290,7 @@ def _page_details(
         f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' ORDER BY partner",
         ids,
     ):
-        word = visible_value(json.loads(raw), bool(private), viewer)
+        word = visible_value(decode("name", "word", raw), bool(private), viewer)
         if isinstance(word, str):
             feelings[sid].append(word)
     return tags, feelings
@@ -303,7 +314,7 @@ def _break_times(store: Store, ids: list[str]) -> dict[str, tuple[str | None, st
         "AND field IN ('return_at', 'returned_at')",
         ids,
     ):
-        value = visible_value(json.loads(raw), bool(private))
+        value = visible_value(decode("pause", name, raw), bool(private))
         if isinstance(value, str):
             found[sid][name] = value
     return {
@@ -337,7 +348,8 @@ def pattern_facts(
         f"WHERE session_id IN ({chosen}) AND ({wanted})",
         (*args, *flat),
     ):
-        value = visible_value(json.loads(raw), bool(private), viewer)
-        if value is not HIDDEN:
+        value = visible_value(decode(step, name, raw), bool(private), viewer)
+        # a bad row is left out, never a crash; an opened seal is checked like any answer
+        if value is not BAD and value is not HIDDEN and answer_problem(step, name, value) is None:
             facts[sid].answers[(partner, step, name)] = value
     return list(facts.values())

@@ -15,7 +15,7 @@ class NewerDatabaseError(StoreError):
     """The file was written by a newer softlanding; we leave it untouched."""
 
 
-def is_corruption(exc: sqlite3.DatabaseError) -> bool:
+def is_corruption(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "not a database" in text or "malformed" in text or "corrupt" in text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -28,14 +29,56 @@ def private_umask() -> Iterator[None]:
         os.umask(old)
 
 
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def restrict_modes(db_path: Path) -> None:
-    """chmod 600 the database and its side files if they exist."""
+    """Owner-only for the database and its side files; a stricter mode (400) is kept."""
     for path in (db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_FILES)):
         try:
-            if path.exists() and (path.stat().st_mode & 0o777) != 0o600:
-                os.chmod(path, 0o600)
+            mode = stat.S_IMODE(path.lstat().st_mode)
+            if mode & 0o177 and not path.is_symlink():
+                os.chmod(path, mode & 0o600)
         except OSError:
             pass
+
+
+def linked(db_path: Path) -> Path | None:
+    """The first of the data folder, the database or its side files that is a symbolic link."""
+    for path in (
+        db_path.parent,
+        db_path,
+        *(db_path.with_name(db_path.name + s) for s in SIDE_FILES),
+    ):
+        if path.is_symlink():
+            return path
+    return None
+
+
+def set_aside_copies(db_path: Path) -> list[Path]:
+    """Damaged files moved aside earlier (`softlanding.db.corrupt-*`, with their side files)."""
+    try:
+        return sorted(db_path.parent.glob(f"{db_path.name}.corrupt-*"))
+    except OSError:
+        return []
+
+
+def erase(path: Path) -> None:
+    """Overwrite a file with zeros, then remove it (a plain unlink leaves the words on disk)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | NOFOLLOW)
+    except OSError:
+        path.unlink(missing_ok=True)
+        return
+    try:
+        size = os.fstat(fd).st_size
+        block = b"\0" * (1 << 20)
+        for start in range(0, size, len(block)):
+            os.write(fd, block[: min(len(block), size - start)])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    path.unlink(missing_ok=True)
 
 
 def move_aside(db_path: Path) -> Path:
@@ -71,7 +114,7 @@ class WriteLock:
         if fcntl is None:
             return self
         with private_umask():
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -108,7 +151,7 @@ class InstanceLock:
         if fcntl is None:
             return True
         with private_umask():
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

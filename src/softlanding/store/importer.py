@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from softlanding.models import iso
+from softlanding.models import answer_problem, iso
 from softlanding.store.sessions import Store
 
 FORMAT = "softlanding-export"
@@ -21,6 +22,7 @@ KINDS = ("solo", "together", "reflect")
 STATUSES = ("open", "completed", "abandoned")
 SLOTS = ("A", "B")
 MAX_ID = 100
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")  # MAX_ID characters in all
 ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per value
 CANONICAL = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")  # the form `iso()` writes
 
@@ -59,18 +61,71 @@ class ImportReport:
 
 
 def import_json(store: Store, document: Any) -> ImportReport:
-    """Check the whole document, then add its new sessions in one transaction."""
+    """Check the whole document and add its new sessions, in one transaction (all or nothing)."""
+    items = document.get("sessions") if isinstance(document, dict) else None
+    return import_items(store, document, enumerate(items) if isinstance(items, list) else None)
+
+
+class _Refused(Exception):
+    """Raised inside the transaction so that a file with any problem adds nothing."""
+
+
+def import_items(
+    store: Store, header: Any, items: Iterable[tuple[int, Any]] | None
+) -> ImportReport:
+    """Sessions one at a time (memory stays flat for any size); any problem rolls all back."""
     report = ImportReport()
-    sessions = _check_document(document, report.problems)
+    _check_header(header, report.problems)
+    if items is None and not report.problems:
+        report.problems.append(
+            ImportProblem(None, None, "'sessions' should be a list of sessions.")
+        )
     if report.problems:
         return report
-    with store._write() as db:
-        existing = _existing_ids(db, [s["id"] for s in sessions])
-        fresh = [s for s in sessions if s["id"] not in existing]
-        _insert(db, fresh)
-    report.imported = len(fresh)
-    report.skipped = [s["id"] for s in sessions if s["id"] in existing]
+    assert items is not None
+    try:
+        with store._write() as db:
+            _import_batches(db, items, report)
+            if report.problems:
+                raise _Refused
+    except _Refused:
+        report.imported, report.skipped = 0, []
     return report
+
+
+def _import_batches(
+    db: sqlite3.Connection, items: Iterable[tuple[int, Any]], report: ImportReport
+) -> None:
+    seen: dict[str, int] = {}
+    batch: list[dict[str, Any]] = []
+    for index, item in items:
+        sid = item.get("id") if isinstance(item, dict) else None
+        named = sid if isinstance(sid, str) else None
+        if named is not None and named in seen:
+            earlier = seen[named] + 1
+            report.problems.append(
+                ImportProblem(index, named, f"session {earlier} has the same id.")
+            )
+        elif named is not None:
+            seen[named] = index
+        try:
+            batch.append(_check_session(item))
+        except ValueError as exc:
+            report.problems.append(ImportProblem(index, named, str(exc)))
+        if report.problems:
+            batch.clear()  # nothing will be kept: only look for more problems
+        elif len(batch) >= 500:
+            _add(db, batch, report)
+    if not report.problems:
+        _add(db, batch, report)
+
+
+def _add(db: sqlite3.Connection, batch: list[dict[str, Any]], report: ImportReport) -> None:
+    existing = _existing_ids(db, [s["id"] for s in batch])
+    _insert(db, [s for s in batch if s["id"] not in existing])
+    report.imported += len(batch) - len(existing)
+    report.skipped.extend(s["id"] for s in batch if s["id"] in existing)
+    batch.clear()
 
 
 def _existing_ids(db: sqlite3.Connection, ids: list[str]) -> set[str]:
@@ -113,47 +168,33 @@ def _insert(db: sqlite3.Connection, sessions: list[dict[str, Any]]) -> None:
     )
 
 
-def _check_document(document: Any, problems: list[ImportProblem]) -> list[dict[str, Any]]:
-    """Every session, cleaned; a problem for each thing wrong anywhere in the file."""
+def _check_header(document: Any, problems: list[ImportProblem]) -> None:
+    """The file says what it is: a softlanding export of a version we can read."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         problems.append(ImportProblem(None, None, "this is not a softlanding JSON export."))
-        return []
+        return
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         problems.append(ImportProblem(None, None, "the export has no valid 'version' number."))
-        return []
-    if version > VERSION:
+    elif version > VERSION:
         problems.append(
             ImportProblem(None, None, "this export was made by a newer softlanding; update first.")
         )
-        return []
-    items = document.get("sessions")
-    if not isinstance(items, list):
-        problems.append(ImportProblem(None, None, "'sessions' should be a list of sessions."))
-        return []
-    cleaned: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        sid = item.get("id") if isinstance(item, dict) else None
-        named = sid if isinstance(sid, str) else None
-        if named is not None and named in seen:
-            earlier = seen[named] + 1
-            problems.append(ImportProblem(index, named, f"session {earlier} has the same id."))
-        elif named is not None:
-            seen[named] = index
-        try:
-            cleaned.append(_check_session(item))
-        except ValueError as exc:
-            problems.append(ImportProblem(index, named, str(exc)))
-    return cleaned
 
 
 def _check_session(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ValueError("should be an object with the session's fields.")
     sid = item.get("id")
-    if not isinstance(sid, str) or not sid.strip() or len(sid) > MAX_ID:
-        raise ValueError(f"'id' should be text of 1 to {MAX_ID} characters.")
+    if not isinstance(sid, str) or not SAFE_ID.fullmatch(sid):
+        raise ValueError(
+            f"'id' should be text: 1 to {MAX_ID} letters, digits, - or _ "
+            "(so that 'show' and 'forget' can reach it)."
+        )
+    try:
+        ENCODE(item).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("holds a broken character (a lone surrogate).") from None
     return {
         "id": sid,
         "kind": _choice(item, "kind", KINDS),
@@ -246,6 +287,9 @@ def _answer(answer: Any, number: int) -> dict[str, Any]:
     if not isinstance(private, bool):
         raise ValueError(f"answer {number}: 'private' should be true or false.")
     saved_at = _stamp(answer.get("saved_at"), "saved_at", number)
+    problem = answer_problem(step, name, answer["value"])  # the same check every save goes through
+    if problem:
+        raise ValueError(f"answer {number} ({step} / {name}): the value {problem}.")
     return {
         "partner": partner,
         "step": step,

@@ -90,3 +90,15 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
     db.execute("CREATE INDEX tags_by_tag ON tags (tag)")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migration
+def m002_answer_lookup(db: sqlite3.Connection) -> None:
+    """Home asks for the newest agreed return time on every launch: find it without a scan.
+
+    Partial, so that it holds only return times and other queries keep using the primary key.
+    """
+    db.execute(
+        "CREATE INDEX answers_by_field ON answers (saved_at) "
+        "WHERE step = 'pause' AND field = 'return_at'"
+    )

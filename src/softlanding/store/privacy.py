@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from softlanding.models import iso, now_utc
+from softlanding.store import health
+from softlanding.store.rows import BAD, decode, encode
 from softlanding.store.seal import Keyring
 from softlanding.store.sessions import Store
 
@@ -75,8 +77,10 @@ def erase_unkept(store: Store, sid: str) -> int:
         gone = db.execute(
             f"DELETE FROM answers WHERE session_id = ? AND private = 1 AND {UNSEALED}", (sid,)
         ).rowcount
+        if gone:
+            health.mark_scrub(db)  # a scrub cut short is finished on the next open
     if gone:
-        store._scrub()
+        store._scrub(wait_ms=1000)
     return int(gone)
 
 
@@ -90,8 +94,10 @@ def erase_stale(store: Store, now: datetime | None = None) -> int:
             "(SELECT id FROM sessions WHERE status != 'open' OR updated_at < ?)",
             (cutoff,),
         ).rowcount
+        if gone:
+            health.mark_scrub(db)
     if gone:
-        store._scrub()
+        store._scrub(wait_ms=100)  # at start-up: a window still reading only delays it
     return int(gone)
 
 
@@ -105,13 +111,16 @@ def reseal_all(store: Store, change: Callable[[str, str, Any], Any]) -> int:
     rows = store.conn.execute("SELECT rowid, step, field, value FROM answers").fetchall()
     updates: list[tuple[str, int]] = []
     for rowid, step, field, raw in rows:
-        value = json.loads(raw)
+        value = decode(step, field, raw)
+        if value is BAD:
+            continue  # a damaged or hand-edited row is left as it is, never a crash
         new = change(step, field, value)
         if new is not value:
-            updates.append((json.dumps(new, ensure_ascii=False), rowid))
+            updates.append((encode(new), rowid))
     with store._write() as db:
         db.executemany("UPDATE answers SET value = ? WHERE rowid = ?", updates)
-    store._scrub()
+        health.mark_scrub(db)
+    store._scrub(wait_ms=1000)
     return len(updates)
 
 
@@ -138,7 +147,7 @@ def _opens_a_seal(store: Store, passphrase: str, sids: Iterable[str] | None) -> 
     from softlanding.store.seal import MARK, Keyring
 
     trial, seen = Keyring(passphrases=[passphrase]), set()
-    where, args = f"NOT {UNSEALED}", ()
+    where, args = f"NOT {UNSEALED}", tuple[str, ...]()
     if sids is not None:
         args = tuple(sids)
         where += f" AND session_id IN ({','.join('?' * len(args))})"
@@ -155,7 +164,7 @@ def _opens_a_seal(store: Store, passphrase: str, sids: Iterable[str] | None) -> 
 def sealed_rows(store: Store, sids: Iterable[str] | None = None) -> int:
     """How many stored answers are sealed (all, or of these sessions)."""
     if sids is None:
-        query, args = "SELECT count(*) FROM answers WHERE NOT " + UNSEALED, ()
+        query, args = "SELECT count(*) FROM answers WHERE NOT " + UNSEALED, tuple[str, ...]()
     else:
         ids = tuple(sids)
         marks = ",".join("?" * len(ids))

@@ -8,12 +8,22 @@ import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from softlanding import paths
-from softlanding.models import Kind, SessionRecord, SessionSummary, Status, iso, now_utc
+from softlanding.models import (
+    Kind,
+    SessionRecord,
+    SessionSummary,
+    Status,
+    answer_problem,
+    iso,
+    now_utc,
+    parse_iso,
+)
+from softlanding.store import health
 from softlanding.store.errors import (
     BUSY,
     NewerDatabaseError,
@@ -24,11 +34,13 @@ from softlanding.store.errors import (
 from softlanding.store.files import (
     LockTimeout,
     WriteLock,
+    linked,
     move_aside,
     private_umask,
     restrict_modes,
 )
 from softlanding.store.migrations import MIGRATIONS, applied, refuse_newer
+from softlanding.store.rows import BAD, JSON_VALUE, decode, encode, session_filters, split
 
 
 class Store:
@@ -39,6 +51,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.notice: str | None = None
+        self.scrub_waiting = False  # deleted words still pinned by another window's read
         self._lock = (
             WriteLock(path.with_name(path.name + ".lock")) if path and not readonly else None
         )
@@ -49,12 +62,14 @@ class Store:
     def open(cls, path: Path | None = None, readonly: bool = False) -> Store:
         """Open (creating if needed) the database; a corrupt file is moved aside, never deleted."""
         path = Path(path) if path else paths.database_path()
+        _refuse_links(path)
         if readonly:
             return cls._open_readonly(path)
         try:
             paths.ensure_private_dir(path.parent)
         except paths.PathsError as exc:
             raise StoreError(str(exc)) from None
+        _refuse_links(path)
         try:
             return cls._open_writable(path)
         except NewerDatabaseError:
@@ -82,6 +97,7 @@ class Store:
 
     @classmethod
     def _open_writable(cls, path: Path) -> Store:
+        check = health.needs_check(path)
         with private_umask():
             conn = sqlite3.connect(path, timeout=5.0, isolation_level=None)
         try:
@@ -94,19 +110,25 @@ class Store:
                 conn.execute("PRAGMA fullfsync=ON")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA secure_delete=ON")
-            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            if check and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("database disk image is malformed")
+            health.forget_clean(path)  # until we close cleanly, the next open checks again
             store = cls(conn, path, readonly=False)
             store._migrate()
             restrict_modes(path)
+            store._finish_scrub()
             return store
         except BaseException:
             conn.close()
             raise
 
     @classmethod
-    def _open_readonly(cls, path: Path) -> Store:
+    def _open_readonly(cls, path: Path, tidied: bool = False) -> Store:
         if not path.exists():
+            try:
+                paths.usable_folder(path.parent)
+            except paths.PathsError as exc:
+                raise StoreError(str(exc)) from None
             conn = sqlite3.connect(":memory:", isolation_level=None)
             store = cls(conn, None, readonly=True)
             store._migrate()
@@ -117,8 +139,14 @@ class Store:
             )
             conn.execute("PRAGMA busy_timeout=5000")
             refuse_newer(conn, path)
-            known = {fn.__name__ for fn in MIGRATIONS}
-            if not known <= applied(conn):
+            missing = {fn.__name__ for fn in MIGRATIONS} - applied(conn)
+            if not tidied and (missing or health.scrub_pending(conn)):
+                conn.close()  # finish an upgrade or an interrupted scrub first, if we may write
+                notice = _tidy(path)
+                store = cls._open_readonly(path, tidied=True)
+                store.notice = notice
+                return store
+            if missing - READER_OPTIONAL:
                 raise StoreError(
                     "Your saved sessions need an upgrade first: "
                     "open softlanding once, then try again."
@@ -146,6 +174,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if not self.readonly and self.path is not None:
+            health.mark_clean(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -234,8 +264,12 @@ class Store:
         self, sid: str, step: str, values: dict[str, Any], partner: str = "A", private: bool = False
     ) -> None:
         stamp = iso(now_utc())
+        for name, value in values.items():
+            problem = answer_problem(step, name, value)
+            if problem:
+                raise StoreError(f"softlanding could not save this answer: it {problem}.")
         rows = [
-            (sid, partner, step, name, json.dumps(value, ensure_ascii=False), int(private), stamp)
+            (sid, partner, step, name, encode(value), int(private), stamp)
             for name, value in values.items()
         ]
         with self._write() as db:
@@ -252,6 +286,29 @@ class Store:
                 "current_step = CASE WHEN kind = 'solo' THEN ? ELSE current_step END WHERE id = ?",
                 (stamp, step, sid),
             )
+
+    def save_whole(self, kind: Kind, step: str, values: dict[str, Any]) -> str:
+        """A finished one-step session in one transaction: never an empty one left open."""
+        for name, value in values.items():
+            problem = answer_problem(step, name, value)
+            if problem:
+                raise StoreError(f"softlanding could not save this: '{name}' {problem}.")
+        sid, stamp = uuid.uuid4().hex[:16], iso(now_utc())
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO sessions (id, kind, status, started_at, updated_at, ended_at, "
+                "current_step) VALUES (?, ?, 'completed', ?, ?, ?, ?)",
+                (sid, kind, stamp, stamp, stamp, step),
+            )
+            db.execute(
+                "INSERT INTO partners (session_id, slot, name) VALUES (?, 'A', 'You')", (sid,)
+            )
+            db.executemany(
+                "INSERT INTO answers (session_id, partner, step, field, value, private, saved_at) "
+                "VALUES (?, 'A', ?, ?, ?, 0, ?)",
+                [(sid, step, name, encode(value), stamp) for name, value in values.items()],
+            )
+        return sid
 
     def forget_answer(self, sid: str, step: str, field: str, partner: str = "A") -> None:
         with self._write() as db:
@@ -310,17 +367,14 @@ class Store:
             "ORDER BY saved_at, rowid",
             (sid,),
         ):
-            record.answers[(partner, step, name)] = json.loads(value)
+            decoded = decode(step, name, value)
+            if decoded is BAD:  # a hand-edited or damaged row: left out, and counted
+                record.skipped += 1
+                continue
+            record.answers[(partner, step, name)] = decoded
             if private:
                 record.private.add((partner, step, name))
         return record
-
-    def resolve_id(self, prefix: str) -> str | None:
-        """A full session id from a unique prefix (people type the first few characters)."""
-        rows = self.conn.execute(
-            "SELECT id FROM sessions WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-        ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
 
     def unfinished(self) -> SessionRecord | None:
         """The most recent open solo or together session, to offer resuming."""
@@ -350,14 +404,14 @@ class Store:
             f"{where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?) "
             "SELECT p.id, p.kind, p.status, p.started_at, "
             "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = p.id), "
-            "(SELECT group_concat(json_extract(value, '$'), char(31)) FROM answers a "
+            f"(SELECT group_concat({JSON_VALUE}, char(31)) FROM answers a "
             " WHERE a.session_id = p.id AND a.step = 'name' AND a.field = 'word' "
             " AND a.private = 0) "
             "FROM page p ORDER BY p.started_at DESC, p.id",
             (*args, limit, offset),
         ).fetchall()
         return [
-            SessionSummary(sid, kind, status, started, _split(tags), _split(feelings))
+            SessionSummary(sid, kind, status, started, split(tags), split(feelings))
             for sid, kind, status, started, tags, feelings in rows
         ]
 
@@ -369,14 +423,10 @@ class Store:
 
     def pending_return(self) -> tuple[str, str] | None:
         """The latest agreed return time still in the future, with its session id."""
-        row = self.conn.execute(
-            "SELECT json_extract(value, '$'), session_id FROM answers a "
-            "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
-            " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
-            " AND r.field = 'returned_at') ORDER BY saved_at DESC LIMIT 1"
-        ).fetchone()
-        if row and row[0] and row[0] > iso(now_utc()):
-            return row[0], row[1]
+        rows = self.conn.execute(RETURN_SQL, (iso(now_utc() - RETURN_WINDOW),))
+        for value, sid in rows:  # the index gives the newest first; a bad row is passed over
+            if answer_problem("pause", "return_at", value) is None:
+                return (value, sid) if iso(parse_iso(value)) > iso(now_utc()) else None
         return None
 
     # --- settings ----------------------------------------------------------------------------
@@ -396,41 +446,66 @@ class Store:
     # --- deletion ----------------------------------------------------------------------------
 
     def delete(self, sid: str) -> bool:
-        """Delete one session so its words cannot be read back from the file."""
+        """Delete one session so its words cannot be read back from the file.
+
+        `scrub_waiting` says afterwards whether another window still pins the old words.
+        """
         with self._write() as db:
             gone = db.execute("DELETE FROM sessions WHERE id = ?", (sid,)).rowcount
-        self._scrub()
+            health.mark_scrub(db)
+        self._scrub(wait_ms=1000)
         return bool(gone)
 
     def delete_all(self) -> int:
         with self._write() as db:
             gone = db.execute("DELETE FROM sessions").rowcount
-        self._scrub()
+            health.mark_scrub(db)
+        self._scrub(wait_ms=1000)
         return int(gone)
 
-    def _scrub(self) -> None:
+    def _finish_scrub(self) -> None:
+        """A deletion interrupted before its scrub (killed, or a window was reading): finish it."""
+        if health.scrub_pending(self.conn):
+            self._scrub(wait_ms=100)
+
+    def _scrub(self, wait_ms: int) -> None:
         """Move freed pages out of the WAL and rebuild the file so no deleted text survives."""
         with self._locked():
             try:
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                self.conn.execute("VACUUM")
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                done = health.scrub(self.conn, wait_ms)
+                if done:
+                    self.conn.execute("DELETE FROM settings WHERE key = ?", (health.SCRUB_KEY,))
             except sqlite3.DatabaseError as exc:
                 raise StoreError(plain_sqlite(exc, self.path)) from None
+        self.scrub_waiting = not done
 
 
-def session_filters(since: str | None, tag: str | None) -> tuple[str, tuple[Any, ...]]:
-    """A WHERE clause over sessions `s` for the history filters, with its arguments."""
-    clauses: list[str] = []
-    args: list[Any] = []
-    if since:
-        clauses.append("s.started_at >= ?")
-        args.append(since)
-    if tag:
-        clauses.append("EXISTS (SELECT 1 FROM tags t WHERE t.session_id = s.id AND t.tag = ?)")
-        args.append(tag)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+# Home asks this on every launch: the (step, field, saved_at) index finds it without a scan.
+RETURN_SQL = (
+    f"SELECT {JSON_VALUE}, session_id FROM answers a "
+    "WHERE step = 'pause' AND field = 'return_at' AND NOT EXISTS ("
+    " SELECT 1 FROM answers r WHERE r.session_id = a.session_id AND r.step = 'pause'"
+    " AND r.field = 'returned_at') AND saved_at >= ? ORDER BY saved_at DESC"
+)
+RETURN_WINDOW = timedelta(hours=25)  # a break lasts at most 24 hours: older ones are past
+READER_OPTIONAL = {"m002_answer_lookup"}  # an index: readers manage without it
 
 
-def _split(joined: str | None) -> tuple[str, ...]:
-    return tuple(joined.split("\x1f")) if joined else ()
+def _tidy(path: Path) -> str | None:
+    """Open for writing once (migrate, finish a scrub); its notice, if it set a file aside."""
+    try:
+        with Store.open(path) as writable:
+            return writable.notice
+    except (StoreError, sqlite3.Error, OSError):
+        return None  # a file we may only read: read it as it is
+
+
+def _refuse_links(path: Path) -> None:
+    """A link in place of our folder or files would send the words elsewhere: never follow it."""
+    found = linked(path)
+    if found is not None:
+        raise StoreError(
+            f"softlanding did not open its sessions file, because {found} is a link to "
+            "somewhere else. Remove the link (your sessions belong in a real file), or set "
+            "SOFTLANDING_HOME to another folder."
+        )

@@ -48,7 +48,7 @@ class PausePart(ContextScreen[bool]):
     """A view inside the pause step: dismisses True when the step is done, False to go back.
     What it records is agreed by everyone its context is for (a pair's break: both seats)."""
 
-    BINDINGS = [Binding("escape", "back", "back")]
+    BINDINGS = [Binding("escape", "back", "back", id="back")]
 
     def saved(self) -> dict[str, Any]:
         """The pause answers of the first seat (for a pair, the agreed ones are the same)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from textual import events
@@ -36,7 +36,7 @@ class PasteInput(Input):
 class QuestionScreen(StepScreen):
     """A step asked one question at a time; each answer is saved the moment it is given."""
 
-    BINDINGS = [Binding("escape", "back", "back")]
+    BINDINGS = [Binding("escape", "back", "back", id="back")]
     order: tuple[str, ...] = ()
 
     def __init__(self, ctx: StepContext) -> None:
@@ -121,14 +121,14 @@ class QuestionScreen(StepScreen):
         self,
         field: str,
         question: str,
-        items: list[Choice],
+        items: Sequence[Choice],
         saved: Any,
         extras: list[tuple[str, str]] | None = None,
         top: Iterable[Widget] = (),
         bottom: Iterable[Widget] = (),
     ) -> Vertical:
         """One question answered from a list; "not sure" and "rather not say" unless `extras`."""
-        self._choices[field] = items
+        self._choices[field] = list(items)
         self._extras[field] = self._not_sure() if extras is None else extras
         listing = OptionList(
             *self._options(field), id=f"{field}-list", classes="main", markup=False
@@ -208,5 +208,5 @@ class QuestionScreen(StepScreen):
                 self.record(field, text)
 
 
-def _has_definitions(items: list[Choice]) -> bool:
+def _has_definitions(items: Sequence[Choice]) -> bool:
     return any(definition for _, _, definition in items)

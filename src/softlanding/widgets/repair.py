@@ -24,7 +24,7 @@ class RepairPicker(ModalScreen[str | None]):
     """Repair phrases in their six groups; Enter picks one, Escape closes."""
 
     CSS_PATH = RESPOND_CSS
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close", id="close")]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__()
@@ -59,8 +59,8 @@ class ShowPartnerScreen(ContextScreen[None]):
 
     CSS_PATH = RESPOND_CSS
     BINDINGS = [
-        Binding("escape", "close", "close"),
-        Binding("enter", "close", show=False),
+        Binding("escape", "close", "close", id="close"),
+        Binding("enter", "close", show=False, id="close_enter"),
     ]
 
     def __init__(self, ctx: StepContext, words: str) -> None:

@@ -23,9 +23,9 @@ class Scale(Widget, can_focus=True):
     }
     """
     BINDINGS = [
-        Binding("left,h", "move(-1)", show=False),
-        Binding("right,l", "move(1)", show=False),
-        Binding("enter", "confirm", show=False),
+        Binding("left,h", "move(-1)", show=False, id="scale_left"),
+        Binding("right,l", "move(1)", show=False, id="scale_right"),
+        Binding("enter", "confirm", show=False, id="scale_confirm"),
     ]
 
     value: reactive[int | None] = reactive(None)

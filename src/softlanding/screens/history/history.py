@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
-from softlanding.pack.plain import vars_deep
 from softlanding.report.layout import feeling_words, kind_words, local_time
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
@@ -35,12 +34,12 @@ COLUMNS = (
 class HistoryScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("d", "delete", "history_delete"),
-        Binding("t", "patterns", "history_patterns"),
-        Binding("o", "open_sealed", "history_passphrase"),
-        Binding("n", "page(1)", "history_next_page", show=False),
-        Binding("p", "page(-1)", "history_prev_page", show=False),
+        Binding("escape", "back", "back", id="back"),
+        Binding("d", "delete", "history_delete", id="history_delete"),
+        Binding("t", "patterns", "history_patterns", id="history_patterns"),
+        Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
+        Binding("n", "page(1)", "history_next_page", show=False, id="history_next_page"),
+        Binding("p", "page(-1)", "history_prev_page", show=False, id="history_prev_page"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -48,7 +47,7 @@ class HistoryScreen(BaseScreen[None]):
         self.library = library
         self.page = 0
         self.total = 0
-        self.data: dict[str, Any] = vars_deep(self.pack)
+        self.data: dict[str, Any] = self.pack.raw
 
     @property
     def words(self) -> Any:

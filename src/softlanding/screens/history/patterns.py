@@ -55,8 +55,8 @@ class CalmLine(Sparkline):
 class PatternsScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("patterns.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("p", "next_period", "history_period"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("p", "next_period", "history_period", id="history_period"),
     ]
 
     def __init__(self, library: Library) -> None:

@@ -14,7 +14,6 @@ from textual.widgets import Footer, Static
 
 from softlanding.flow.library import Library
 from softlanding.models import SessionRecord
-from softlanding.pack.plain import vars_deep
 from softlanding.report import layout
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.unlock import PassphraseScreen
@@ -25,9 +24,9 @@ from softlanding.widgets.delete import ask_delete
 class SessionScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("session_view.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("d", "delete", "history_delete"),
-        Binding("o", "open_sealed", "history_passphrase"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("d", "delete", "history_delete", id="history_delete"),
+        Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
     ]
 
     def __init__(self, library: Library, session_id: str) -> None:
@@ -35,7 +34,7 @@ class SessionScreen(BaseScreen[None]):
         self.library = library
         self.session_id = session_id
         self.record: SessionRecord | None = None
-        self.data: dict[str, Any] = vars_deep(self.pack)
+        self.data: dict[str, Any] = self.pack.raw
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="record"):

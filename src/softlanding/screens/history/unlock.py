@@ -20,7 +20,7 @@ class PassphraseScreen(ModalScreen[bool]):
     """Dismisses True once the passphrase opened something, False when closed."""
 
     CSS_PATH = Path(__file__).with_name("unlock.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close", id="close")]
 
     def __init__(self, library: Library, sids: list[str] | None = None) -> None:
         super().__init__()

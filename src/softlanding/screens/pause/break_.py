@@ -3,6 +3,7 @@ countdown. The return time is saved the moment it is agreed; Home shows it until
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from softlanding.widgets.pause_part import PausePart, labels
 
 class BreakScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("break_.tcss")
-    BINDINGS = [Binding("c", "carry_on", "pause_back_now")]
+    BINDINGS = [Binding("c", "carry_on", "pause_back_now", id="pause_back_now")]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__(ctx)
@@ -31,6 +32,8 @@ class BreakScreen(PausePart):
         self.return_at: datetime | None = parse_iso(saved).astimezone() if saved else None
         self.minutes = self.pack.break_guidance.default_minutes
         self._timer: Timer | None = None
+        self._far: str | None = None  # a far-off time shown once for confirming
+        self._early = False  # "we're back" pressed before the agreed time, once
 
     def compose(self) -> ComposeResult:
         guide, words = self.pack.break_guidance, self.words
@@ -122,6 +125,9 @@ class BreakScreen(PausePart):
         event.stop()
         self._agree(event.value)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#problem", Static).update("")  # an old complaint must not linger
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
@@ -139,12 +145,23 @@ class BreakScreen(PausePart):
                 return
             self.query_one("#problem", Static).update(self._problem(check.problem, now))
             return
+        if breaktime.needs_confirming(check.at, now) and self._far != text:
+            self._far = text  # the same time typed again means: yes, that long
+            self.query_one("#problem", Static).update(self._far_words(check.at, now))
+            return
         self.return_at = check.at
         self.record_own("flooded", True)
         self.record("choice", "break")
         self.record("break_minutes", breaktime.minutes_until(check.at, now))
         self.record("return_at", iso(check.at))
+        self._early = False
         self._show_guide()
+
+    def _far_words(self, at: datetime, now: datetime) -> str:
+        words = self.words
+        day = words.tomorrow if breaktime.is_tomorrow(at, now) else words.today
+        length = self._length_words(breaktime.minutes_until(at, now))
+        return str(words.confirm_far.format(day=day, time=_clock(at), length=length))
 
     def _problem(self, problem: str | None, now: datetime) -> str:
         words, guide = self.words, self.pack.break_guidance
@@ -168,16 +185,33 @@ class BreakScreen(PausePart):
         if self._timer is None:
             self._timer = self.set_interval(1, self._tick)
 
+    def _early_words(self, now: datetime) -> str:
+        assert self.return_at is not None
+        agreed = int(self.saved().get("break_minutes") or self.minutes)
+        gone = max(0, agreed - breaktime.minutes_until(self.return_at, now))
+        fill = {"gone": self._length_words(gone), "agreed": self._length_words(agreed)}
+        return str(self.words.early.format(**fill))
+
     def _tick(self) -> None:
         if self.return_at is None:
             return
         now = breaktime.local_now()
         guide = self.pack.break_guidance
         self.query_one("#countdown", Digits).update(breaktime.countdown(self.return_at, now))
-        left = guide.countdown if now < self.return_at else guide.over
-        self.query_one("#left", Static).update(left)
+        if not self._early:  # the question about the body stays until it is answered
+            left = guide.countdown if now < self.return_at else guide.over
+            self.query_one("#left", Static).update(left)
 
     def action_carry_on(self) -> None:
+        now = breaktime.local_now()
+        if (
+            self.return_at is not None
+            and breaktime.is_early(self.return_at, now)
+            and not self._early
+        ):
+            self._early = True  # ask once how the body is; a second press means "we're ready"
+            self.query_one("#left", Static).update(self._early_words(now))
+            return
         # History shows whether the agreed return happened.
         self.record("returned_at", iso(now_utc()))
         self.dismiss(True)
@@ -192,7 +226,7 @@ class BreakScreen(PausePart):
             super().action_back()
 
 
-def _card(heading: str, lines: list[str], card_id: str) -> Vertical:
+def _card(heading: str, lines: Sequence[str], card_id: str) -> Vertical:
     return Vertical(
         Static(heading, classes="card-heading", markup=False),
         Static("\n".join(f"• {line}" for line in lines), markup=False),

@@ -19,8 +19,8 @@ from softlanding.widgets.scale import Scale
 class BreathingScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("breathing.tcss")
     BINDINGS = [
-        Binding("s", "skip", "pause_skip"),
-        Binding("m", "motion", "pause_motion"),
+        Binding("s", "skip", "pause_skip", id="pause_skip"),
+        Binding("m", "motion", "pause_motion", id="pause_motion"),
     ]
 
     def __init__(

@@ -21,8 +21,8 @@ CARDS: tuple[str, ...] = ("grounding", "stop_card")
 class GroundingScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("grounding.tcss")
     BINDINGS = [
-        Binding("enter,right", "next", "next"),
-        Binding("left", "previous", "pause_previous"),
+        Binding("enter,right", "next", "next", id="next"),
+        Binding("left", "previous", "pause_previous", id="pause_previous"),
     ]
 
     def __init__(self, ctx: StepContext, card: str = "grounding") -> None:

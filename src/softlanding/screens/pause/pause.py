@@ -3,6 +3,7 @@ to settle (breathing, grounding, STOP) or, when flooded, a real break."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ STAGES: tuple[str, ...] = ("calm", "flooded", "fear", "choose")
 
 class PauseScreen(StepScreen):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "back", "back")]
+    BINDINGS = [Binding("escape", "back", "back", id="back")]
     step = "pause"
 
     def compose(self) -> ComposeResult:
@@ -154,7 +155,7 @@ class PauseScreen(StepScreen):
             self.record("calm_before", scale.value)
 
 
-def _bullets(lines: list[str]) -> str:
+def _bullets(lines: Sequence[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 

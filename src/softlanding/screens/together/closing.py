@@ -14,6 +14,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, 
 from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
+from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso, parse_iso
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.listen import typed_question
@@ -115,7 +116,7 @@ class ClosingScreen(PairScreen):
         event.stop()
         if event.option.id == YES:
             when = self.query_one("#when-input", Input)
-            when.value = breaktime.local_now().strftime("%H:%M")  # the same time tomorrow
+            when.value = self._suggestion()  # a calm hour, not the same small hour tomorrow
             self._show("when")
             return
         self.record_both("talk_again", False)
@@ -123,8 +124,14 @@ class ClosingScreen(PairScreen):
             self.ctx.answers.forget(self.step, "follow_up_at", seat=slot)
         self._show("summary")
 
+    def _suggestion(self) -> str:
+        now = breaktime.local_now()
+        at, words = suggest_follow_up(now), self.words_closing
+        day = words.tomorrow if breaktime.is_tomorrow(at, now) else words.today
+        return f"{day} {at:%H:%M}"
+
     def _agree(self, text: str) -> None:
-        at = breaktime.parse_return(text, breaktime.local_now())
+        at = parse_follow_up(text, breaktime.local_now())
         if at is None:
             self.query_one("#problem", Static).update(self.words_closing.unreadable)
             return

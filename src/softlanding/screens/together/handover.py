@@ -20,7 +20,7 @@ class HandoverScreen(ContextScreen[None]):
     """ "Pass the keyboard to Sam": shows nothing from anyone's answers; Enter opens the turn."""
 
     CSS_PATH = Path(__file__).with_name("handover.tcss")
-    BINDINGS = [Binding("enter", "ready", "together_ready")]
+    BINDINGS = [Binding("enter", "ready", "together_ready", id="together_ready")]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__(ctx)

@@ -27,7 +27,7 @@ class PairScreen(StepScreen):
     """A screen in a pair's flow: says whose turn it is, takes private notes, and keeps the
     session's resume point on this turn (a saved answer alone records only the step)."""
 
-    BINDINGS = [Binding("ctrl+t", "note", "together_note")]
+    BINDINGS = [Binding("ctrl+t", "note", "together_note", id="together_note")]
     private_turn: bool = True  # only `partner` is looking, so their notes are theirs alone
 
     @cached_property
@@ -84,8 +84,9 @@ class TogetherStartScreen(BaseScreen[None]):
 
     CSS_PATH = Path(__file__).with_name("intro.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("ctrl+k", "toggle_keep", "together_no_keep", priority=True),  # over Input
+        Binding("escape", "back", "back", id="back"),
+        # over Input
+        Binding("ctrl+k", "toggle_keep", "together_no_keep", priority=True, id="together_no_keep"),
     ]
     keep = True  # "don't keep this session": nothing of it is written to disk
 

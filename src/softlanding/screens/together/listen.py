@@ -51,9 +51,9 @@ class SpeakScreen(FloorScreen):
 
     CSS_PATH = Path(__file__).with_name("listen.tcss")
     BINDINGS = [
-        Binding("escape", "back", "back"),
-        Binding("ctrl+r", "repair", "respond_repair"),
-        Binding("ctrl+n", "read", "together_read"),
+        Binding("escape", "back", "back", id="back"),
+        Binding("ctrl+r", "repair", "respond_repair", id="respond_repair"),
+        Binding("ctrl+n", "read", "together_read", id="together_read"),
     ]
     step = "respond"
 

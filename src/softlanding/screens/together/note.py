@@ -20,7 +20,7 @@ class NoteScreen(ModalScreen[bool]):
     """A note just for its writer: saved as private, never shown again on a shared screen."""
 
     CSS_PATH = Path(__file__).with_name("handover.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "close", "close", id="close")]
 
     def __init__(
         self, ctx: StepContext, step: str, names: dict[str, str], writer: str, fixed: str | None

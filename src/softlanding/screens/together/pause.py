@@ -22,8 +22,8 @@ PATTERN = "resonance"  # even breaths, no holds: the easiest to follow side by s
 class TogetherPauseScreen(PairScreen):
     CSS_PATH = Path(__file__).with_name("pause.tcss")
     BINDINGS = [
-        Binding("s", "skip", "pause_skip"),
-        Binding("m", "motion", "pause_motion"),
+        Binding("s", "skip", "pause_skip", id="pause_skip"),
+        Binding("m", "motion", "pause_motion", id="pause_motion"),
     ]
     step = "pause"
     private_turn = False

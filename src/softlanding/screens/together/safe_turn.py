@@ -22,8 +22,9 @@ class PrivateSafetyScreen(SafetyScreen):
         scroll = self.query_one("#safety")
         scroll.mount(Static(words.only_you.format(other=self.other), id="only-you"), before=0)
         actions = self.query_one("#actions")
-        actions.mount(Button(Content(words.go_on), id="go-on", variant="primary"), before=0)
-        actions.mount(Button(Content(words.erase), id="erase"))
+        go_on = Button(Content(words.go_on), id="go-on", variant="primary", compact=True)
+        actions.mount(go_on, before=0)
+        actions.mount(Button(Content(words.erase), id="erase", compact=True))
         self.query_one("#leave", Button).variant = "default"
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
 

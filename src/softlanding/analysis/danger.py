@@ -1,0 +1,94 @@
+"""Danger language with its place and kind, and which safety page and resources fit it.
+
+Pure Python over plain pack data. The lexicon is the pack's `analysis.safety_language`; each
+rule's id is a category, and each category belongs to one safety page (a kind of danger).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from softlanding.analysis.text import Doc
+
+if TYPE_CHECKING:
+    from softlanding.analysis.analyzer import Analyzer
+
+PAGE_KINDS: tuple[str, ...] = ("danger_now", "partner_fear", "self_harm", "hurt_partner")
+# Categories with their own page; every other category is about fear of a partner.
+_OWN_PAGE = {"danger_now": "danger_now", "self_harm": "self_harm", "hurt_partner": "hurt_partner"}
+_ALWAYS = ("everywhere", "international")
+
+
+@dataclass(frozen=True, slots=True)
+class DangerHit:
+    """One stretch of danger language: `text[start:end] == match`."""
+
+    kind: str  # the safety page it belongs to
+    category: str  # the lexicon rule that found it
+    start: int
+    end: int
+    match: str
+
+
+def page_of(category: str) -> str:
+    return _OWN_PAGE.get(category, "partner_fear")
+
+
+def find_danger(analyzer: Analyzer, text: str) -> list[DangerHit]:
+    """Every piece of danger language in `text`, with its span in the original characters."""
+    norm = analyzer._normalise(text)  # noqa: SLF001 - same module family, one normalisation
+    doc = Doc(norm.text)
+    hits: list[DangerHit] = []
+    for rule in analyzer._safety:  # noqa: SLF001
+        for n_start, n_end in rule.matches(doc):
+            start, end = norm.original(n_start, n_end)
+            hits.append(DangerHit(page_of(rule.name), rule.name, start, end, text[start:end]))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def kinds_of(hits: list[DangerHit]) -> list[str]:
+    """The pages the hits call for, most urgent first."""
+    found = {h.kind for h in hits}
+    return [k for k in PAGE_KINDS if k in found]
+
+
+def ordered_resources(
+    resources: list[Any], first: list[str] | None = None, region: str | None = None
+) -> list[Any]:
+    """The chosen region's lines first (with those for everywhere), then by the page's kinds."""
+    first = first or []
+
+    def rank(item: tuple[int, Any]) -> tuple[int, int, int]:
+        index, res = item
+        kind, where = _get(res, "kind"), _get(res, "region").lower()
+        here = not region or region.lower() in where or where in _ALWAYS
+        kind_rank = first.index(kind) if kind in first else len(first)
+        return (0 if here else 1, kind_rank, index)
+
+    return [res for _, res in sorted(enumerate(resources), key=rank)]
+
+
+def _get(resource: Any, name: str) -> str:
+    value = resource.get(name) if isinstance(resource, dict) else getattr(resource, name, "")
+    return str(value or "")
+
+
+# Choices that together say "I may not be safe": the scared family felt strongly, and the need
+# for safety. Either alone is often ordinary (fear of losing closeness, wanting to feel secure).
+FEAR_FAMILY, SAFETY_NEED, HIGH_INTENSITY = "scared", "safety", 8
+
+
+def choices_signal(answers: dict[str, Any]) -> bool:
+    """True when the Name step's choices add up to a possible danger, asked about gently."""
+    intensity = answers.get("intensity")
+    strong = isinstance(intensity, int) and intensity >= HIGH_INTENSITY
+    return answers.get("family") == FEAR_FAMILY and strong and answers.get("need") == SAFETY_NEED
+
+
+def page_after_check(kind: str, answer: str) -> str:
+    """The page an answer to "Are you safe right now?" leads to (never back to the flow)."""
+    if answer == "no" and kind == "partner_fear":
+        return "danger_now"
+    return kind

@@ -1,0 +1,394 @@
+"""The words on every screen (`text:` in the pack): one model per block of labels.
+
+Each label says which `{name}` placeholders it may use (`Uses(...)`, the names the code fills in);
+`prompts check` refuses any other, and braces that are not a plain placeholder.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from softlanding.pack.label_types import Labels, Plain, Text, Uses
+from softlanding.pack.labels_history import (
+    ConfirmText,
+    HistoryCliText,
+    HistoryExportText,
+    HistoryText,
+    LockCliText,
+    PatternsText,
+    SessionViewText,
+    UnlockText,
+)
+
+
+class KeysText(Labels):
+    not_safe: Plain
+    quick_hide: Plain
+    help: Plain
+    quit: Plain
+    close: Plain
+    home: Plain
+    back: Plain
+    next: Plain
+    pause_skip: Plain
+    pause_motion: Plain
+    pause_back_now: Plain
+    pause_previous: Plain
+    respond_repair: Plain
+    respond_form: Plain
+    respond_show: Plain
+    respond_done: Plain
+    summary_done: Plain
+    history_open: Plain
+    history_delete: Plain
+    history_next_page: Plain
+    history_prev_page: Plain
+    history_patterns: Plain
+    history_period: Plain
+    history_yes: Plain
+    history_no: Plain
+    together_note: Plain
+    together_ready: Plain
+    together_done: Plain
+    together_read: Plain
+    region: Plain
+    ordinary: Plain
+    history_passphrase: Plain
+    together_no_keep: Plain
+
+
+class AppText(Labels):
+    ctrl_c: Plain
+    too_small: Annotated[Text, Uses("height", "width")]
+    rows_skipped: Plain
+
+
+class LaunchText(Labels):
+    already_open: Plain
+    ask_take_over: Plain
+    answer_yes: Plain
+    closed_window: Plain
+    not_responding: Plain
+    could_not_end: Annotated[Text, Uses("pid")]
+
+
+class HomeText(Labels):
+    title: Plain
+    greeting: Plain
+    resume: Annotated[Text, Uses("when")]
+    start: Plain
+    together: Plain
+    history: Plain
+    quit: Plain
+    return_notice: Annotated[Text, Uses("when")]
+    not_ready: Plain
+    after: Plain
+    start_unkept: Plain
+
+
+class FirstRunText(Labels):
+    is_heading: Plain
+    is_not_heading: Plain
+
+
+class SafetyText(Labels):
+    home: Plain
+
+
+class HideText(Labels):
+    neutral: Plain
+
+
+class PauseText(Labels):
+    title: Plain
+    calm_question: Plain
+    calm_after_question: Plain
+    calm_hint: Plain
+    choose_hint: Plain
+    choose_title: Plain
+    choose_question: Plain
+    take_care: Plain
+
+
+class BreathingText(Labels):
+    count: Annotated[Text, Uses("cycle", "cycles", "seconds")]
+    stopped: Plain
+
+
+class GroundingText(Labels):
+    progress: Annotated[Text, Uses("n", "total")]
+    next_hint: Plain
+
+
+class BreakText(Labels):
+    length_question: Annotated[Text, Uses("min")]
+    minutes: Annotated[Text, Uses("n")]
+    one_hour: Plain
+    hours: Annotated[Text, Uses("n")]
+    hours_minutes: Annotated[Text, Uses("h", "m")]
+    suggestion: Annotated[Text, Uses("length", "time")]
+    return_hint: Plain
+    save: Plain
+    unreadable: Plain
+    too_soon: Annotated[Text, Uses("earliest", "min")]
+    too_late: Annotated[Text, Uses("hours", "latest")]
+    back_at: Annotated[Text, Uses("time")]
+    back_at_tomorrow: Annotated[Text, Uses("time")]
+    do_heading: Plain
+    dont_heading: Plain
+    carry_on: Plain
+    confirm_far: Annotated[Text, Uses("day", "length", "time")]
+    today: Plain
+    tomorrow: Plain
+    early: Annotated[Text, Uses("agreed", "gone")]
+
+
+class NameText(Labels):
+    choose_hint: Plain
+    own_words_question: Plain
+    own_words_placeholder: Plain
+    intensity_hint: Plain
+    next: Plain
+
+
+class ReframeText(Labels):
+    choose_hint: Plain
+    thought_placeholder: Plain
+    partner_question: Plain
+    partner_placeholder: Plain
+    wish_heading: Plain
+    kindness_self: Plain
+    kindness_partner: Plain
+    just_read: Plain
+    next: Plain
+
+
+class RespondText(Labels):
+    title: Plain
+    startup_label: Plain
+    ofnr_label: Plain
+    form_switch: Annotated[Text, Uses("current", "key", "other")]
+    feeling: Plain
+    situation: Plain
+    need: Plain
+    observation: Plain
+    ofnr_need: Plain
+    request: Plain
+    feeling_help: Plain
+    situation_help: Plain
+    need_help: Plain
+    draft_label: Plain
+    draft_placeholder: Plain
+    draft_help: Plain
+    blank: Plain
+    repair_intro: Plain
+
+
+class ShowPartnerText(Labels):
+    heading: Plain
+    empty: Plain
+
+
+class HintsText(Labels):
+    title: Plain
+    empty: Plain
+    criticism: Plain
+    contempt: Plain
+    defensiveness: Plain
+    stonewalling: Plain
+    words: Annotated[Text, Uses("match")]
+    why: Annotated[Text, Uses("why")]
+    antidote: Annotated[Text, Uses("antidote")]
+
+
+class SummaryText(Labels):
+    title: Plain
+    intro: Plain
+    felt: Plain
+    felt_under: Annotated[Text, Uses("under", "word")]
+    intensity: Annotated[Text, Uses("value")]
+    needed: Plain
+    thought: Plain
+    wish: Plain
+    words: Plain
+    calm: Plain
+    calm_both: Annotated[Text, Uses("after", "before")]
+    calm_before: Annotated[Text, Uses("before")]
+    calm_after: Annotated[Text, Uses("after")]
+    nothing: Plain
+    finish: Plain
+    tags_label: Plain
+    done_note: Plain
+
+
+class TogetherText(Labels):
+    title: Plain
+    intro: Plain
+    names_question: Plain
+    first_placeholder: Plain
+    second_placeholder: Plain
+    first_default: Plain
+    second_default: Plain
+    who_first: Plain
+    goes_first: Annotated[Text, Uses("name")]
+    random: Plain
+    hint: Plain
+    go_on: Plain
+    turn_private: Annotated[Text, Uses("name")]
+    turn_shared: Annotated[Text, Uses("a", "b")]
+    turn_floor: Annotated[Text, Uses("listener", "speaker")]
+    turn_keyboard: Annotated[Text, Uses("listener", "speaker", "typing")]
+    unkept: Plain
+    kept: Plain
+
+
+class HandoverText(Labels):
+    private_title: Annotated[Text, Uses("name", "other")]
+    private_body: Annotated[Text, Uses("name", "other")]
+    floor_title: Annotated[Text, Uses("name", "other")]
+    floor_body: Annotated[Text, Uses("name", "other")]
+    swap_title: Annotated[Text, Uses("name", "other")]
+    swap_body: Annotated[Text, Uses("name", "other")]
+    next_pause: Annotated[Text, Uses("name", "other")]
+    next_name: Annotated[Text, Uses("name", "other")]
+    next_reveal: Annotated[Text, Uses("name", "other")]
+    next_reframe: Annotated[Text, Uses("name", "other")]
+    next_respond: Annotated[Text, Uses("name", "other")]
+    ready: Annotated[Text, Uses("name", "other")]
+    note_title: Annotated[Text, Uses("name", "other")]
+    note_whose: Plain
+    note_placeholder: Plain
+    note_hint: Annotated[Text, Uses("name", "other")]
+    note_saved: Annotated[Text, Uses("name")]
+    next_keep: Plain
+
+
+class TogetherPauseText(Labels):
+    breathe_title: Plain
+    breathe_intro: Plain
+    breathe_done: Plain
+    breathe_stopped: Plain
+    break_title: Plain
+    break_body: Plain
+    break_button: Plain
+
+
+class RevealText(Labels):
+    title: Annotated[Text, Uses("other")]
+    intro: Plain
+    hint: Plain
+    nothing: Plain
+    done: Plain
+    word: Plain
+    family: Plain
+    own_words: Plain
+    under: Plain
+    need: Plain
+    intensity: Plain
+    intensity_value: Annotated[Text, Uses("value")]
+    both_title: Plain
+    kept: Annotated[Text, Uses("name")]
+    both_hint: Plain
+
+
+class ListenText(Labels):
+    speak_title: Annotated[Text, Uses("listener", "name")]
+    speak_help: Annotated[Text, Uses("listener", "name")]
+    read_title: Annotated[Text, Uses("listener", "name")]
+    read_hint: Plain
+    said_it: Plain
+    said: Annotated[Text, Uses("name")]
+    added: Annotated[Text, Uses("name")]
+    mirror_question: Annotated[Text, Uses("listener", "speaker")]
+    mirror_prefix: Plain
+    heard: Annotated[Text, Uses("listener")]
+    confirm_question: Annotated[Text, Uses("listener", "speaker")]
+    confirm_yes: Plain
+    confirm_no: Plain
+    correct_question: Annotated[Text, Uses("listener", "speaker")]
+    more_question: Annotated[Text, Uses("listener", "speaker")]
+    more_hint: Annotated[Text, Uses("listener", "speaker")]
+    validate_question: Annotated[Text, Uses("listener", "speaker")]
+    validate_prefix: Plain
+    empathise_question: Annotated[Text, Uses("listener", "speaker")]
+    empathise_prefix: Plain
+
+
+class ClosingText(Labels):
+    thanks_question: Annotated[Text, Uses("name", "other")]
+    thanks_prefix: Plain
+    again_question: Plain
+    again_yes: Plain
+    again_no: Plain
+    when_question: Plain
+    when_hint: Plain
+    unreadable: Plain
+    summary_title: Plain
+    said: Plain
+    appreciates: Plain
+    today: Plain
+    tomorrow: Plain
+    next_talk: Annotated[Text, Uses("day", "time")]
+    no_talk: Plain
+    finish: Plain
+
+
+class PrivateSafetyText(Labels):
+    fear_note: Annotated[Text, Uses("other")]
+    not_sure: Plain
+    only_you: Annotated[Text, Uses("other")]
+    go_on: Plain
+    erase: Plain
+
+
+class KeepText(Labels):
+    title: Annotated[Text, Uses("name", "other")]
+    body: Annotated[Text, Uses("name", "other")]
+    forget: Plain
+    seal: Plain
+    seal_note: Plain
+    passphrase: Plain
+    again: Plain
+    empty: Plain
+    differ: Plain
+    sealed: Annotated[Text, Uses("name")]
+
+
+class TextSection(Labels):
+    """Every block of screen words; a user's pack may replace any label, one at a time."""
+
+    keys: KeysText
+    app: AppText
+    launch: LaunchText
+    home: HomeText
+    first_run: FirstRunText
+    safety: SafetyText
+    hide: HideText
+    pause: PauseText
+    breathing: BreathingText
+    grounding: GroundingText
+    break_: BreakText = Field(alias="break")
+    name: NameText
+    reframe: ReframeText
+    respond: RespondText
+    show_partner: ShowPartnerText
+    hints: HintsText
+    summary: SummaryText
+    history: HistoryText
+    unlock: UnlockText
+    session_view: SessionViewText
+    patterns: PatternsText
+    confirm: ConfirmText
+    history_export: HistoryExportText
+    lock_cli: LockCliText
+    history_cli: HistoryCliText
+    together: TogetherText
+    handover: HandoverText
+    private_safety: PrivateSafetyText
+    keep: KeepText
+    together_pause: TogetherPauseText
+    reveal: RevealText
+    listen: ListenText
+    closing: ClosingText

@@ -1,0 +1,1 @@
+"""The talk after the fight: both partners, calm, looking back together (or one preparing)."""

@@ -1,0 +1,93 @@
+"""Before the talk after the fight: together or preparing alone, who is here, and calm first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.flow.after import AfterFlow, Mode
+from softlanding.screens.base import BaseScreen
+
+NAME_LENGTH = 30
+
+
+class AfterStartScreen(BaseScreen[None]):
+    """Asks whether both are calm (or one is preparing); a session starts only after a yes."""
+
+    CSS_PATH = Path(__file__).with_name("talk.tcss")
+    BINDINGS = [Binding("escape", "home", "back", id="after.home")]
+
+    def __init__(self, names: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.talk = self.pack.after
+        self.names = names or self._known_names()
+
+    def compose(self) -> ComposeResult:
+        talk = self.talk
+        with VerticalScroll(id="talk"):
+            yield Static(Content(talk.title), classes="question")
+            yield Static(Content(talk.intro), id="intro")
+            yield Static(Content(talk.calm_check), classes="question")
+            yield OptionList(
+                Option(Content(talk.calm_yes), id="together"),
+                Option(Content(talk.calm_solo), id="solo"),
+                Option(Content(talk.calm_not_yet), id="not_yet"),
+                id="calm",
+            )
+            yield Static(Content(talk.names_question), id="names-question", classes="question")
+            with Horizontal(id="names"):
+                for slot in ("A", "B"):
+                    yield Input(self.names[slot], id=f"name-{slot}", max_length=NAME_LENGTH)
+            yield Static("", id="not-yet", classes="hint")
+        yield Footer()
+
+    def action_home(self) -> None:
+        self.sl.go_home()
+
+    def on_mount(self) -> None:
+        self.query_one("#names-question").display = False
+        self.query_one("#names").display = False
+        self.query_one("#calm", OptionList).focus()  # the one thing to do here: answer
+
+    def _known_names(self) -> dict[str, str]:
+        words = self.pack.text.together
+        found = self.sl.library.latest_partners()
+        return {
+            "A": found.get("A") or words.first_default,
+            "B": found.get("B") or words.second_default,
+        }
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id
+        if choice == "not_yet":
+            self.query_one("#not-yet", Static).update(Content(self.talk.not_yet))
+        elif choice == "solo":
+            self._begin("solo")
+        else:
+            self.query_one("#names-question").display = True
+            self.query_one("#names").display = True
+            self.query_one("#name-A", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "name-A":
+            self.query_one("#name-B", Input).focus()
+            return
+        for slot in ("A", "B"):
+            typed = " ".join(self.query_one(f"#name-{slot}", Input).value.split())
+            self.names[slot] = typed or self.names[slot]
+        self._begin("together")
+
+    def _begin(self, mode: Mode) -> None:
+        kind = "together" if mode == "together" else "solo"
+        partners = (("A", self.names["A"]), ("B", self.names["B"]))
+        self.sl.session.start(kind, partners if mode == "together" else (("A", "You"),))
+        self.sl.session.flow = AfterFlow(mode)
+        self.sl.show_turn(self.sl.session.first())

@@ -1,0 +1,188 @@
+"""After the fight: one question at a time, named for whoever answers it, saved as it is given."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Footer, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.flow import breaktime
+from softlanding.flow.after import STEP, Mode, Question, other, questions, stages_of
+from softlanding.flow.context import StepContext
+from softlanding.flow.when import parse_follow_up, suggest_follow_up
+from softlanding.models import iso
+from softlanding.screens.base import ContextScreen
+from softlanding.textsafe import visible
+
+_PLACEHOLDER = re.compile(r"{([a-z_]+)}")
+
+
+class FeelingList(SelectionList[str]):
+    """Space ticks a word; Enter goes on (in a plain SelectionList, Enter ticks too)."""
+
+    BINDINGS = [Binding("enter", "done", show=False, id="after.feelings_done")]
+
+    class Done(Message):
+        """The person has ticked what fits and wants to go on."""
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
+
+
+class AfterTalkScreen(ContextScreen[None]):
+    """Walks the talk's questions; Enter gives an answer (or skips), Esc goes back one."""
+
+    CSS_PATH = Path(__file__).with_name("talk.tcss")
+    BINDINGS = [Binding("escape", "back", "back", id="after.back")]
+
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        self.mode: Mode = "together" if ctx.mode == "together" else "solo"
+        self.names = self._names()
+        self.talk = self.pack.after
+        self.questions = questions(self.talk, self.mode)
+        self.stages = stages_of(self.questions)
+        self.index = self._first_unanswered()
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="talk"):
+            yield Static("", id="progress", markup=False)
+            yield Static("", id="prompt", classes="question", markup=False)
+            yield Vertical(id="answer")
+            yield Static("", id="problem", markup=False)
+            yield Static("", id="hint", classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.index] if self.index < len(self.questions) else None
+
+    def _names(self) -> dict[str, str]:
+        words, found = self.pack.text.together, self.ctx.answers.partners()
+        first, second = found.get("A") or words.first_default, found.get("B")
+        return {"A": visible(first), "B": visible(second or words.second_default)}
+
+    def _value(self, question: Question) -> Any:
+        return self.ctx.answers.get(STEP, question.seat).get(question.key)
+
+    def _first_unanswered(self) -> int:
+        for index, question in enumerate(self.questions):
+            if self._value(question) is None:
+                return index
+        return len(self.questions)
+
+    def _words(self, question: Question) -> str:
+        ask = question.ask
+        template = ask.solo if self.mode == "solo" and ask.solo else ask.prompt
+        said = self.ctx.answers.get(STEP, question.about).get(f"needed_{question.about}", "")
+        fill = {"name": self.names[question.seat], "other": self.names[other(question.seat)]}
+        return safe_fill(template, {**fill, "said": visible(str(said))})
+
+    def _show(self) -> None:
+        question = self.current
+        box = self.query_one("#answer", Vertical)
+        box.remove_children()
+        self.query_one("#problem", Static).update("")
+        if question is None:
+            self._show_done()
+            return
+        stage = self.stages.index(question.stage) + 1
+        progress = safe_fill(
+            self.talk.progress, {"step": str(stage), "steps": str(len(self.stages))}
+        )
+        self.query_one("#progress", Static).update(Content(f"{question.title} · {progress}"))
+        self.query_one("#prompt", Static).update(Content(self._words(question)))
+        self.query_one("#hint", Static).update(Content(question.ask.hint or ""))
+        widget = self._widget(question)
+        box.mount(widget)
+        widget.focus()
+
+    def _widget(self, question: Question) -> Input | OptionList | FeelingList:
+        saved, ask = self._value(question), question.ask
+        if ask.kind == "many":
+            chosen = set(saved or [])
+            items = [(Content(o), o, o in chosen) for o in ask.options]
+            return FeelingList(*items, id=f"many-{self.index}")
+        if ask.kind in ("choice", "starter"):
+            labels = [self.names["A"], self.names["B"]] if ask.kind == "starter" else ask.options
+            return OptionList(
+                *[Option(Content(label), id=str(i)) for i, label in enumerate(labels)], id="choice"
+            )
+        value = saved or ""
+        if ask.kind == "when" and not saved:
+            value = suggest_follow_up(breaktime.local_now()).strftime("%a %H:%M")
+        return Input(value=str(value), id=f"text-{self.index}", max_length=2000)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        question, text = self.current, event.value.strip()
+        if question is None:
+            return
+        if question.ask.kind == "when" and text:
+            at = parse_follow_up(text, breaktime.local_now())
+            if at is None:
+                self.query_one("#problem", Static).update(
+                    Content(self.sl.pack.text.closing.unreadable)
+                )
+                return
+            self._answer(question, iso(at))
+            return
+        self._answer(question, text or None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        question = self.current
+        if question is not None:
+            index = int(event.option.id or 0)
+            labels = ["A", "B"] if question.ask.kind == "starter" else question.ask.options
+            self._answer(question, labels[index])
+
+    def _answer(self, question: Question, value: Any) -> None:
+        if value is not None:
+            self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
+        self.index += 1
+        self._show()
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def _show_done(self) -> None:
+        self.query_one("#progress", Static).update("")
+        self.query_one("#prompt", Static).update(Content(self.talk.done))
+        self.query_one("#hint", Static).update(Content(self.talk.finish))
+        if not self.finished:
+            self.host.finish_session("completed")
+        self.finished = True
+        home = Button(Content(self.talk.home), id="home", variant="primary")
+        self.query_one("#answer", Vertical).mount(home)
+        home.focus()
+
+    def on_feeling_list_done(self, event: FeelingList.Done) -> None:
+        event.stop()
+        question = self.current
+        if question is not None:
+            chosen = self.query_one(f"#many-{self.index}", FeelingList).selected
+            self._answer(question, list(chosen) or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.host.go_home()
+
+
+def safe_fill(template: str, values: dict[str, str]) -> str:
+    """Fill {name}-style placeholders in one pass: nothing inside a value is ever read."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

@@ -1,0 +1,60 @@
+"""Around the safety page: choosing a region once, and "ordinary conflict or something else?"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from softlanding.screens.base import SAFETY_KEYS
+
+_NONE = "__none__"
+
+
+class RegionScreen(ModalScreen[str | None]):
+    """The user's region, saved as a setting; that region's lines come first."""
+
+    CSS_PATH = Path(__file__).with_name("safety.tcss")
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "cancel", "back")]
+
+    def compose(self) -> ComposeResult:
+        words = self.app.pack.safety.region  # type: ignore[attr-defined]
+        with VerticalScroll(id="region"):
+            yield Static(Text(words.question), id="region-question")
+            options = [Option(Text(r), id=r) for r in words.regions]
+            yield OptionList(*options, Option(Text(words.none), id=_NONE), id="regions")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id or _NONE
+        self.dismiss("" if chosen == _NONE else chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OrdinaryScreen(ModalScreen[None]):
+    """Universal education: everyday conflict beside control and abuse, in our own words."""
+
+    CSS_PATH = Path(__file__).with_name("safety.tcss")
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "back")]
+
+    def compose(self) -> ComposeResult:
+        page = self.app.pack.safety.ordinary  # type: ignore[attr-defined]
+        with VerticalScroll(id="ordinary"):
+            yield Static(Text(page.title), id="ordinary-title")
+            yield Static(Text("\n\n".join(page.lines)), id="ordinary-lines")
+
+    def on_mount(self) -> None:
+        self.query_one("#ordinary", VerticalScroll).focus()
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

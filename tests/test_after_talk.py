@@ -1,0 +1,142 @@
+"""The talk after the fight, pressed through with real keys, then read back from the database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from softlanding.flow import breaktime
+from softlanding.screens.after.start import AfterStartScreen
+from softlanding.screens.after.talk import AfterTalkScreen
+from softlanding.screens.home import HomeScreen
+
+FROZEN = datetime(2025, 3, 14, 1, 40).astimezone()  # a small-hours fight
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(breaktime, "local_now", lambda: FROZEN)
+
+
+def prompt(app: Any) -> str:
+    return str(app.screen.query_one("#prompt", Static).render())
+
+
+async def say(pilot: Any, text: str) -> None:
+    box = pilot.app.screen.query_one("#answer Input", Input)
+    box.value = ""
+    await pilot.press(*[("space" if ch == " " else ch) for ch in text], "enter")
+    await pilot.pause()
+
+
+async def pick(pilot: Any, index: int) -> None:
+    await pilot.press(*(["down"] * index), "enter")
+    await pilot.pause()
+
+
+async def walk_to_the_end(pilot: Any, app: Any, seen: list[str]) -> None:
+    """Answer every question: tick one feeling, choose the first option, type a line."""
+    for _ in range(80):
+        await pilot.pause()
+        screen = app.screen
+        if not isinstance(screen, AfterTalkScreen) or screen.current is None:
+            return
+        seen.append(prompt(app))
+        kind = screen.current.ask.kind
+        if kind == "many":
+            await pilot.press("space", "enter")
+        elif kind in ("choice", "starter"):
+            await pilot.press("enter")
+        elif kind == "when":
+            await say(pilot, "tomorrow 19:30")
+        else:
+            await say(pilot, f"words{len(seen)}")
+        await pilot.pause()
+    raise AssertionError("the talk never ended")
+
+
+async def test_the_pair_talks_it_over_and_every_answer_is_saved_under_its_writer(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        menu = app.screen.query_one("#menu", OptionList)
+        after = next(
+            i for i in range(menu.option_count) if menu.get_option_at_index(i).id == "after"
+        )
+        await pick(pilot, after - (menu.highlighted or 0))
+        assert isinstance(app.screen, AfterStartScreen)
+        assert store.latest_session(("together",)) is None  # nothing is kept before a yes
+        await pilot.press("enter")  # "Yes, both of us"
+        await pilot.pause()
+        for name in ("Alex", "Sam"):
+            box = app.screen.focused
+            assert isinstance(box, Input)
+            box.value = ""
+            await pilot.press(*name, "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, AfterTalkScreen)
+        assert prompt(app).startswith("Alex, which of these did you feel")
+        seen: list[str] = []
+        await walk_to_the_end(pilot, app, seen)
+        assert any(p.startswith("Sam, sum up what you heard Alex say") for p in seen)
+        assert any(p.startswith("Alex, sum up what you heard Sam say") for p in seen)
+        assert any("Are you there for me?" in p for p in seen)  # the listener hears the request
+        record = store.latest_session(("together",))
+        assert record is not None and record.partners == {"A": "Alex", "B": "Sam"}
+        answers = record.answers
+        assert answers[("A", "after", "felt_A")] == ["hurt"]
+        assert answers[("B", "after", "felt_B")] == ["hurt"]
+        assert answers[("B", "after", "heard_back_A")].startswith("words")
+        assert answers[("A", "after", "when")].startswith("2025-03-15T")  # tomorrow 19:30
+        assert answers[("A", "after", "starter")] == "A"
+        assert record.status == "completed"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_not_yet_keeps_nothing_and_preparing_alone_asks_only_your_side(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 2)  # not yet
+        assert "It can wait" in str(app.screen.query_one("#not-yet", Static).render())
+        assert store.latest_session() is None
+        await pilot.press("up", "enter")  # just me
+        await pilot.pause()
+        assert isinstance(app.screen, AfterTalkScreen)
+        seen: list[str] = []
+        await walk_to_the_end(pilot, app, seen)
+        assert seen and not any("Sam" in p or "{" in p for p in seen)
+        assert any(p.startswith("How might your partner tell it") for p in seen)
+        record = store.latest_session(("solo",))
+        assert record is not None and record.status == "completed"
+        assert {seat for seat, _, _ in record.answers} == {"A"}
+
+
+async def test_an_interrupted_talk_resumes_at_the_first_unanswered_question(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("space", "enter")  # a feeling
+        await pilot.pause()
+        await say(pilot, "my side of it")
+    sid = store.latest_session(("solo",)).id
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        again.resume_session(sid)
+        await pilot.pause()
+        assert isinstance(again.screen, AfterTalkScreen)
+        assert prompt(again).startswith("How might your partner tell it")

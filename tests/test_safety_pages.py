@@ -1,0 +1,134 @@
+"""Safety pages by kind: Ctrl+S asks which, each page puts its help first, the region chosen
+once comes first, Enter leaves at once, and at 80×24 the lines that matter need no scrolling."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
+from softlanding.screens.safety import SafetyScreen
+from softlanding.screens.safety_region import OrdinaryScreen, RegionScreen
+
+
+def visible(app: Any) -> str:
+    """What is on the terminal right now (not what is scrolled away), without spaces."""
+    svg = app.export_screenshot()
+    shown = "".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
+    return re.sub(r"[\s\u2580-\u259f]", "", shown)  # the scrollbar's blocks are not words
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def words(app: Any) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+async def test_each_kind_has_its_page_with_its_help_first(make_app, pack, kind: str) -> None:
+    page = getattr(pack.safety.pages, kind)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press(page.key)
+        await pilot.pause()
+        text = words(app)
+        assert page.title in text
+        for line in page.lines:
+            assert line in text
+        shown = [r for r in pack.safety.resources if r.contact in text]
+        assert len(shown) == len(pack.safety.resources)  # every line is still there
+        order = sorted(shown, key=lambda r: text.index(r.contact))
+        first = [r for r in order if r.kind == page.first[0]]
+        assert order[: len(first)] == first  # this page's kind of help comes first
+
+
+async def test_all_help_without_a_choice_and_zero_comes_back(make_app, pack) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "3")
+        await pilot.pause()
+        assert pack.safety.pages.self_harm.title in words(app)
+        await pilot.press("0")
+        await pilot.pause()
+        text = words(app)
+        assert pack.safety.title in text
+        for kind in PAGE_KINDS:
+            assert getattr(pack.safety.pages, kind).label in text
+
+
+async def test_enter_leaves_at_once(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app._exit  # noqa: SLF001 - the app is closing
+
+
+async def test_region_is_chosen_once_and_kept(make_app, store, pack) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+        regions = list(pack.safety.region.regions)
+        await pilot.press(*["down"] * regions.index("New Zealand"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        text = words(app)
+    assert store.get_setting("region") == "New Zealand"
+    first_nz = next(r for r in pack.safety.resources if r.region == "New Zealand")
+    first_us = next(r for r in pack.safety.resources if r.region == "United States")
+    assert text.index(first_nz.contact) < text.index(first_us.contact)
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", pack.safety.pages.self_harm.key)
+        await pilot.pause()
+        on_screen = visible(again)
+    nz_crisis = next(
+        r for r in pack.safety.resources if r.region == "New Zealand" and r.kind == "crisis"
+    )
+    assert squash(nz_crisis.contact) in on_screen
+
+
+@pytest.mark.parametrize("region", ["United States", "United Kingdom", "Australia"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+async def test_first_screen_shows_the_lines_that_matter(
+    make_app, store, pack, kind: str, region: str
+) -> None:
+    """At 80×24, with a region chosen: the page's words and its first lines for that region."""
+    store.set_setting("region", region)
+    page = getattr(pack.safety.pages, kind)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", page.key)
+        await pilot.pause()
+        on_screen = visible(app)
+    assert squash(page.title) in on_screen
+    ordered = ordered_resources(list(pack.safety.resources), list(page.first), region)
+    mine = [r for r in ordered if region in r.region or r.kind == "emergency"][:3]
+    for res in mine:
+        assert squash(res.contact) in on_screen, (res.name, kind, region)
+
+
+async def test_ordinary_conflict_page_from_safety_and_first_run(make_app, pack) -> None:
+    app = make_app(first_run_seen=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OrdinaryScreen)
+        assert pack.safety.ordinary.title in words(app)
+        await pilot.press("escape", "ctrl+s", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OrdinaryScreen)
