@@ -49,7 +49,7 @@ def test_any_label_is_checked_the_same_way(tmp_path: Path, label: str) -> None:
 def test_round_brackets_and_emoji_stay_allowed(tmp_path: Path) -> None:
     pack = tmp_path / "mine.yaml"
     pack.write_text("text:\n  home:\n    start: 'Begin (1) 👩‍👩‍👧 a] \\b'\n", encoding="utf-8")
-    assert load_pack(pack).text["home"]["start"] == "Begin (1) 👩‍👩‍👧 a] \\b"
+    assert load_pack(pack).text.home.start == "Begin (1) 👩‍👩‍👧 a] \\b"
 
 
 @pytest.mark.parametrize("title", HOSTILE)
@@ -57,7 +57,8 @@ async def test_a_pack_past_the_check_still_opens_the_safety_page(
     make_app: Any, store: Any, title: str
 ) -> None:
     app = make_app()
-    app.pack.safety.title = app.pack.safety.leave = title  # as if a planted cache skipped the check
+    for field in ("title", "leave"):  # as if a planted cache skipped the check
+        object.__setattr__(app.pack.safety, field, title)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")  # "I'm not safe"
