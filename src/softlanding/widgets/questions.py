@@ -15,13 +15,14 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.context import StepContext
 from softlanding.screens.base import StepScreen
+from softlanding.widgets.textbox import LineBox
 
 NOT_SURE, RATHER_NOT_SAY, SKIP = "not_sure", "rather_not_say", "skip"
 Choice = tuple[str, str, str]  # (value saved, label shown, definition shown while highlighted)
 
 
-class PasteInput(Input):
-    """An Input that keeps a pasted paragraph whole (Textual keeps only its first line)."""
+class PasteInput(LineBox):
+    """A LineBox that keeps a pasted paragraph whole (Textual keeps only its first line)."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would add the first line a second time

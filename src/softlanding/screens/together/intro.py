@@ -18,6 +18,7 @@ from softlanding.flow.steps import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.seats import SLOTS, partner_names
+from softlanding.widgets.textbox import LineBox
 from softlanding.widgets.turn import TurnBar
 
 NAME_LENGTH = 30
@@ -91,8 +92,10 @@ class TogetherStartScreen(BaseScreen[None]):
             yield Static(words.intro, id="intro", markup=False)
             yield Static(words.names_question, classes="question", markup=False)
             with Horizontal(id="names"):
-                yield Input(placeholder=words.first_placeholder, id="first", max_length=NAME_LENGTH)
-                yield Input(
+                yield LineBox(
+                    placeholder=words.first_placeholder, id="first", max_length=NAME_LENGTH
+                )
+                yield LineBox(
                     placeholder=words.second_placeholder, id="second", max_length=NAME_LENGTH
                 )
             yield Static(words.who_first, classes="question", markup=False)

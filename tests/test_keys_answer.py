@@ -1,0 +1,73 @@
+"""Keys that always answer: the safety and hide keys act at once, even under a pasted flood."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from tests.test_respond_summary import open_respond
+from textual import events
+from textual.widgets import TextArea
+
+FLOOD = 5000  # characters delivered as single keystrokes (a paste without bracketed paste)
+BOUND = 0.1  # seconds the key may take beyond the same key on an idle app
+
+
+def flood(app: Any, count: int) -> None:
+    """Queue `count` keystrokes at once, as a terminal does with an unbracketed paste."""
+    letters = "we need to talk about the dishes again and again "
+    for index in range(count):
+        char = letters[index % len(letters)]
+        app._driver.send_message(events.Key("space" if char == " " else char, char))
+
+
+async def latency(app: Any, key: str, shown: Any, limit: float = 60.0) -> float:
+    """Seconds from `key` arriving until `shown()` is true (the loop keeps running meanwhile)."""
+    app._driver.send_message(events.Key(key, None))
+    start = time.perf_counter()
+    while not shown() and time.perf_counter() - start < limit:
+        await asyncio.sleep(0.002)
+    return time.perf_counter() - start
+
+
+async def flooded_respond(app: Any, pilot: Any) -> tuple[Any, float]:
+    """Respond with its draft focused; returns it and Ctrl+L's latency on the idle app."""
+    from softlanding.screens.hide import HideScreen
+
+    screen = await open_respond(app, pilot, word="hurt", need="reassurance", situation="x")
+    screen.query_one("#draft", TextArea).focus()
+    await pilot.pause(0.2)
+    idle = await latency(app, "ctrl+l", lambda: isinstance(app.screen, HideScreen))
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    assert app.screen is screen
+    flood(app, FLOOD)
+    await asyncio.sleep(0.05)  # the flood is being typed
+    assert screen.query_one("#draft", TextArea)._message_queue.qsize() > 1000
+    return screen, idle
+
+
+async def test_not_safe_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
+    from softlanding.screens.safety import SafetyScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        _, idle = await flooded_respond(app, pilot)
+        took = await latency(app, "ctrl+s", lambda: isinstance(app.screen, SafetyScreen))
+        assert took < idle + BOUND, f"Safety after {took:.3f} s (idle: {idle:.3f} s)"
+
+
+async def test_hide_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
+    from softlanding.screens.hide import HideScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, idle = await flooded_respond(app, pilot)
+        took = await latency(app, "ctrl+l", lambda: isinstance(app.screen, HideScreen))
+        assert took < idle + BOUND, f"Hidden after {took:.3f} s (idle: {idle:.3f} s)"
+        draft = screen.query_one("#draft", TextArea)
+        while not draft._message_queue.empty():  # the paste is kept (up to the cap) meanwhile
+            await asyncio.sleep(0.05)
+        assert len(draft.text) == 4000
+        assert draft.text.startswith("we need to talk")
