@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.context import StepContext
 from softlanding.screens.base import StepScreen
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.textbox import LineBox
 
 NOT_SURE, RATHER_NOT_SAY, SKIP = "not_sure", "rather_not_say", "skip"
@@ -131,7 +132,7 @@ class QuestionScreen(StepScreen):
         """One question answered from a list; "not sure" and "rather not say" unless `extras`."""
         self._choices[field] = list(items)
         self._extras[field] = self._not_sure() if extras is None else extras
-        listing = OptionList(
+        listing = MarkedList(
             *self._options(field), id=f"{field}-list", classes="main", markup=False
         )
         self._highlight(listing, field, saved)

@@ -17,6 +17,7 @@ from softlanding.screens.base import StepScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.pause.breathing import BreathingScreen
 from softlanding.screens.pause.grounding import GroundingScreen
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.pause_part import YES, calm_pane, labels, yes_no
 from softlanding.widgets.scale import Scale
 
@@ -50,7 +51,7 @@ class PauseScreen(StepScreen):
             with Vertical(id="choose"):
                 yield Static(words.choose_title, classes="title", markup=False)
                 yield Static(words.choose_question, classes="question", markup=False)
-                yield OptionList(*self._ways(), id="choose-list", markup=False)
+                yield MarkedList(*self._ways(), id="choose-list", markup=False)
                 yield Static("", id="about", markup=False)
                 yield Static(words.choose_hint, classes="hint", markup=False)
         yield Footer()

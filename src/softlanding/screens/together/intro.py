@@ -18,6 +18,7 @@ from softlanding.flow.steps import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.seats import SLOTS, partner_names
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.textbox import LineBox
 from softlanding.widgets.turn import TurnBar
 
@@ -100,7 +101,7 @@ class TogetherStartScreen(BaseScreen[None]):
                 )
             yield Static(words.who_first, classes="question", markup=False)
             defaults = (words.first_default, words.second_default)
-            yield OptionList(*self._orders(*defaults), id="order", markup=False)
+            yield MarkedList(*self._orders(*defaults), id="order", markup=False)
             yield Static(words.hint, classes="hint", markup=False)
         yield Footer()
 

@@ -22,6 +22,7 @@ from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.repair import RepairPicker
 from softlanding.widgets.textbox import LineBox, TextBox
 
@@ -199,7 +200,7 @@ class ListenScreen(FloorScreen):
                 yield Vertical(
                     Static("", id="heard", markup=False),
                     Static(words.confirm_question.format(**fill), classes="question", markup=False),
-                    OptionList(
+                    MarkedList(
                         Option(words.confirm_yes, id=YES),
                         Option(words.confirm_no, id=NO),
                         id="confirm-list",
