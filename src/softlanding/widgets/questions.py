@@ -95,6 +95,12 @@ class QuestionScreen(StepScreen):
     def show(self, field: str) -> None:
         self.query_one(ContentSwitcher).current = field
         self._focus_current()
+        self.refresh_bindings()  # "Back" is offered only where it leads somewhere
+
+    def has_earlier(self) -> bool:
+        """Whether an earlier question of this step was asked (Esc goes back to it)."""
+        current = self.query_one(ContentSwitcher).current or self.order[0]
+        return any(self.asks(f) for f in self.order[: self.order.index(current)])
 
     def forward(self, field: str) -> None:
         """Open the next question that applies, or finish the step."""

@@ -71,6 +71,7 @@ class PauseScreen(StepScreen):
 
     def show(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
+        self.refresh_bindings()  # "Back" is offered only where it leads somewhere
         target = self.query_one(f"#{stage} Scale, #{stage} OptionList")
         target.focus()
         if stage == "choose" and isinstance(target, OptionList):
@@ -141,6 +142,10 @@ class PauseScreen(StepScreen):
             self.done()
         else:
             self.show("flooded" if self.answers().get("flooded") else "choose")
+
+    def has_earlier(self) -> bool:
+        """Whether an earlier stage of the pause was shown (Esc goes back to it)."""
+        return STAGES.index(self.stage) > 0
 
     def action_back(self) -> None:
         index = STAGES.index(self.stage)

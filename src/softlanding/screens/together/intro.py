@@ -44,6 +44,15 @@ class PairScreen(StepScreen):
     def position(self) -> str:
         return Turn(self.ctx.step, self.partner).position
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":  # a pair never goes back past a hand-over, so it is not offered
+            return self.has_earlier()
+        return True
+
+    def has_earlier(self) -> bool:
+        """Whether this turn has an earlier stage of its own to go back to."""
+        return False
+
     def turn_bar(self) -> TurnBar:
         return TurnBar(self.turn_line(), private=self.private_turn, id="turn")
 
