@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets._footer import FooterKey
-
 from tests.test_together import begin, pass_to
+from textual.widgets._footer import FooterKey
 
 
 def footer_offers(app: Any) -> list[str]:
