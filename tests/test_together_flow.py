@@ -36,21 +36,21 @@ def test_the_app_loads_this_flow_for_together_sessions() -> None:
 def test_the_whole_sequence_in_order() -> None:
     positions = [turn.position for turn in walk(CALM)]
     assert positions == [
-        "pause",
+        "pause@A",
         "pause@B",
-        "together_pause",
-        "name",
+        "together_pause@A",
+        "name@A",
         "name@B",
-        "reveal",
+        "reveal@A",
         "reveal@B",
-        "revealed",
-        "reframe",
+        "revealed@A",
+        "reframe@A",
         "reframe@B",
-        "respond",
+        "respond@A",
         "listen@B",
         "respond@B",
-        "listen",
-        "closing",
+        "listen@A",
+        "closing@A",
     ]
 
 

@@ -42,7 +42,7 @@ class PairScreen(StepScreen):
 
     @property
     def position(self) -> str:
-        return Turn(self.ctx.step, self.partner).position
+        return Turn(self.ctx.step, self.partner, flow="together").position
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":  # a pair never goes back past a hand-over, so it is not offered
