@@ -122,12 +122,13 @@ def test_resume_at_bs_name_turn() -> None:
 
 
 def test_resume_after_a_save_wrote_only_the_step_name() -> None:
-    # Saving an answer records the bare step, so "name" may stand for either partner.
+    # Sessions saved before places named both partners may hold a bare step ("name").
     flow = TogetherFlow()
     only_a = {**CALM, ("A", "name", "family"): "sad"}
-    assert flow.resume("name", only_a).position == "name"
+    assert flow.resume("name", only_a).position == "name@A"
     both = {**only_a, ("B", "name", "family"): "angry"}
     assert flow.resume("name", both).position == "name@B"
+    assert flow.resume("reveal@A", both).position == "reveal@A"  # named: never guessed
     second_listener = {**both, ("B", "listen", "mirror"): "x", ("A", "listen", "mirror"): "y"}
     assert flow.resume("listen", second_listener).position == "listen"
     assert flow.resume("listen", both).position == "listen@B"

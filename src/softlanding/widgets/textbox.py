@@ -7,6 +7,7 @@ from time import monotonic
 from typing import Any
 
 from textual import events
+from textual.binding import Binding
 from textual.document._document import Location
 from textual.document._edit import EditResult
 from textual.message import Message
@@ -89,7 +90,7 @@ class LineBox(Input):
     """A one-line box: coming back to it puts the cursor at the end (nothing is selected, so
     the first key never replaces the words), and Ctrl+Z undoes the last change."""
 
-    BINDINGS = [("ctrl+z", "undo", "undo")]
+    BINDINGS = [Binding("ctrl+z", "undo", show=False)]  # as in every editor: not in the footer
 
     def __init__(self, value: str | None = None, **kw: Any) -> None:
         kw.setdefault("select_on_focus", False)
