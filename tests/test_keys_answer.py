@@ -71,3 +71,43 @@ async def test_hide_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
             await asyncio.sleep(0.05)
         assert len(draft.text) == 4000
         assert draft.text.startswith("we need to talk")
+
+
+async def test_back_in_a_filled_box_the_cursor_waits_at_the_end_and_undo_works(
+    make_app: Any,
+) -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_respond(app, pilot)
+        situation = screen.query_one("#situation", Input)
+        assert app.focused is situation
+        await pilot.press(*"the dishes")
+        await pilot.press("tab")  # on to the need box, then back
+        await pilot.pause()
+        assert app.focused is not situation
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is situation
+        await pilot.press(*" tonight")  # added at the end: nothing was selected and replaced
+        assert situation.value == "the dishes tonight"
+        await pilot.press("ctrl+z")
+        assert situation.value == "the dishes tonigh"
+        await pilot.press("tab")
+        await pilot.pause()
+        need = screen.query_one("#need", Input)
+        assert app.focused is need
+        await pilot.press("!")
+        assert need.value == "reassurance!"  # the name step's need, kept and added to
+        await pilot.press("ctrl+z")
+        assert need.value == "reassurance"
+        draft = screen.query_one("#draft", TextArea)
+        draft.focus()
+        await pilot.pause()
+        before = draft.text
+        await pilot.press(*"xyz")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert draft.text == before
