@@ -196,8 +196,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.push_screen(HideScreen())
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, FirstRunScreen):
-            self.push_screen(FirstRunScreen(first_time=False))
+        """This screen's own help and keys (never over the hide screen, which must stay bare)."""
+        from softlanding.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        elif not isinstance(self.screen, (FirstRunScreen, HideScreen, TooSmallScreen)):
+            self.push_screen(HelpScreen(self.screen))
 
     def action_help_quit(self) -> None:
         """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead."""
