@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Static
-
 from tests.test_respond_summary import open_respond
+from textual.widgets import Static
 
 
 def shown(app: Any, selector: str) -> str:
