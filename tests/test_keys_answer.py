@@ -111,3 +111,30 @@ async def test_back_in_a_filled_box_the_cursor_waits_at_the_end_and_undo_works(
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert draft.text == before
+
+
+async def test_typing_redraws_the_notes_only_when_they_change(
+    make_app: Any, monkeypatch: Any
+) -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_respond(app, pilot, word="hurt", need="reassurance", situation="x")
+        screen.query_one("#draft", TextArea).focus()
+        await pilot.press(*" I")
+        await pilot.pause()
+        body = screen.query_one("#hints-body", Static)
+        drawn: list[str] = []
+        real = body.update
+        monkeypatch.setattr(body, "update", lambda content="", **kw: drawn.append(content))
+        await pilot.press(*" would like")  # the notes stay the same: nothing is redrawn
+        await pilot.pause()
+        assert drawn == []
+        monkeypatch.setattr(
+            body, "update", lambda content="", **kw: (drawn.append(content), real(content))
+        )
+        await pilot.press(*" you always")  # a pattern appears: one redraw, when it appears
+        await pilot.pause()
+        assert len(drawn) == 1
+        assert app.pack.text.hints.criticism in str(body.render())
