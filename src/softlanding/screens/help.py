@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from softlanding.screens.base import BaseScreen
+from softlanding.screens.first_run import FirstRunScreen
 
 
 def topic(screen: Screen[Any]) -> str:
@@ -67,6 +68,4 @@ class HelpScreen(BaseScreen[None]):
         self.dismiss()
 
     def action_about(self) -> None:
-        from softlanding.screens.first_run import FirstRunScreen
-
         self.app.switch_screen(FirstRunScreen(first_time=False))
