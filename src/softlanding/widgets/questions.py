@@ -29,7 +29,7 @@ class PasteInput(LineBox):
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would add the first line a second time
         event.stop()
-        text = " ".join(event.text.split())
+        text = self.fit(" ".join(event.text.split()))
         if self.selection.is_empty:
             self.insert_text_at_cursor(text)
         else:

@@ -108,6 +108,17 @@ class LineBox(Input):
         super()._on_focus(event)
         self.cursor_position = len(self.value)  # carry on writing where the words end
 
+    def fit(self, text: str) -> str:
+        """`text` cut to the room left in the box (a kind word says so when it is cut)."""
+        start, end = sorted(self.selection)
+        room = max(self.max_length - len(self.value) + (end - start), 0)
+        if self.max_length and len(text) > room:
+            words = getattr(getattr(self.app, "pack", None), "text", None)
+            if words is not None:
+                self.notify(words.app.too_long.format(limit=self.max_length), timeout=6)
+            return text[:room]
+        return text
+
     def action_undo(self) -> None:
         if len(self._undo) > 1:
             self._undo.pop()  # what is shown now
