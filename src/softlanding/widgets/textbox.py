@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 LIMIT = 4000  # characters: more than any one message needs, and wrapping stays quick
+HOLD = 500  # held keys put in at once while a flood lasts (the words show as they come)
 FLOOD = 8  # keys waiting in the queue: a paste arriving as keystrokes, not a person typing
 SETTLE_GAP = 0.1  # seconds: the words are looked over at most this often while keys pour in
 UNDO_DEPTH = 200  # changes a one-line box remembers
@@ -22,7 +23,7 @@ UNDO_DEPTH = 200  # changes a one-line box remembers
 
 class TextBox(TextArea):
     """A TextArea that stays out of the way: keys beyond `limit` are refused with a kind word,
-    a paste arriving as keystrokes is taken in unwrapped, and the screen hears `Settled` (to
+    a paste arriving as keystrokes goes in as a few big edits, and the screen hears `Settled` (to
     look the words over, to save them) once a burst of keys is through, not on every key."""
 
     class Settled(Message):
@@ -41,15 +42,30 @@ class TextBox(TextArea):
         self.limit = limit
         self.too_long = too_long  # said once per refused burst
         self._told = False
-        self._wrap = bool(kw.get("soft_wrap", True))
         self._last_settled = 0.0
+        self._held: list[str] = []
         self._later: Timer | None = None
 
     async def _on_key(self, event: events.Key) -> None:
         await asyncio.sleep(0)  # one key at a time: the screens above and the app keep running
-        if self._message_queue.qsize() >= FLOOD and self.soft_wrap:
-            self.soft_wrap = False  # rewrapping a long line on every key is what makes it slow
+        char = "\n" if event.key == "enter" else event.character
+        flooding = self._held or self._message_queue.qsize() >= FLOOD
+        if flooding and char and (char == "\n" or event.is_printable) and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            self._held.append(char)  # a paste arriving as keys goes in as one edit, not 4,000
+            if self._message_queue.empty() or len(self._held) >= HOLD:
+                self._let_go()
+            return
+        self._let_go()
         await super()._on_key(event)
+
+    def _let_go(self) -> None:
+        """Put the held keys in, in one edit (and one undo step)."""
+        if self._held:
+            text, self._held = "".join(self._held), []
+            if result := self._replace_via_keyboard(text, *self.selection):
+                self.move_cursor(result.end_location)
 
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._settle()
@@ -60,9 +76,6 @@ class TextBox(TextArea):
         wait = self._last_settled + SETTLE_GAP - monotonic()
         if self._message_queue.empty() and wait <= 0:
             self._last_settled = monotonic()
-            if self.soft_wrap != self._wrap:
-                self.soft_wrap = self._wrap
-                self.scroll_cursor_visible()
             self.post_message(self.Settled(self))
         elif self._later is None:
             self._later = self.set_timer(max(wait, SETTLE_GAP / 2), self._settle)
