@@ -39,7 +39,10 @@ class HelpScreen(BaseScreen[None]):
     """A short word about the screen underneath, and its keys."""
 
     CSS_PATH = Path(__file__).with_name("help.tcss")
-    BINDINGS = [Binding("escape", "close", "close"), Binding("a", "about", "help_about")]
+    BINDINGS = [
+        Binding("escape", "close", "close", id="close"),
+        Binding("a", "about", "help_about", id="help_about"),
+    ]
 
     def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
@@ -50,7 +53,8 @@ class HelpScreen(BaseScreen[None]):
         words = self.pack.text.help
         with VerticalScroll(id="help"):
             yield Static(words.title, id="title", markup=False)
-            yield Static(getattr(words, self.about, words.default), id="about", markup=False)
+            about = getattr(words, self.about, None) or getattr(words, f"{self.about}_", None)
+            yield Static(about or words.default, id="about", markup=False)
             yield Static(words.keys_heading, classes="heading", markup=False)
             yield Static(self._key_table(), id="keys")
             yield Static(words.more, classes="hint", markup=False)

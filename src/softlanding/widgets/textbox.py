@@ -103,7 +103,8 @@ class LineBox(Input):
     """A one-line box: coming back to it puts the cursor at the end (nothing is selected, so
     the first key never replaces the words), and Ctrl+Z undoes the last change."""
 
-    BINDINGS = [Binding("ctrl+z", "undo", show=False)]  # as in every editor: not in the footer
+    # As in every editor, so not in the footer.
+    BINDINGS = [Binding("ctrl+z", "undo", show=False, id="undo")]
 
     def __init__(self, value: str | None = None, **kw: Any) -> None:
         kw.setdefault("select_on_focus", False)
