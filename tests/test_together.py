@@ -338,7 +338,7 @@ async def test_either_partner_flooded_means_a_break_saved_for_both(
             assert record.get("pause", "choice", slot) == "break"
         assert record.get("pause", "flooded", "A") is False  # Alex's own answer is kept
         assert record.get("pause", "flooded", "B") is True
-        assert record.current_step == "together_pause"
+        assert record.current_step == "together_pause@A"
 
         await pilot.press("c")  # "We're back"
         await pilot.pause()
@@ -409,4 +409,4 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
     assert record.get("listen", "mirror", "B") == "you are tired"
     assert record.get("listen", "mirror", "A") == "you want more time at bedtime"
     assert "bedtime" in record.get("respond", "final", "B")
-    assert record.current_step == "listen"  # Alex's turn to listen (partner A: no suffix)
+    assert record.current_step == "listen@A"  # Alex's turn to listen

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from softlanding.screens.name import NameScreen
-from softlanding.screens.pause.pause import STAGES, PauseScreen
+from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.together.intro import PairScreen
 
@@ -32,7 +32,7 @@ class PairPauseScreen(PauseScreen, PairScreen):
         """The break is taken together, once both have answered (see together_pause)."""
 
     def action_back(self) -> None:
-        if STAGES.index(self.stage) > 0:
+        if self.has_earlier():
             super().action_back()
 
 
