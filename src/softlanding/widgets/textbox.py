@@ -125,8 +125,9 @@ class LineBox(Input):
     def fit(self, text: str) -> str:
         """`text` cut to the room left in the box (a kind word says so when it is cut)."""
         start, end = sorted(self.selection)
-        room = max(self.max_length - len(self.value) + (end - start), 0)
-        if self.max_length and len(text) > room:
+        limit = self.max_length or 0
+        room = max(limit - len(self.value) + (end - start), 0)
+        if limit and len(text) > room:
             words = getattr(getattr(self.app, "pack", None), "text", None)
             if words is not None:
                 self.notify(words.app.too_long.format(limit=self.max_length), timeout=6)
