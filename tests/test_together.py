@@ -340,7 +340,7 @@ async def test_either_partner_flooded_means_a_break_saved_for_both(
         assert record.get("pause", "flooded", "B") is True
         assert record.current_step == "together_pause@A"
 
-        await pilot.press("c")  # "We're back"
+        await pilot.press("c", "c")  # "We're back" early, then "yes, we're calm"
         await pilot.pause()
         await pass_to(pilot, "Alex")
         assert isinstance(app.screen, PairNameScreen)
