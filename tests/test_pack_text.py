@@ -13,7 +13,6 @@ from textual.content import Content
 
 from softlanding import paths
 from softlanding.pack.loader import PackError, load_pack
-from softlanding.pack.yaml_reader import parse
 from softlanding.screens.safety import SafetyScreen
 from softlanding.textsafe import pack_text_problem
 
