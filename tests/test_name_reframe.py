@@ -173,14 +173,14 @@ async def test_resume_prefills_and_continues(make_app: Any, store: Any) -> None:
         await open_step(first, pilot)
         await pilot.press("down", "enter", "down", "enter")  # Hurt, then its second word
         await type_text(pilot, "so tired")
-        await pilot.press("ctrl+q")  # quit mid-sentence: the half-typed words are kept
+        await pilot.press("ctrl+q")  # quit mid-sentence: the half-typed words are kept, as a draft
         sid = first.session_id
     pack = first.pack
     hurt = pack.feelings.families[1]
     assert store.load(sid).step_answers("name") == {
         "family": hurt.id,
         "word": hurt.words[1].word,
-        "own_words": "so tired",
+        "drafts": {"own_words": "so tired"},
     }
 
     again = make_app()
@@ -188,11 +188,14 @@ async def test_resume_prefills_and_continues(make_app: Any, store: Any) -> None:
         await pilot.press("enter")  # Home: carry on where you left off
         await pilot.pause()
         assert isinstance(again.screen, NameScreen)
-        assert current(again) == "need"  # the next question (Hurt has no "under the anger")
-        await pilot.press("escape")
-        assert current(again) == "own_words"
+        assert current(again) == "own_words"  # at the unfinished words, not past them
         assert again.screen.query_one("#own_words-input").value == "so tired"
-        await pilot.press("escape")
+        await type_text(pilot, " today")  # the cursor waits at the end of the draft
+        await pilot.press("enter")
+        assert current(again) == "need"  # the next question (Hurt has no "under the anger")
+        answers = store.load(sid).step_answers("name")
+        assert answers["own_words"] == "so tired today" and "drafts" not in answers
+        await pilot.press("escape", "escape")
         assert again.screen.focused.highlighted == 1
         assert shown(again, "#word-definition") == hurt.words[1].definition
 
@@ -219,7 +222,9 @@ async def test_a_draft_kept_on_quit_is_heard_on_resume(make_app: Any, store: Any
         await type_text(pilot, "you never listen")
         await pilot.press("ctrl+q")
         sid = first.session_id
-    assert store.load(sid).step_answers("reframe") == {"partner_said": "you never listen"}
+    assert store.load(sid).step_answers("reframe") == {
+        "drafts": {"partner_said": "you never listen"}
+    }
 
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:

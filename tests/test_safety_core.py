@@ -76,6 +76,7 @@ def test_user_analysis_cannot_drop_danger_words(home: Path) -> None:
     """A pack replacing `analysis` with toothless safety rules still notices danger."""
     analysis = json.loads(json.dumps(_shipped()["analysis"]))
     analysis.pop("first_words", None)
+    analysis.pop("vocabulary", None)  # computed when the pack is compiled, not written by people
     for rule in analysis["safety_language"]:
         rule["match"] = {"regexes": ["plonk the wibble"]}
         rule["exceptions"] = {"regexes": ["\\w+"]}

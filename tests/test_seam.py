@@ -235,7 +235,7 @@ async def test_a_together_break_records_for_both_through_the_solo_break_screen(
         assert app.screen.ctx.seats == ("A", "B")
         await pilot.press("enter", "enter")  # 20 minutes, then the suggested 21:40
         await pilot.pause()
-        await pilot.press("c")  # "We're back"
+        await pilot.press("c", "c")  # "We're back" early, then "yes, we're calm"
         await pilot.pause()
     record = store.load(sid)
     for slot in ("A", "B"):

@@ -39,8 +39,15 @@ def pasted_text(size: int) -> str:
     return body[: size - 40] + "the very end"
 
 
-async def test_megabyte_paste_into_a_line_box_is_saved_whole(make_app: Any, store: Any) -> None:
+def told_too_long(app: Any) -> bool:
+    """Whether the kind "that is as much as one box holds" note was shown."""
+    start = app.pack.text.app.too_long.split("(")[0]
+    return any(start in note.message for note in app._notifications)
+
+
+async def test_megabyte_paste_into_a_line_box_is_capped_kindly(make_app: Any, store: Any) -> None:
     from softlanding.screens.name import NameScreen
+    from softlanding.widgets.textbox import LIMIT
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -55,7 +62,8 @@ async def test_megabyte_paste_into_a_line_box_is_saved_whole(make_app: Any, stor
         assert app.focused is box
         app.post_message(events.Paste(pasted))
         await pilot.pause()
-        assert box.value.endswith("the very end")
+        kept = " ".join(pasted.split())[:LIMIT]  # the box holds 4,000 characters, and says so
+        assert box.value == kept and told_too_long(app)
         assert box.cursor_position == len(box.value)  # typing goes on after the paste
         assert "another thing" in drawn(box)
         await pilot.press("enter")
@@ -64,13 +72,14 @@ async def test_megabyte_paste_into_a_line_box_is_saved_whole(make_app: Any, stor
         assert isinstance(app.screen, NameScreen)
         assert app.screen.query_one("#questions").current == "under"  # on to the next question
     saved = store.load(sid).get("name", "own_words")
-    assert saved == " ".join(pasted.split())
+    assert saved == kept.strip()
 
 
-async def test_large_paste_into_the_draft_is_saved_and_typing_goes_on(
+async def test_large_paste_into_the_draft_is_capped_and_typing_goes_on(
     make_app: Any, store: Any
 ) -> None:
     from softlanding.screens.respond import RespondScreen
+    from softlanding.widgets.textbox import LIMIT
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -86,7 +95,8 @@ async def test_large_paste_into_the_draft_is_saved_and_typing_goes_on(
         assert app.focused is draft
         app.post_message(events.Paste(pasted))
         await pilot.pause()
-        await pilot.press("end", "!")
+        assert draft.text == pasted[:LIMIT] and told_too_long(app)
+        await pilot.press("backspace", "!")  # at the cap, making room lets typing go on
         await pilot.pause()
         assert draft.text.endswith("!")
         assert drawn(draft).strip()
@@ -94,7 +104,7 @@ async def test_large_paste_into_the_draft_is_saved_and_typing_goes_on(
         assert isinstance(screen, RespondScreen)
         screen.save_draft()  # what quit, SIGTERM and SIGHUP call
     saved = store.load(sid).get("respond", "draft")
-    assert saved == (pasted + "!").strip()
+    assert saved == (pasted[: LIMIT - 1] + "!").strip()
 
 
 async def test_squeezed_to_40_by_12_and_back_mid_flow(make_app: Any, store: Any) -> None:
@@ -200,4 +210,4 @@ async def test_quitting_under_a_covering_screen_keeps_the_half_typed_words(
         await pilot.pause()
         app.save_and_exit()  # what Ctrl+Q, SIGTERM and SIGHUP do
         await pilot.pause()
-    assert store.load(sid).get("reframe", "thought") == "they_never_listen"
+    assert store.load(sid).get("reframe", "drafts") == {"thought": "they_never_listen"}  # a draft

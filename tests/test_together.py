@@ -323,7 +323,7 @@ async def test_the_fear_question_is_private_and_leaves_no_trace(
         expected = HandoverScreen if who == "A" else TogetherPauseScreen
         assert isinstance(app.screen, expected), type(app.screen).__name__
     record = store.load(sid)
-    assert record.status == "open" and record.current_step in ("keep@B", "together_pause")
+    assert record.status == "open" and record.current_step in ("keep@B", "together_pause@A")
     rows = stored_rows(store)
     for trace in ("afraid", "fear", "safety", "abandoned", "not_sure"):
         assert trace not in rows
@@ -389,9 +389,9 @@ async def test_either_partner_flooded_means_a_break_saved_for_both(
             assert record.get("pause", "choice", slot) == "break"
         assert record.get("pause", "flooded", "A") is False  # Alex's own answer is kept
         assert record.get("pause", "flooded", "B") is True
-        assert record.current_step == "together_pause"
+        assert record.current_step == "together_pause@A"
 
-        await pilot.press("c")  # "We're back"
+        await pilot.press("c", "c")  # "We're back" early, then "yes, we're calm"
         await pilot.pause()
         await pass_to(pilot, "Alex")
         assert isinstance(app.screen, PairNameScreen)
@@ -460,4 +460,4 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
     assert record.get("listen", "mirror", "B") == "you are tired"
     assert record.get("listen", "mirror", "A") == "you want more time at bedtime"
     assert "bedtime" in record.get("respond", "final", "B")
-    assert record.current_step == "listen"  # Alex's turn to listen (partner A: no suffix)
+    assert record.current_step == "listen@A"  # Alex's turn to listen

@@ -36,23 +36,23 @@ def test_the_app_loads_this_flow_for_together_sessions() -> None:
 def test_the_whole_sequence_in_order() -> None:
     positions = [turn.position for turn in walk(CALM)]
     assert positions == [
-        "keep",
-        "pause",
+        "keep@A",
+        "pause@A",
         "keep@B",
         "pause@B",
-        "together_pause",
-        "name",
+        "together_pause@A",
+        "name@A",
         "name@B",
-        "reveal",
+        "reveal@A",
         "reveal@B",
-        "revealed",
-        "reframe",
+        "revealed@A",
+        "reframe@A",
         "reframe@B",
-        "respond",
+        "respond@A",
         "listen@B",
         "respond@B",
-        "listen",
-        "closing",
+        "listen@A",
+        "closing@A",
     ]
 
 
@@ -134,14 +134,15 @@ def test_resume_at_bs_name_turn() -> None:
 
 
 def test_resume_after_a_save_wrote_only_the_step_name() -> None:
-    # Saving an answer records the bare step, so "name" may stand for either partner.
+    # Sessions saved before places named both partners may hold a bare step ("name").
     flow = TogetherFlow()
     only_a = {**CALM, ("A", "name", "family"): "sad"}
-    assert flow.resume("name", only_a).position == "name"
+    assert flow.resume("name", only_a).position == "name@A"
     both = {**only_a, ("B", "name", "family"): "angry"}
     assert flow.resume("name", both).position == "name@B"
+    assert flow.resume("reveal@A", both).position == "reveal@A"  # named: never guessed
     second_listener = {**both, ("B", "listen", "mirror"): "x", ("A", "listen", "mirror"): "y"}
-    assert flow.resume("listen", second_listener).position == "listen"
+    assert flow.resume("listen", second_listener).position == "listen@A"
     assert flow.resume("listen", both).position == "listen@B"
 
 

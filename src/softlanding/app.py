@@ -70,6 +70,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         if not first_run_seen:
             self.push_screen(FirstRunScreen(first_time=True))
         self._fit_to(self.size.width, self.size.height)  # it may start in a tiny window
+        self.call_after_refresh(self._ready_safety_keys)
+
+    def _ready_safety_keys(self) -> None:
+        """Read the safety and hide screens' styles once, after the first paint: restyling every
+        widget for a new style sheet takes ~0.1 s, too slow for a key that must answer at once."""
+        for screen in (SafetyScreen(), HideScreen()):
+            self._load_screen_css(screen)
 
     def notify(
         self,
@@ -201,9 +208,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def action_not_safe(self) -> None:
         if isinstance(self.screen, SafetyScreen):
             return
+        self.push_screen(SafetyScreen())  # first: the help shows before anything is written
         # The flow ends here, leaving the session like any interrupted one: no note of why.
         self.leave_session()
-        self.push_screen(SafetyScreen())
 
     def action_quick_hide(self) -> None:
         if isinstance(self.screen, HideScreen):
@@ -212,8 +219,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.push_screen(HideScreen())
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, FirstRunScreen):
-            self.push_screen(FirstRunScreen(first_time=False))
+        """This screen's own help and keys (never over the hide screen, which must stay bare)."""
+        from softlanding.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        elif not isinstance(self.screen, (FirstRunScreen, HideScreen, TooSmallScreen)):
+            self.push_screen(HelpScreen(self.screen))
 
     def action_help_quit(self) -> None:
         """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead."""

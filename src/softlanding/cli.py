@@ -14,7 +14,7 @@ from softlanding import __version__
 # name -> (module with `main(argv, prog) -> int`, one line for --help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "pause": ("", "open straight into Pause (breathe, or take a break)"),
-    "together": ("", "both partners at one keyboard, taking turns (--after: talk it over)"),
+    "together": ("", "both at one keyboard, taking turns (--after: talk it over)"),
     "reflect": ("softlanding.scripts.reflect", "look at a message, or debrief the last session"),
     "history": ("softlanding.scripts.history", "list saved sessions, newest first"),
     "show": ("softlanding.scripts.show", "show everything one session recorded"),

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from softlanding.analysis import rewrite
+from softlanding.analysis import boundary, rewrite
 from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.text import (
     WORD,
@@ -370,14 +370,11 @@ class Analyzer:
 
 
 def _honour_boundary(analyzer: Analyzer, doc: Doc, found: Analysis) -> Analysis:
-    from softlanding.analysis import boundary
-
-    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, doc) else found
+    plain = Doc(doc.text)  # the word index knows only pattern rules: read the boundary rule whole
+    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, plain) else found
 
 
 def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
-    from softlanding.analysis import boundary
-
     return boundary.is_boundary(analyzer, text)
 
 

@@ -7,6 +7,7 @@ Danger language is always read first (by the analyzer): a boundary never hides i
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis.text import Doc, Rule
@@ -46,11 +47,11 @@ def is_boundary(analyzer: Analyzer, text: str) -> bool:
 
 def acknowledged(found: Analysis, analyzer: Analyzer) -> Analysis:
     """The analysis of a boundary: no pattern, no wish, no rewrite; it is named and respected."""
-    from softlanding.analysis.analyzer import Analysis
-
     words = _section(analyzer)
     question = f"{words.get('acknowledge', '')} {words.get('question', '')}".strip()
-    return Analysis(found.text, [], None, None, question or found.question, found.safety)
+    return dataclasses.replace(
+        found, patterns=[], bid=None, rewrite=None, question=question or found.question
+    )
 
 
 def heard(analyzer: Analyzer, said: str, fallback: str) -> str:

@@ -30,8 +30,11 @@ class Turn:
 
     @property
     def position(self) -> str:
-        """What the session stores as its current step (the partner too, for pairs)."""
-        return self.step if self.partner == "A" else f"{self.step}@{self.partner}"
+        """What the session stores as its current step (for pairs, always with the partner: a
+        bare step is ambiguous where both partners have answers under it)."""
+        if self.flow == "solo" and self.partner == "A":
+            return self.step
+        return f"{self.step}@{self.partner}"
 
     def entered(self) -> Turn:
         """The turn itself, past its hand-over screen."""

@@ -29,6 +29,7 @@ class KeysText(Labels):
     help: Plain
     quit: Plain
     close: Plain
+    help_about: Plain
     home: Plain
     back: Plain
     next: Plain
@@ -43,6 +44,7 @@ class KeysText(Labels):
     summary_done: Plain
     history_open: Plain
     history_delete: Plain
+    history_carry_on: Plain
     history_next_page: Plain
     history_prev_page: Plain
     history_patterns: Plain
@@ -61,6 +63,7 @@ class KeysText(Labels):
 
 class AppText(Labels):
     ctrl_c: Plain
+    too_long: Annotated[Text, Uses("limit")]
     too_small: Annotated[Text, Uses("height", "width")]
     rows_skipped: Plain
 
@@ -356,6 +359,41 @@ class KeepText(Labels):
     sealed: Annotated[Text, Uses("name")]
 
 
+class HelpText(Labels):
+    """F1: a short word for each screen (by topic, see screens/help.py), and its keys."""
+
+    title: Plain
+    keys_heading: Plain
+    more: Plain
+    default: Plain
+    home: Plain
+    pause: Plain
+    breathing: Plain
+    grounding: Plain
+    break_: Plain = Field(alias="break")
+    name: Plain
+    reframe: Plain
+    respond: Plain
+    summary: Plain
+    history: Plain
+    patterns: Plain
+    session: Plain
+    handover: Plain
+    floor: Plain
+    speak: Plain
+    listen: Plain
+    together_start: Plain
+    together_pause: Plain
+    reveal_choice: Plain
+    revealed: Plain
+    closing: Plain
+    note: Plain
+    safety: Plain
+    repair_picker: Plain
+    show_partner: Plain
+    confirm: Plain
+
+
 class TextSection(Labels):
     """Every block of screen words; a user's pack may replace any label, one at a time."""
 
@@ -364,6 +402,7 @@ class TextSection(Labels):
     launch: LaunchText
     home: HomeText
     first_run: FirstRunText
+    help: HelpText
     safety: SafetyText
     hide: HideText
     pause: PauseText

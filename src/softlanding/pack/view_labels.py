@@ -22,6 +22,7 @@ from softlanding.pack.view_labels_history import (
 
 class AppText(Frozen):
     ctrl_c: Label
+    too_long: Label
     too_small: Label
     rows_skipped: Label
 
@@ -104,6 +105,40 @@ class HandoverText(Frozen):
     next_keep: Label
 
 
+class HelpText(Frozen):
+    title: Label
+    keys_heading: Label
+    more: Label
+    default: Label
+    home: Label
+    pause: Label
+    breathing: Label
+    grounding: Label
+    break_: Label
+    name: Label
+    reframe: Label
+    respond: Label
+    summary: Label
+    history: Label
+    patterns: Label
+    session: Label
+    handover: Label
+    floor: Label
+    speak: Label
+    listen: Label
+    together_start: Label
+    together_pause: Label
+    reveal_choice: Label
+    revealed: Label
+    closing: Label
+    note: Label
+    safety: Label
+    repair_picker: Label
+    show_partner: Label
+    confirm: Label
+    RENAMED = {"break": "break_"}
+
+
 class HideText(Frozen):
     neutral: Label
 
@@ -153,6 +188,7 @@ class KeysText(Frozen):
     help: Label
     quit: Label
     close: Label
+    help_about: Label
     home: Label
     back: Label
     next: Label
@@ -167,6 +203,7 @@ class KeysText(Frozen):
     summary_done: Label
     history_open: Label
     history_delete: Label
+    history_carry_on: Label
     history_next_page: Label
     history_prev_page: Label
     history_patterns: Label
@@ -359,6 +396,7 @@ class TextSection(Frozen):
     launch: LaunchText
     home: HomeText
     first_run: FirstRunText
+    help: HelpText
     safety: SafetyText
     hide: HideText
     pause: PauseText
@@ -393,6 +431,7 @@ class TextSection(Frozen):
         "launch": LaunchText,
         "home": HomeText,
         "first_run": FirstRunText,
+        "help": HelpText,
         "safety": SafetyText,
         "hide": HideText,
         "pause": PauseText,

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from softlanding.models import parse_iso
 from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen
+from softlanding.widgets.lists import MarkedList
 
 
 class HomeScreen(BaseScreen[None]):
@@ -26,7 +27,7 @@ class HomeScreen(BaseScreen[None]):
             notice = self._return_notice()
             if notice:
                 yield Static(notice, id="return-notice", markup=False)
-            yield OptionList(*self._options(), id="menu")
+            yield MarkedList(*self._options(), id="menu")
         yield Footer()
 
     def _options(self) -> list[Option]:

@@ -89,6 +89,7 @@ class ReframeScreen(QuestionScreen):
 
     def typed(self, field: str, text: str) -> None:
         saved = self.answers()
+        self.drop_draft(field)
         if not text or (text == saved.get(field) and self.query_one(f"#{field}-after").display):
             self.forward(field)
             return

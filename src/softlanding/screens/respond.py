@@ -16,6 +16,7 @@ from softlanding.screens.base import StepScreen
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
 from softlanding.widgets.repair import RepairPicker, ShowPartnerScreen
+from softlanding.widgets.textbox import LineBox, TextBox
 
 FIELDS = ("feeling", "situation", "need", "request")
 ORDER = {
@@ -61,15 +62,16 @@ class RespondScreen(StepScreen):
                 for name in FIELDS:
                     with Vertical(id=f"{name}-box", classes="field"):
                         yield Label("", id=f"{name}-label", markup=False)
-                        yield Input(prefill.get(name, ""), id=name)
+                        yield LineBox(prefill.get(name, ""), id=name)
             yield Static("", id="preview", markup=False)
             yield Static(words.draft_label, id="draft-label", markup=False)
             with Horizontal(id="writing"):
-                yield TextArea(
+                yield TextBox(
                     self._saved_draft,
                     id="draft",
                     soft_wrap=True,
                     placeholder=words.draft_placeholder,
+                    too_long=self.pack.text.app.too_long,
                 )
                 yield DraftHints(self.pack.text.hints, self.pack.templates.startup_hint, id="hints")
         yield Footer(compact=True)
@@ -168,7 +170,7 @@ class RespondScreen(StepScreen):
 
     # --- the draft -----------------------------------------------------------------------------
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    def on_text_box_settled(self, event: TextBox.Settled) -> None:
         self._refresh_hints()
         if self._save_timer is not None:
             self._save_timer.stop()

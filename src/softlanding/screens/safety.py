@@ -31,7 +31,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         Binding("escape", "home", "home", id="home"),
         Binding("r", "region", "region", id="safety.region"),
         Binding("o", "ordinary", "ordinary", id="safety.ordinary"),
-        *[Binding(str(n), f"page({n!r})", show=False, id=f"safety.page{n}") for n in range(10)],
+        *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
     ]
 
     def __init__(self, kind: str | None = None) -> None:

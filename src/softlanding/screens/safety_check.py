@@ -23,9 +23,9 @@ class SafetyCheckScreen(ModalScreen[str]):
     CSS_PATH = Path(__file__).with_name("safety.tcss")
     BINDINGS = [
         *SAFETY_KEYS,
-        Binding("y", "answer('yes')", show=False),
-        Binding("n", "answer('no')", show=False),
-        Binding("s", "answer('not_sure')", show=False),
+        Binding("y", "answer('yes')", show=False, id="safety_check.yes"),
+        Binding("n", "answer('no')", show=False, id="safety_check.no"),
+        Binding("s", "answer('not_sure')", show=False, id="safety_check.not_sure"),
     ]
 
     def __init__(self, kind: str) -> None:

@@ -21,7 +21,7 @@ class RegionScreen(ModalScreen[str | None]):
     """The user's region, saved as a setting; that region's lines come first."""
 
     CSS_PATH = Path(__file__).with_name("safety.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "cancel", "back")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "cancel", "back", id="region.cancel")]
 
     def compose(self) -> ComposeResult:
         words = self.app.pack.safety.region  # type: ignore[attr-defined]
@@ -45,7 +45,7 @@ class OrdinaryScreen(ModalScreen[None]):
     """Universal education: everyday conflict beside control and abuse, in our own words."""
 
     CSS_PATH = Path(__file__).with_name("safety.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "back")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "back", id="ordinary.back")]
 
     def compose(self) -> ComposeResult:
         page = self.app.pack.safety.ordinary  # type: ignore[attr-defined]

@@ -72,6 +72,8 @@ class DraftHints(VerticalScroll, can_focus=False):
                 body.append_text(self._one(kind, why, antidote, matches))
         else:
             body = Text(self.words.empty if has_text else self.start)
+        if body.plain == self._plain and bool(groups) == self.has_class("-found"):
+            return  # most keys change nothing here: redraw only what changed
         self.set_class(bool(groups), "-found")
         self._plain = body.plain
         self.query_one("#hints-body", Static).update(body)

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.models import PAUSE
 from softlanding.screens.base import ContextScreen, labels
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.scale import Scale
 
 YES, NO = "yes", "no"
@@ -34,7 +35,7 @@ def calm_pane(
 def yes_no(pack: Any, pane_id: str, saved: bool | None) -> OptionList:
     """A yes/no list starting on "yes": ↓ reaches "no" as in every list, and a reflex Enter
     errs toward the safer branch (a break, or the resources)."""
-    listing = OptionList(
+    listing = MarkedList(
         Option(pack.flooding.yes, id=YES),
         Option(pack.flooding.no, id=NO),
         id=f"{pane_id}-list",

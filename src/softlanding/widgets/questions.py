@@ -15,18 +15,21 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.context import StepContext
 from softlanding.screens.base import StepScreen
+from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.textbox import LineBox
 
 NOT_SURE, RATHER_NOT_SAY, SKIP = "not_sure", "rather_not_say", "skip"
+DRAFTS = "drafts"  # {question: words typed but not yet given}, kept on quit apart from answers
 Choice = tuple[str, str, str]  # (value saved, label shown, definition shown while highlighted)
 
 
-class PasteInput(Input):
-    """An Input that keeps a pasted paragraph whole (Textual keeps only its first line)."""
+class PasteInput(LineBox):
+    """A LineBox that keeps a pasted paragraph whole (Textual keeps only its first line)."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would add the first line a second time
         event.stop()
-        text = " ".join(event.text.split())
+        text = self.fit(" ".join(event.text.split()))
         if self.selection.is_empty:
             self.insert_text_at_cursor(text)
         else:
@@ -66,11 +69,12 @@ class QuestionScreen(StepScreen):
 
     def _resume_at(self, saved: dict[str, Any]) -> str:
         # Carry on after the last answer given; at it, if it is only a draft kept on quit.
-        given = [field for field in self.order if field in saved]
+        drafts = saved.get(DRAFTS) or {}
+        given = [field for field in self.order if field in saved or field in drafts]
         if not given:
             return self.order[0]
         last = given[-1]
-        if not self.complete(last, saved):
+        if last in drafts or not self.complete(last, saved):
             return last
         later = [f for f in self.order[self.order.index(last) + 1 :] if self.asks(f)]
         return later[0] if later else last
@@ -80,6 +84,9 @@ class QuestionScreen(StepScreen):
         return field in saved
 
     def on_mount(self) -> None:
+        for field, text in (self.answers().get(DRAFTS) or {}).items():
+            for box in self.query(f"#{field}-input").results(Input):
+                box.value = str(text)  # half-typed words come back as they were, still a draft
         self._focus_current()
 
     def _focus_current(self) -> None:
@@ -93,6 +100,12 @@ class QuestionScreen(StepScreen):
     def show(self, field: str) -> None:
         self.query_one(ContentSwitcher).current = field
         self._focus_current()
+        self.refresh_bindings()  # "Back" is offered only where it leads somewhere
+
+    def has_earlier(self) -> bool:
+        """Whether an earlier question of this step was asked (Esc goes back to it)."""
+        current = self.query_one(ContentSwitcher).current or self.order[0]
+        return any(self.asks(f) for f in self.order[: self.order.index(current)])
 
     def forward(self, field: str) -> None:
         """Open the next question that applies, or finish the step."""
@@ -130,7 +143,7 @@ class QuestionScreen(StepScreen):
         """One question answered from a list; "not sure" and "rather not say" unless `extras`."""
         self._choices[field] = list(items)
         self._extras[field] = self._not_sure() if extras is None else extras
-        listing = OptionList(
+        listing = MarkedList(
             *self._options(field), id=f"{field}-list", classes="main", markup=False
         )
         self._highlight(listing, field, saved)
@@ -198,14 +211,34 @@ class QuestionScreen(StepScreen):
     def typed(self, field: str, text: str) -> None:
         if text:
             self.record(field, text)
+        self.drop_draft(field)
         self.forward(field)
 
+    def drop_draft(self, field: str) -> None:
+        """The words were given (or left): they are no longer a draft."""
+        drafts = dict(self.answers().get(DRAFTS) or {})
+        if drafts.pop(field, None) is None:
+            return
+        if drafts:
+            self.record(DRAFTS, drafts)
+        else:
+            self.ctx.answers.forget(self.step, DRAFTS, seat=self.partner)
+
     def save_draft(self) -> None:
+        """Words typed but not given are kept as drafts: a resume returns to them unfinished."""
         saved = self.answers()
+        drafts = dict(saved.get(DRAFTS) or {})
         for box in self.query(PasteInput):
             field, text = (box.id or "").removesuffix("-input"), box.value.strip()
-            if text and text != saved.get(field) and not self.host.analyzer.safety(text).concern:
-                self.record(field, text)
+            if text == saved.get(field, "") or self.host.analyzer.safety(text).concern:
+                drafts.pop(field, None)
+            else:
+                drafts[field] = text
+        if drafts != (saved.get(DRAFTS) or {}):
+            if drafts:
+                self.record(DRAFTS, drafts)
+            else:
+                self.ctx.answers.forget(self.step, DRAFTS, seat=self.partner)
 
 
 def _has_definitions(items: Sequence[Choice]) -> bool:

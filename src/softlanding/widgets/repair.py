@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.context import StepContext
 from softlanding.screens.base import SAFETY_KEYS, ContextScreen, localise_bindings
+from softlanding.widgets.lists import MarkedList
 
 # their styles live with Respond's, where they were drawn
 RESPOND_CSS = Path(__file__).parents[1] / "screens" / "respond.tcss"
@@ -40,7 +41,7 @@ class RepairPicker(ModalScreen[str | None]):
         with Vertical(id="repair"):
             yield Static(pack.repair.title, id="repair-title", markup=False)
             yield Static(pack.text.respond.repair_intro, id="repair-intro", markup=False)
-            yield OptionList(*options, id="phrases", markup=False)
+            yield MarkedList(*options, id="phrases", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.flow.after import AfterFlow, Mode
 from softlanding.screens.base import BaseScreen
+from softlanding.widgets.lists import MarkedList
 
 NAME_LENGTH = 30
 
@@ -34,7 +35,7 @@ class AfterStartScreen(BaseScreen[None]):
             yield Static(Content(talk.title), classes="question")
             yield Static(Content(talk.intro), id="intro")
             yield Static(Content(talk.calm_check), classes="question")
-            yield OptionList(
+            yield MarkedList(
                 Option(Content(talk.calm_yes), id="together"),
                 Option(Content(talk.calm_solo), id="solo"),
                 Option(Content(talk.calm_not_yet), id="not_yet"),

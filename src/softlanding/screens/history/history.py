@@ -35,6 +35,7 @@ class HistoryScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
+        Binding("c", "carry_on", "history_carry_on", id="history_carry_on"),
         Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("t", "patterns", "history_patterns", id="history_patterns"),
         Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
@@ -47,6 +48,7 @@ class HistoryScreen(BaseScreen[None]):
         self.library = library
         self.page = 0
         self.total = 0
+        self.unfinished: set[str] = set()  # rows of this page that can be carried on
         self.data: dict[str, Any] = self.pack.raw
 
     @property
@@ -75,6 +77,7 @@ class HistoryScreen(BaseScreen[None]):
         rows = self.library.page(PAGE, offset=self.page * PAGE)
         table = self.query_one(DataTable)
         table.clear()
+        self.unfinished = {item.id for item in rows if item.status == "open"}
         for item in rows:
             table.add_row(*self._cells(item), key=item.id)
         if rows:
@@ -135,6 +138,19 @@ class HistoryScreen(BaseScreen[None]):
         row = self.query_one(DataTable).cursor_row
         opened = SessionScreen(self.library, str(event.row_key.value))
         self.app.push_screen(opened, lambda _: self.load_page(self.page, row))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "carry_on":  # offered on unfinished sessions only
+            return self.current_id() in self.unfinished
+        return True
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+
+    def action_carry_on(self) -> None:
+        sid = self.current_id()
+        if sid in self.unfinished:
+            self.sl.resume_session(sid)
 
     def action_delete(self) -> None:
         sid = self.current_id()

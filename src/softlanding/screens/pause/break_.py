@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from softlanding.flow import breaktime
 from softlanding.flow.context import StepContext
 from softlanding.models import iso, now_utc, parse_iso
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.pause_part import PausePart, labels
 
 
@@ -42,7 +43,7 @@ class BreakScreen(PausePart):
                 yield Static(guide.title, classes="title", markup=False)
                 yield Static(guide.intro, classes="intro", markup=False)
                 yield Static(words.length_question.format(min=guide.min_minutes), markup=False)
-                yield OptionList(*self._lengths(), id="length-list", markup=False)
+                yield MarkedList(*self._lengths(), id="length-list", markup=False)
                 yield Static(labels(self.pack, "pause").choose_hint, classes="hint", markup=False)
             with Vertical(id="when"):
                 yield Static(guide.return_prompt, classes="title", markup=False)

@@ -17,6 +17,7 @@ from softlanding.screens.base import StepScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.pause.breathing import BreathingScreen
 from softlanding.screens.pause.grounding import GroundingScreen
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.pause_part import YES, calm_pane, labels, yes_no
 from softlanding.widgets.scale import Scale
 
@@ -50,7 +51,7 @@ class PauseScreen(StepScreen):
             with Vertical(id="choose"):
                 yield Static(words.choose_title, classes="title", markup=False)
                 yield Static(words.choose_question, classes="question", markup=False)
-                yield OptionList(*self._ways(), id="choose-list", markup=False)
+                yield MarkedList(*self._ways(), id="choose-list", markup=False)
                 yield Static("", id="about", markup=False)
                 yield Static(words.choose_hint, classes="hint", markup=False)
         yield Footer()
@@ -70,6 +71,7 @@ class PauseScreen(StepScreen):
 
     def show(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
+        self.refresh_bindings()  # "Back" is offered only where it leads somewhere
         target = self.query_one(f"#{stage} Scale, #{stage} OptionList")
         target.focus()
         if stage == "choose" and isinstance(target, OptionList):
@@ -140,6 +142,10 @@ class PauseScreen(StepScreen):
             self.done()
         else:
             self.show("flooded" if self.answers().get("flooded") else "choose")
+
+    def has_earlier(self) -> bool:
+        """Whether an earlier stage of the pause was shown (Esc goes back to it)."""
+        return STAGES.index(self.stage) > 0
 
     def action_back(self) -> None:
         index = STAGES.index(self.stage)

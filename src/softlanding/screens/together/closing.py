@@ -20,6 +20,7 @@ from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.listen import typed_question
 from softlanding.screens.together.reveal import as_table, revealed
 from softlanding.screens.together.seats import SLOTS, other
+from softlanding.widgets.lists import MarkedList
 
 YES, NO = "yes", "no"
 
@@ -39,7 +40,7 @@ class ClosingScreen(PairScreen):
                 yield typed_question(f"thanks{slot}", question, words.thanks_prefix)
             yield Vertical(
                 Static(words.again_question, classes="question", markup=False),
-                OptionList(
+                MarkedList(
                     Option(words.again_yes, id=YES),
                     Option(words.again_no, id=NO),
                     id="again-list",

@@ -18,6 +18,8 @@ from softlanding.flow.steps import Turn
 from softlanding.screens.base import BaseScreen, StepScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.seats import SLOTS, partner_names
+from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.textbox import LineBox
 from softlanding.widgets.turn import TurnBar
 
 NAME_LENGTH = 30
@@ -40,7 +42,16 @@ class PairScreen(StepScreen):
 
     @property
     def position(self) -> str:
-        return Turn(self.ctx.step, self.partner).position
+        return Turn(self.ctx.step, self.partner, flow="together").position
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":  # a pair never goes back past a hand-over, so it is not offered
+            return self.has_earlier()
+        return True
+
+    def has_earlier(self) -> bool:
+        """Whether this turn has an earlier stage of its own to go back to."""
+        return False
 
     def turn_bar(self) -> TurnBar:
         return TurnBar(self.turn_line(), private=self.private_turn, id="turn")
@@ -97,13 +108,15 @@ class TogetherStartScreen(BaseScreen[None]):
             yield Static(words.intro, id="intro", markup=False)
             yield Static(words.names_question, classes="question", markup=False)
             with Horizontal(id="names"):
-                yield Input(placeholder=words.first_placeholder, id="first", max_length=NAME_LENGTH)
-                yield Input(
+                yield LineBox(
+                    placeholder=words.first_placeholder, id="first", max_length=NAME_LENGTH
+                )
+                yield LineBox(
                     placeholder=words.second_placeholder, id="second", max_length=NAME_LENGTH
                 )
             yield Static(words.who_first, classes="question", markup=False)
             defaults = (words.first_default, words.second_default)
-            yield OptionList(*self._orders(*defaults), id="order", markup=False)
+            yield MarkedList(*self._orders(*defaults), id="order", markup=False)
             yield Static(words.hint, classes="hint", markup=False)
             yield Static(words.kept, id="keeping", classes="hint", markup=False)
         yield Footer()

@@ -22,7 +22,9 @@ from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
 from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.repair import RepairPicker
+from softlanding.widgets.textbox import LineBox, TextBox
 
 SPEAKER_TYPES = ("confirm", "correct", "more")  # the stages where the speaker has the keyboard
 YES, NO = "yes", "no"
@@ -70,7 +72,12 @@ class SpeakScreen(FloorScreen):
                 yield Static(words.speak_title.format(**fill), classes="title", markup=False)
                 yield Static(words.speak_help.format(**fill), classes="help", markup=False)
                 with Horizontal(id="writing"):
-                    yield TextArea(self._saved or self._start(), id="draft", soft_wrap=True)
+                    yield TextBox(
+                        self._saved or self._start(),
+                        id="draft",
+                        soft_wrap=True,
+                        too_long=self.pack.text.app.too_long,
+                    )
                     yield DraftHints(
                         self.pack.text.hints, self.pack.templates.startup_hint, id="hints"
                     )
@@ -116,7 +123,7 @@ class SpeakScreen(FloorScreen):
             return self.stage == "write"
         return action != "back" or self.stage == "read"
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    def on_text_box_settled(self, event: TextBox.Settled) -> None:
         self._refresh_hints()
         if self._timer is not None:
             self._timer.stop()
@@ -193,7 +200,7 @@ class ListenScreen(FloorScreen):
                 yield Vertical(
                     Static("", id="heard", markup=False),
                     Static(words.confirm_question.format(**fill), classes="question", markup=False),
-                    OptionList(
+                    MarkedList(
                         Option(words.confirm_yes, id=YES),
                         Option(words.confirm_no, id=NO),
                         id="confirm-list",
@@ -285,7 +292,7 @@ class ListenScreen(FloorScreen):
 
 def typed_question(stage: str, question: str, prefix: str = "", hint: str = "") -> Widget:
     """A question answered in words, with an optional sentence start before the box."""
-    box = Input(id=f"{stage}-input", max_length=2000)
+    box = LineBox(id=f"{stage}-input", max_length=2000)
     parts: list[Widget] = [Static(question, classes="question", markup=False)]
     if prefix:
         parts.append(Horizontal(Static(prefix, classes="prefix", markup=False), box))

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Static
 from softlanding.flow.context import StepContext
 from softlanding.screens.base import SAFETY_KEYS, localise_bindings
 from softlanding.screens.together.seats import SLOTS, other
+from softlanding.widgets.textbox import LineBox
 
 
 class NoteScreen(ModalScreen[bool]):
@@ -41,7 +42,7 @@ class NoteScreen(ModalScreen[bool]):
                 with Horizontal(id="writers"):
                     for slot in SLOTS:
                         yield Button(Content(self.names[slot]), id=f"writer-{slot}", compact=True)
-            yield Input(placeholder=words.note_placeholder, id="note-input", max_length=2000)
+            yield LineBox(placeholder=words.note_placeholder, id="note-input", max_length=2000)
             yield Static("", id="note-hint", markup=False)
         yield Footer()
 

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.screens.name import NameScreen
-from softlanding.screens.pause.pause import STAGES, PauseScreen
+from softlanding.screens.pause.pause import PauseScreen
 from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.safe_turn import PrivateSafetyScreen
@@ -53,7 +53,7 @@ class PairPauseScreen(PauseScreen, PairScreen):
         """The break is taken together, once both have answered (see together_pause)."""
 
     def action_back(self) -> None:
-        if STAGES.index(self.stage) > 0:
+        if self.has_earlier():
             super().action_back()
 
 

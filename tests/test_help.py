@@ -1,0 +1,44 @@
+"""F1: each screen's own short help and its keys, from the pack (not the first-run note)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.test_respond_summary import open_respond
+from textual.widgets import Static
+
+
+def shown(app: Any, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_f1_gives_each_screen_its_own_help_and_keys(make_app: Any) -> None:
+    from softlanding.screens.help import HelpScreen
+    from softlanding.screens.home import HomeScreen
+    from softlanding.screens.respond import RespondScreen
+
+    app = make_app()
+    words, keys = app.pack.text.help, app.pack.text.keys
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert shown(app, "#about") == words.home
+        assert keys.not_safe in shown(app, "#keys")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        screen = await open_respond(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert shown(app, "#about") == words.respond
+        listed = shown(app, "#keys")
+        for key in (keys.respond_repair, keys.respond_show, keys.respond_done, keys.back):
+            assert key in listed  # Respond's own keys, as its footer names them
+        assert "Ctrl+R" in listed or "^r" in listed
+        await pilot.press("f1")  # F1 again closes it
+        await pilot.pause()
+        assert app.screen is screen and isinstance(screen, RespondScreen)
