@@ -22,10 +22,15 @@ COMPILE = (
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel":
-            return
+        if self.target_name != "wheel" or version == "editable":
+            return  # a development install reads the pack from the source tree
         root = Path(self.root)
         out = Path(tempfile.mkdtemp(prefix="softlanding-build-")) / "prompts.compiled.json"
-        env = {**os.environ, "PYTHONPATH": str(root / "src")}
-        subprocess.run([sys.executable, "-c", COMPILE, str(out)], env=env, check=True)
-        build_data["force_include"][str(out)] = "softlanding/data/prompts.compiled.json"
+        # the build environment's own packages (pydantic, PyYAML) must stay importable
+        search = os.pathsep.join([str(root / "src"), *filter(None, sys.path)])
+        env = {**os.environ, "PYTHONPATH": search}
+        done = subprocess.run([sys.executable, "-c", COMPILE, str(out)], env=env, check=False)
+        if (
+            done.returncode == 0
+        ):  # without it the first run compiles the pack itself: slower, not broken
+            build_data["force_include"][str(out)] = "softlanding/data/prompts.compiled.json"

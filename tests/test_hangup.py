@@ -135,7 +135,9 @@ class Run:
             # Only one open session at a time, so "Carry on" always resumes the next seeded one.
             store.finish(self.sid, "abandoned")
         assert record is not None and record.status == "open"
-        assert self.words in str(record.get("reframe", "thought")), (self.moment, self.ending)
+        # a half-typed answer is kept as a draft of its question (given words, as the answer)
+        kept = str(record.get("reframe", "thought")) + str(record.get("reframe", "drafts"))
+        assert self.words in kept, (self.moment, self.ending)
 
 
 def worker(root: Path, compiled_pack: Path, plan: list[tuple[str, str]], out: list[Any]) -> None:

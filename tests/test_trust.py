@@ -144,7 +144,8 @@ def test_a_link_at_the_database_is_refused_never_followed(name: str, tmp_path: P
 
 def test_a_linked_data_folder_is_refused(isolated_home: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir(mode=0o755)
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)  # explicit: another test in this process may have set a tight umask
     isolated_home.mkdir(parents=True, exist_ok=True)
     (isolated_home / "data").symlink_to(elsewhere)
     with pytest.raises(StoreError, match="is a link"):

@@ -59,6 +59,8 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         self.query_one("#leave", Button).focus()  # Enter leaves at once
 
     def _show(self) -> None:
+        if not self.query("#title"):
+            return  # a key came before the page was built: on_mount shows the chosen page
         safety = self.pack.safety
         page = getattr(safety.pages, self.kind) if self.kind else None
         self.query_one("#title", Static).update(Text(visible(page.title if page else safety.title)))
