@@ -27,5 +27,6 @@ async def test_home_marks_the_highlighted_item_and_the_mark_follows(make_app: An
         assert marked(menu) == [f"› {first}"]
         await pilot.press("down")
         await pilot.pause()
-        assert marked(menu) == [f"› {second}"]
+        (line,) = marked(menu)  # one mark; a long item wraps, so its first line carries it
+        assert len(line) > 2 and f"› {second}".startswith(line)
         assert any(first in line and "›" not in line for line in lines(menu))

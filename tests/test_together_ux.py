@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_together import begin, pass_to
+from tests.test_together import begin, keep_turn, pass_to
 from textual.widgets._footer import FooterKey
 
 
@@ -21,6 +21,7 @@ async def test_esc_is_offered_only_where_it_goes_back_after_a_hand_over(make_app
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         await pass_to(pilot, "Alex")
+        await keep_turn(pilot)  # each partner's first turn: how their own words are kept
         screen = app.screen
         assert isinstance(screen, PairPauseScreen) and screen.stage == "calm"
         assert back not in footer_offers(app)  # nothing before the hand-over to go back to
@@ -38,6 +39,7 @@ async def test_esc_is_offered_only_where_it_goes_back_after_a_hand_over(make_app
         await pilot.press("enter", "down", "enter", "down", "enter")
         await pilot.pause()
         await pass_to(pilot, "Sam")
+        await keep_turn(pilot)
         await pilot.press("3", "enter", "down", "enter", "down", "enter")
         await pilot.pause()
         await pilot.press("s", "enter")
