@@ -162,14 +162,15 @@ def test_keeper_on_a_full_disk_carries_on_unsaved(
 ) -> None:
     keeper = SessionKeeper(store, said.append)
     monkeypatch.setattr(store, "create_session", fail_with(FULL))
-    assert keeper.start("solo") is not None  # written with its first answer, not before
+    sid = keeper.start("solo")  # written with its first answer, not before
     assert keeper.enter(keeper.first()) == Turn("pause")  # the flow still opens
     assert keeper.record("pause", "calm_before", 3) is False
-    assert keeper.session_id is None
-    assert keeper.record("pause", "flooded", False) is False  # said once, then unsaved
     monkeypatch.setattr(store, "load", fail_with(FAILURES["oserror"]))
     assert keeper.resume("anything") is None
     assert len(said) == 2 and all("disk is full" in m for m in said)
+    monkeypatch.undo()  # the disk has room again: the next answer writes the session
+    assert keeper.record("pause", "calm_before", 4) is True
+    assert store.load(sid).get("pause", "calm_before") == 4
 
 
 # --- the app: a full disk while ticking a tag; a break for both through the solo screen ---------

@@ -54,28 +54,27 @@ class SessionAnswers(Answers):
     def written(self) -> bool:
         return self.session_id is not None and self._unwritten is None
 
-    def _write_row(self) -> bool:
+    def write_row(self) -> bool:
         """Write the session's row now, if not yet; False (said once) when the disk refuses."""
         if self._unwritten is None:
             return self.session_id is not None
         (kind, partners), sid, store = self._unwritten, self.session_id, self._store
-        self._unwritten = None
         create = lambda: store.create_session(kind, partners, session_id=sid)  # type: ignore[arg-type]  # noqa: E731
         if not guarded(store, self._report, create):
-            self.open(None)  # the session carries on unsaved, as when the disk is full
-            return False
+            return False  # said; the next answer tries again (a full disk may have room then)
+        self._unwritten = None
         if self._position is not None:
             self.set_step(self._position, quiet=True)
         return True
 
     def _keep(self, sid: str, step: str, field: str, value: Any, seat: str, private: bool) -> bool:
-        if not self._write_row():
+        if not self.write_row():
             return False
         return super()._keep(sid, step, field, value, seat, private)
 
     def set_tags(self, tags: Any) -> bool:
         chosen = list(tags)
-        return self._write_row() and super().set_tags(chosen)
+        return self.write_row() and super().set_tags(chosen)
 
     def set_step(self, position: str, *, quiet: bool = False) -> bool:
         if self._unwritten is not None:
@@ -120,7 +119,11 @@ class SessionKeeper:
         self.flow = flow_for(kind)
         self.answers.open(None)
         self._start_keeping(keep)
-        return self.answers.open_unwritten(kind, partners)
+        sid = self.answers.open_unwritten(kind, partners)
+        if kind != "solo" and not self.answers.write_row():  # a pair's names are answers
+            self.answers.open(None)
+            return None
+        return sid
 
     def resume(self, session_id: str) -> Turn | None:
         """Reopen an interrupted session where it stood (None if it is gone)."""
