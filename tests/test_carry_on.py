@@ -108,3 +108,30 @@ async def test_after_not_safe_home_neither_offers_the_session_nor_its_return(
         options = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
         assert f"resume:{sid}" not in options
     assert store.load(sid).status == "open"  # nothing stored says why it ended
+
+
+async def test_an_unfinished_session_carries_on_from_its_own_view(make_app: Any, store: Any) -> None:
+    from softlanding.screens.history.session_view import SessionScreen
+    from softlanding.screens.name import NameScreen
+
+    done = store.create_session("solo", started_at=datetime(2026, 1, 2, 9, tzinfo=UTC))
+    store.save_answer(done, "pause", "calm_before", 6)
+    store.finish(done, "completed")
+    older = store.create_session("solo", started_at=datetime(2026, 1, 1, 9, tzinfo=UTC))
+    store.save_answer(older, "pause", "calm_before", 4)
+    store.set_step(older, "name")
+    app = make_app()
+    carry_on = app.pack.text.keys.history_carry_on
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_history(pilot)
+        await pilot.press("enter")  # the finished one: read only
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and carry_on not in footer_offers(app)
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and carry_on in footer_offers(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen) and app.session_id == older
+        assert len(app.screen_stack) == 2  # Look back is left behind, as Home would be

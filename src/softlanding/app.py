@@ -146,6 +146,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         if self.session.skipped:  # a damaged or hand-edited answer: carry on without it, say so
             self.notify(self.pack.text.app.rows_skipped, severity="warning", timeout=20)
         if turn is not None:
+            while len(self.screen_stack) > 2:  # from Look back: the flow takes Home's place
+                self.pop_screen()
             self.show_turn(turn)
 
     def finish_session(self, status: str) -> None:

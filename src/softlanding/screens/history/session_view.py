@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from softlanding.flow.library import Library
 from softlanding.models import SessionRecord
 from softlanding.report import layout
+from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.unlock import PassphraseScreen
 from softlanding.textsafe import visible
@@ -25,6 +26,8 @@ class SessionScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("session_view.tcss")
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
+        Binding("c", "carry_on", "history_carry_on", id="history_carry_on"),
+        Binding("t", "talk_over", "history_talk_over", id="history_talk_over"),
         Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
     ]
@@ -76,7 +79,25 @@ class SessionScreen(BaseScreen[None]):
             return bool(self.record and self.library.hidden(self.record))
         if action == "delete":
             return self.record is not None
+        if action == "carry_on":  # an unfinished session of the flow, not a `reflect` note
+            return bool(self.record and self.record.status == "open" and self._of_the_flow())
+        if action == "talk_over":
+            return bool(self.record and self._of_the_flow())
         return True
+
+    def _of_the_flow(self) -> bool:
+        return self.record is not None and self.record.kind in ("solo", "together")
+
+    def action_carry_on(self) -> None:
+        if self.record is not None:
+            self.sl.resume_session(self.record.id)
+
+    def action_talk_over(self) -> None:
+        """The talk after the fight, about this session (with its names, for a pair)."""
+        record = self.record
+        if record is not None:
+            names = dict(record.partners) if len(record.partners) > 1 else None
+            self.app.push_screen(AfterStartScreen(names, about=record))
 
     def action_back(self) -> None:
         self.dismiss()
