@@ -110,7 +110,9 @@ async def test_after_not_safe_home_neither_offers_the_session_nor_its_return(
     assert store.load(sid).status == "open"  # nothing stored says why it ended
 
 
-async def test_an_unfinished_session_carries_on_from_its_own_view(make_app: Any, store: Any) -> None:
+async def test_an_unfinished_session_carries_on_from_its_own_view(
+    make_app: Any, store: Any
+) -> None:
     from softlanding.screens.history.session_view import SessionScreen
     from softlanding.screens.name import NameScreen
 
