@@ -26,8 +26,9 @@ class SessionScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("session_view.tcss")
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
-        Binding("c", "carry_on", "history_carry_on", id="history_carry_on"),
-        Binding("t", "talk_over", "history_talk_over", id="history_talk_over"),
+        # Named under the heading, not in the footer: at 80 columns it would push out "Quit".
+        Binding("c", "carry_on", "history_carry_on", show=False, id="history_carry_on"),
+        Binding("t", "talk_over", "history_talk_over", show=False, id="history_talk_over"),
         Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
     ]
@@ -43,6 +44,7 @@ class SessionScreen(BaseScreen[None]):
         with VerticalScroll(id="record"):
             yield Static("", id="heading", markup=False)
             yield Static("", id="about", markup=False)
+            yield Static("", id="ways", classes="hint", markup=False)
             yield Static("", id="body")
             yield Static("", id="private-note", markup=False)
         yield Footer()
@@ -65,7 +67,17 @@ class SessionScreen(BaseScreen[None]):
         hidden = self.library.hidden(record)
         note = words.private_hidden.format(count=hidden) if hidden else ""
         self.query_one("#private-note", Static).update(note)
+        self.query_one("#ways", Static).update(self._ways())
         self.refresh_bindings()
+
+    def _ways(self) -> str:
+        """ "t Talk it over now   c Carry on", for what this session allows."""
+        found = []
+        for key, action in (("t", "talk_over"), ("c", "carry_on")):
+            if self.check_action(action, ()):
+                binding = self._bindings.key_to_bindings[key][0]
+                found.append(f"{self.app.get_key_display(binding)} {binding.description}")
+        return "   ".join(found)
 
     def _about(self, record: SessionRecord) -> str:
         words = labels(self.pack, "session_view")
