@@ -140,3 +140,74 @@ async def test_an_interrupted_talk_resumes_at_the_first_unanswered_question(
         await pilot.pause()
         assert isinstance(again.screen, AfterTalkScreen)
         assert prompt(again).startswith("How might your partner tell it")
+
+
+async def test_talk_it_over_from_a_session_in_look_back_starts_with_its_names(
+    make_app: Any, store: Any
+) -> None:
+    from history_seed import at, open_history
+
+    fight = store.create_session("together", [("A", "Robin"), ("B", "Kim")], started_at=at(3, 5, 8))
+    store.save_answer(fight, "name", "word", "stung", "A")
+    store.finish(fight, "completed")
+    later = store.create_session("together", [("A", "Lee"), ("B", "Max")], started_at=at(3, 6, 8))
+    store.save_answer(later, "name", "word", "tired", "A")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_history(pilot)
+        await pilot.press("down", "enter")  # the older session: Robin and Kim's fight
+        await pilot.pause()
+        await pilot.press("t")  # Talk it over now
+        await pilot.pause()
+        assert isinstance(app.screen, AfterStartScreen)
+        await pilot.press("enter", "enter", "enter")  # both calm; the names as they were
+        await pilot.pause()
+        assert isinstance(app.screen, AfterTalkScreen)
+        assert prompt(app).startswith("Robin, which of these did you feel")
+        sid = app.session_id
+    record = store.load(sid)
+    assert record.partners == {"A": "Robin", "B": "Kim"}
+    assert record.get("after", "about_session") == store.load(fight).started_at
+
+
+async def test_names_typed_fast_are_kept_whole(make_app: Any, store: Any) -> None:
+    from textual import events
+
+    store.create_session("together", [("A", "Alex"), ("B", "Sam")])  # names known from before
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ["enter", *"Jo", "enter", *"Max", "enter"]:  # all queued at once
+            app._driver.send_message(events.Key(key, None if key == "enter" else key))
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, AfterTalkScreen):
+                break
+        assert isinstance(app.screen, AfterTalkScreen)
+        sid = app.session_id
+    assert store.load(sid).partners == {"A": "Jo", "B": "Max"}
+
+
+async def test_back_to_a_given_answer_the_cursor_waits_at_the_end_and_undo_works(
+    make_app: Any,
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        screen = app.screen
+        assert isinstance(screen, AfterTalkScreen)
+        while screen.current is not None and screen.current.ask.kind != "text":
+            await pilot.press("space", "enter") if screen.current.ask.kind == "many" else None
+            await pilot.press("enter")
+            await pilot.pause()
+        await say(pilot, "we were tired")
+        await pilot.press("escape")  # back to it: the words are there, nothing selected
+        await pilot.pause()
+        box = screen.query_one("#answer Input", Input)
+        assert box.value == "we were tired"
+        await pilot.press(*" too".replace(" ", "_"))
+        assert box.value == "we were tired_too"
+        await pilot.press("ctrl+z")
+        assert box.value == "we were tired_to"

@@ -162,7 +162,7 @@ TYPING_CASES = {
         b"in your own words",
         "own_words",
     ),
-    "reframe-thought": ("reframe", {}, b"Unhook from", "thought"),
+    "reframe-thought": ("reframe", {"pause.calm_before": 4}, b"Unhook from", "thought"),
     "respond-draft": (
         "respond",
         {"name.word": "stung", "name.need": "rest", "respond.situation": "the dishes"},
@@ -564,5 +564,7 @@ async def test_start_now_on_a_full_disk_says_so(make_app: Any, store: Any) -> No
         await pilot.pause()
         fill_the_disk(store)
         await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3", "enter")  # the first answer: the session is written now
         await pilot.pause()
         assert any("disk is full" in n.message for n in app._notifications)

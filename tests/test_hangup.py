@@ -65,6 +65,7 @@ def seed_reframe(home: Path) -> str:
     """An open session standing at the reframe step, whose text box takes the typing."""
     with Store.open(db_of(home)) as store:
         sid = store.create_session("solo")
+        store.save_answer(sid, "pause", "calm_before", 5)  # Home offers sessions with answers
         store.set_step(sid, "reframe")
     return sid
 

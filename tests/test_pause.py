@@ -309,3 +309,22 @@ async def test_danger_words_typed_as_the_time_open_safety(make_app, store) -> No
     assert record.status == "open"  # like any interrupted session: nothing says why
     assert "hit" not in json.dumps(list(record.answers.values()))
     assert "return_at" not in record.step_answers("pause")
+
+
+async def test_the_pause_builds_each_later_stage_only_when_it_is_shown(make_app: Any) -> None:
+    app = make_app(start="pause")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PauseScreen)
+        assert not screen.query("#flooded") and not screen.query("#choose")  # opens light
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert screen.stage == "flooded" and app.focused is screen.query_one("#flooded-list")
+        assert not screen.query("#choose")
+        await pilot.press(*NO, *NO)  # not flooded, not afraid: the ways to settle, built now
+        await pilot.pause()
+        assert screen.stage == "choose" and app.focused is screen.query_one("#choose-list")
+        await pilot.press("escape", "escape", "escape")  # back through the built stages
+        await pilot.pause()
+        assert screen.stage == "calm" and len(screen.query("#stages > *")) == 4

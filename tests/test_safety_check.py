@@ -47,8 +47,9 @@ def words(app: Any) -> str:
 
 
 def stored(store: Any, sid: str) -> str:
+    """What the session kept ("" when nothing was answered, so no session was written)."""
     record = store.load(sid)
-    return json.dumps([list(k) + [v] for k, v in record.answers.items()])
+    return json.dumps([list(k) + [v] for k, v in record.answers.items()]) if record else ""
 
 
 async def answer_check(app: Any, pilot: Any, key: str) -> None:

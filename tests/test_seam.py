@@ -117,10 +117,11 @@ def test_keeper_starts_walks_and_finishes_a_solo_session(store: Any, said: list[
     assert isinstance(keeper.flow, SoloFlow)
     first = keeper.enter(keeper.first())
     assert first == Turn("pause")
-    assert store.load(sid).current_step == "pause"
+    assert store.load(sid) is None  # nothing answered yet: nothing written
     assert keeper.after("pause", "A") == Turn("name")
     assert keeper.before("pause", "A") is None
     keeper.record("pause", "calm_before", 3)
+    assert store.load(sid).current_step == "pause"  # the place is written with the first answer
     keeper.finish("completed")
     assert keeper.session_id is None
     assert keeper.record("pause", "calm_after", 5) is False  # a late autosave starts nothing
@@ -161,12 +162,15 @@ def test_keeper_on_a_full_disk_carries_on_unsaved(
 ) -> None:
     keeper = SessionKeeper(store, said.append)
     monkeypatch.setattr(store, "create_session", fail_with(FULL))
-    assert keeper.start("solo") is None
-    assert keeper.session_id is None
+    sid = keeper.start("solo")  # written with its first answer, not before
     assert keeper.enter(keeper.first()) == Turn("pause")  # the flow still opens
+    assert keeper.record("pause", "calm_before", 3) is False
     monkeypatch.setattr(store, "load", fail_with(FAILURES["oserror"]))
     assert keeper.resume("anything") is None
     assert len(said) == 2 and all("disk is full" in m for m in said)
+    monkeypatch.undo()  # the disk has room again: the next answer writes the session
+    assert keeper.record("pause", "calm_before", 4) is True
+    assert store.load(sid).get("pause", "calm_before") == 4
 
 
 # --- the app: a full disk while ticking a tag; a break for both through the solo screen ---------
@@ -200,6 +204,7 @@ async def test_a_real_full_disk_while_ticking_a_tag(make_app: Any, store: Any) -
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         sid = app.start_session("solo")
+        app.session.record("pause", "calm_before", 4)  # the session is written
         await app.switch_screen(app.step_screen("summary"))
         await pilot.pause()
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]

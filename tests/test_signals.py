@@ -22,6 +22,8 @@ def start_session_in_pty(home: Path) -> PtyApp:
     assert app.read_until(b"Start now"), app.output[-500:]
     app.type("\r")  # "Start now, just me" is the first option
     app.settle(1.0)
+    app.type("4\r")  # a calm number: the session is written with its first answer
+    app.settle(0.5)
     return app
 
 

@@ -69,6 +69,15 @@ def test_snap_reframe_thought(snap_compare: Any, make_app: Any) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
 
 
+def test_snap_a_long_thought_keeps_the_title_in_view(snap_compare: Any, make_app: Any) -> None:
+    thought = (
+        "they never ever listen to me when I talk about the things that matter and they "
+        "always look at the phone instead of me and it makes me feel invisible"
+    )
+    run = at("reframe", "PASTE", "enter", paste=thought)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
 def test_snap_partner_words_and_the_wish(snap_compare: Any, make_app: Any) -> None:
     said = "You're ALWAYS on your phone 📱\nyou never even look at me"
     run = at("reframe", "enter", "PASTE", "enter", paste=said)

@@ -183,6 +183,7 @@ async def test_ctrl_q_on_the_too_small_screen_still_quits(make_app: Any, store: 
     async with app.run_test(size=(80, 24)) as pilot:
         app.start_session("solo")
         sid = app.session_id
+        app.session.record("pause", "calm_before", 5)
         await resize(pilot, 30, 8)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)

@@ -260,5 +260,75 @@ def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
     return 0
 
 
+# --- screens opening (the flow's measure; run: tools/bench.py --only screens) -------------------
+
+
+def screen_open_times(runs: int = 15) -> None:
+    """Home → Pause until the new screen is drawn, beside a bare screen push and the pause with
+    every stage built at once (as before its stages were built when shown); medians in ms.
+
+    In process, at 80×24, with the real pack; the three are alternated, so a busy machine slows
+    them alike.
+    """
+    import asyncio
+
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("SOFTLANDING_HOME", tempfile.mkdtemp(prefix="softlanding-screens-"))
+    from textual.app import ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import ContentSwitcher, Footer, Static
+
+    from softlanding.app import SoftlandingApp
+    from softlanding.pack.loader import load_view
+    from softlanding.screens.pause.pause import PauseScreen
+    from softlanding.store.sessions import Store
+
+    class Bare(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("a bare screen")
+            yield Footer()
+
+    class EveryStage(PauseScreen):
+        async def on_mount(self) -> None:  # before the first paint, as when composed at once
+            stages = self.query_one("#stages", ContentSwitcher)
+            await stages.mount_all([self._build("flooded"), self._build("choose")])
+
+    def opened(app: SoftlandingApp, kind: str) -> Screen[None]:
+        if kind == "bare":
+            return Bare()
+        app.start_session("solo")
+        screen = app.make_screen(app.session.first())
+        return EveryStage(screen.ctx) if kind == "every" else screen  # type: ignore[attr-defined]
+
+    async def measure_all() -> dict[str, list[float]]:
+        times: dict[str, list[float]] = {"bare": [], "pause": [], "every": []}
+        with Store.open() as store:
+            store.set_setting("first_run_seen", True)
+            app = SoftlandingApp(load_view(), store)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause(0.3)
+                for _ in range(runs):
+                    for kind, found in times.items():
+                        start = time.perf_counter()
+                        app.push_screen(opened(app, kind))
+                        await pilot.pause()
+                        found.append(time.perf_counter() - start)
+                        app.pop_screen()
+                        app.session.leave()
+                        await pilot.pause(0.05)
+        return times
+
+    times = asyncio.run(measure_all())
+    for kind, label in (
+        ("bare", "bare screen push (Static + Footer)"),
+        ("pause", "Home → Pause, later stages built when shown"),
+        ("every", "Home → Pause, every stage built at once"),
+    ):
+        print(f"  {label:<46} {statistics.median(times[kind]) * 1000:7.1f} ms")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:3] == ["--only", "screens"]:
+        screen_open_times()
+        raise SystemExit(0)
     raise SystemExit(main())

@@ -52,7 +52,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
         self.session.answers.guard = self._listen  # every answer is heard before it is saved
-        self.library = Library(store, self.report_problem, self.session.viewer)
+        self.library = Library(
+            store, self.report_problem, self.session.viewer, self.session.left_for_safety
+        )
         localise_bindings(self, pack.text.keys)
 
     def report_problem(self, message: str) -> None:
@@ -144,6 +146,8 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         if self.session.skipped:  # a damaged or hand-edited answer: carry on without it, say so
             self.notify(self.pack.text.app.rows_skipped, severity="warning", timeout=20)
         if turn is not None:
+            while len(self.screen_stack) > 2:  # from Look back: the flow takes Home's place
+                self.pop_screen()
             self.show_turn(turn)
 
     def finish_session(self, status: str) -> None:
@@ -210,7 +214,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             return
         self.push_screen(SafetyScreen())  # first: the help shows before anything is written
         # The flow ends here, leaving the session like any interrupted one: no note of why.
-        self.leave_session()
+        self.session.leave_for_safety()
 
     def action_quick_hide(self) -> None:
         if isinstance(self.screen, HideScreen):
@@ -280,7 +284,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             return
         # The flow ends here, leaving the session like any interrupted one: nothing about the
         # check, or why, is recorded.
-        self.leave_session()
+        self.session.leave_for_safety()
         self.push_screen(SafetyCheckScreen(kind), self._show_safety_page)
 
     def _show_safety_page(self, kind: str | None) -> None:

@@ -3,7 +3,7 @@ read and delete through here, so a failing file is a plain notice, never a crash
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
 from softlanding.flow.context import Report, guarded
@@ -21,9 +21,16 @@ T = TypeVar("T")
 class Library:
     """The saved sessions, as the screens may read them."""
 
-    def __init__(self, store: Store, report: Report, viewer: Viewer | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        report: Report,
+        viewer: Viewer | None = None,
+        passed_over: Collection[str] = (),
+    ) -> None:
         self._store, self._report = store, report
         self.viewer = viewer or Viewer()  # what this run has opened with a passphrase
+        self.passed_over = passed_over  # sessions Home does not bring up (left for safety)
 
     def _read(self, read: Callable[[], T], empty: T) -> T:
         try:
@@ -36,12 +43,14 @@ class Library:
         return self._read(lambda: self._store.load(sid), None)
 
     def unfinished(self) -> SessionRecord | None:
-        """The session to offer to resume on Home, if any."""
-        return self._read(self._store.unfinished, None)
+        """The newest unfinished session with answers, to offer to carry on from Home."""
+        skip = tuple(self.passed_over)
+        return self._read(lambda: self._store.unfinished(skip=skip), None)
 
     def pending_return(self) -> tuple[str, str] | None:
         """An agreed return from a break that has not come yet (Home shows it)."""
-        return self._read(self._store.pending_return, None)
+        pending = self._read(self._store.pending_return, None)
+        return None if pending is None or pending[1] in self.passed_over else pending
 
     def latest_partners(self) -> dict[str, str]:
         """The names the latest together session gave (the talk after it starts with them)."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any, Protocol
 
 from softlanding.flow.after import STEP as AFTER_STEP
 from softlanding.flow.after import AfterFlow
-from softlanding.flow.context import Answers, Host, Report, Settings, StepContext, guarded
+from softlanding.flow.context import Answers, Host, Report, Saved, Settings, StepContext, guarded
 from softlanding.flow.keeping import KEPT, Keeping
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
@@ -27,18 +28,81 @@ def flow_for(kind: str, position: str | None = None) -> Flow:
     return TogetherFlow() if kind == "together" else SoloFlow()
 
 
+Partners = tuple[tuple[str, str], ...]
+
+
+class SessionAnswers(Answers):
+    """Answers whose session is written to disk with its first answer: a session opened and
+    left unanswered (`softlanding pause`, "Start now", then quit) leaves no empty row behind."""
+
+    def __init__(self, store: Store, report: Report) -> None:
+        super().__init__(store, report)
+        self._unwritten: tuple[str, Partners] | None = None  # kind and names, until then
+        self._position: str | None = None
+
+    def open(self, session_id: str | None, saved: Saved | None = None) -> None:
+        super().open(session_id, saved)
+        self._unwritten = None
+
+    def open_unwritten(self, kind: str, partners: Partners) -> str:
+        """A new session, in memory until something is answered; its id is fixed now."""
+        self.open(uuid.uuid4().hex[:16])
+        self._unwritten, self._position = (kind, partners), None
+        return str(self.session_id)
+
+    @property
+    def written(self) -> bool:
+        return self.session_id is not None and self._unwritten is None
+
+    def write_row(self) -> bool:
+        """Write the session's row now, if not yet; False (said once) when the disk refuses."""
+        if self._unwritten is None:
+            return self.session_id is not None
+        (kind, partners), sid, store = self._unwritten, self.session_id, self._store
+        create = lambda: store.create_session(kind, partners, session_id=sid)  # type: ignore[arg-type]  # noqa: E731
+        if not guarded(store, self._report, create):
+            return False  # said; the next answer tries again (a full disk may have room then)
+        self._unwritten = None
+        if self._position is not None:
+            self.set_step(self._position, quiet=True)
+        return True
+
+    def _keep(self, sid: str, step: str, field: str, value: Any, seat: str, private: bool) -> bool:
+        if not self.write_row():
+            return False
+        return super()._keep(sid, step, field, value, seat, private)
+
+    def set_tags(self, tags: Any) -> bool:
+        chosen = list(tags)
+        return self.write_row() and super().set_tags(chosen)
+
+    def set_step(self, position: str, *, quiet: bool = False) -> bool:
+        if self._unwritten is not None:
+            self._position = position  # written with the row
+            return True
+        return super().set_step(position, quiet=quiet)
+
+    def partners(self) -> dict[str, str]:
+        if self._unwritten is not None:
+            return dict(self._unwritten[1])
+        return super().partners()
+
+
 class SessionKeeper:
     """One session at a time: its answers, its flow and its place; the disk failing is
     reported through `report` and the session carries on unsaved, never crashes."""
 
     def __init__(self, store: Store, report: Report) -> None:
         self.store, self.report = store, report
-        self.answers = Answers(store, report)
+        self.answers = SessionAnswers(store, report)
         self.settings = Settings(store, report)
         self.flow: Flow = SoloFlow()
         self.viewer = Viewer()  # what this run may open: passphrases typed in it only
         self._kept_store: Store | None = None  # the real store, during a don't-keep session
         self.skipped = 0  # answers of the resumed session that could not be read back
+        # Sessions left through "I'm not safe" in this run: Home neither offers to carry them on
+        # nor shows their agreed return. Kept in memory only: nothing stored says why.
+        self.left_for_safety: set[str] = set()
 
     @property
     def session_id(self) -> str | None:
@@ -50,17 +114,15 @@ class SessionKeeper:
         partners: tuple[tuple[str, str], ...] = (("A", "You"),),
         keep: bool = True,
     ) -> str | None:
-        """Begin a session (in memory only when `keep` is False); if the disk refuses, say so
-        and carry on without saving."""
+        """Begin a session (in memory only when `keep` is False); it is written with its first
+        answer, and if the disk refuses then, that is said and it carries on without saving."""
         self.flow = flow_for(kind)
         self.answers.open(None)
         self._start_keeping(keep)
-        try:
-            sid = self.store.create_session(kind, partners)  # type: ignore[arg-type]
-        except STORE_FAILURES as exc:
-            self.report(plain_error(exc, self.store.path))
+        sid = self.answers.open_unwritten(kind, partners)
+        if kind != "solo" and not self.answers.write_row():  # a pair's names are answers
+            self.answers.open(None)
             return None
-        self.answers.open(sid)
         return sid
 
     def resume(self, session_id: str) -> Turn | None:
@@ -106,6 +168,12 @@ class SessionKeeper:
     def unkept(self) -> bool:
         return self._kept_store is not None
 
+    def leave_for_safety(self) -> None:
+        """ "I'm not safe": leave like any interruption, and stop offering this session here."""
+        if self.session_id is not None:
+            self.left_for_safety.add(self.session_id)
+        self.leave()
+
     def leave(self) -> None:
         """Step out, leaving the session as any interrupted one (no status, no note of why);
         a partner's unsealed words go now."""
@@ -134,7 +202,9 @@ class SessionKeeper:
 
     def finish(self, status: str) -> None:
         sid = self.session_id
-        if sid is None:
+        if sid is None or not self.answers.written:  # nothing answered: nothing to keep
+            self.answers.open(None)
+            self._end_unkept()
             return
         guarded(self.store, self.report, lambda: self.store.finish(sid, status))  # type: ignore[arg-type]
         # unsealed private words leave the file with the session's end

@@ -45,6 +45,7 @@ class KeysText(Labels):
     history_open: Plain
     history_delete: Plain
     history_carry_on: Plain
+    history_talk_over: Plain
     history_next_page: Plain
     history_prev_page: Plain
     history_patterns: Plain

@@ -106,6 +106,41 @@ class SessionViewText(Labels):
     reflect_bid: Plain
     reflect_rewrite: Plain
     reflect_question: Plain
+    reflect_patterns: Plain
+    name_reveal: Plain
+    reveal_nothing: Plain
+    closing_talk_again: Plain
+    listen_draft: Plain
+    listen_final: Plain
+    listen_confirmed: Plain
+    listen_correction: Plain
+    listen_mirror: Plain
+    listen_more: Plain
+    listen_validate: Plain
+    listen_empathise: Plain
+    after_about_session: Plain
+    after_felt: Plain
+    after_my_view: Plain
+    after_heard_back: Plain
+    after_makes_sense: Plain
+    after_older: Plain
+    after_set_up: Plain
+    after_regret: Plain
+    after_sorry: Plain
+    after_accepted: Plain
+    after_still_need: Plain
+    after_needed: Plain
+    after_answer: Plain
+    after_went_quiet: Plain
+    after_way_back: Plain
+    after_i_will: Plain
+    after_you_could: Plain
+    after_when: Plain
+    after_starter: Plain
+    after_opening: Plain
+    after_safe_next_time: Plain
+    after_heading: Plain
+    not_yet_given: Annotated[Text, Uses("label")]
 
 
 class PatternsText(Labels):

@@ -204,6 +204,7 @@ class KeysText(Frozen):
     history_open: Label
     history_delete: Label
     history_carry_on: Label
+    history_talk_over: Label
     history_next_page: Label
     history_prev_page: Label
     history_patterns: Label

@@ -203,6 +203,41 @@ class SessionViewText(Frozen):
     reflect_bid: Label
     reflect_rewrite: Label
     reflect_question: Label
+    reflect_patterns: Label
+    name_reveal: Label
+    reveal_nothing: Label
+    closing_talk_again: Label
+    listen_draft: Label
+    listen_final: Label
+    listen_confirmed: Label
+    listen_correction: Label
+    listen_mirror: Label
+    listen_more: Label
+    listen_validate: Label
+    listen_empathise: Label
+    after_about_session: Label
+    after_felt: Label
+    after_my_view: Label
+    after_heard_back: Label
+    after_makes_sense: Label
+    after_older: Label
+    after_set_up: Label
+    after_regret: Label
+    after_sorry: Label
+    after_accepted: Label
+    after_still_need: Label
+    after_needed: Label
+    after_answer: Label
+    after_went_quiet: Label
+    after_way_back: Label
+    after_i_will: Label
+    after_you_could: Label
+    after_when: Label
+    after_starter: Label
+    after_opening: Label
+    after_safe_next_time: Label
+    after_heading: Label
+    not_yet_given: Label
     RENAMED = {"with": "with_"}
 
 

@@ -18,7 +18,7 @@ from softlanding.pack.fill import fill
 from softlanding.report.visible import ANYONE, Viewer, visible_answers
 
 DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
-SECTIONS = ("pause", *DEBRIEF, "reflect", "other", "private")
+SECTIONS = ("pause", *DEBRIEF, "after", "reflect", "other", "private")
 
 # (section, step, field): where each known answer goes, in the order it is shown there.
 CATALOGUE: tuple[tuple[str, str, str], ...] = (
@@ -59,9 +59,12 @@ PLACE = {(step, name): (section, i) for i, (section, step, name) in enumerate(CA
 # Steps a field we do not know yet still belongs to (e.g. together mode's listening turns).
 STEP_HOME = {"pause": "pause", "name": "feelings", "reframe": "realities", "listen": "realities"}
 STEP_HOME |= {"respond": "one_change", "closing": "one_change", "reflect": "reflect"}
+STEP_HOME |= {"after": "after"}
 HIDDEN = {("summary", "tags"), ("summary", "completed")}  # shown in the heading instead
 HIDDEN |= {("keep", "sealed")}  # how a partner's words are kept, not words of theirs
-TIMES = {"return_at", "returned_at", "follow_up_at"}
+TIMES = {"return_at", "returned_at", "follow_up_at", "when", "about_session"}
+DRAFTS = "drafts"  # {field: words typed but not yet given}, kept when a session was left
+SEATS = ("A", "B")
 
 
 @dataclass(frozen=True)
@@ -160,14 +163,43 @@ def _entries(
     who = record.partners.get(partner, partner)
     if private:  # marked as its author's, under the part of the session it was written in
         home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
-        label = f"{fill(words['private_note'], name=who)} · {section_title(home, pack)}"
-        return [Entry(label, show(step, name, value, pack), partner, True)]
+        title = f"{fill(words['private_note'], name=who)} · {section_title(home, pack)}"
+        return [Entry(title, show(step, name, value, pack), partner, True)]
     if (step, name) == ("reflect", "analysis") and isinstance(value, dict):
         pairs = _analysis(value, words)
+    elif name == DRAFTS and isinstance(value, dict):
+        pairs = [
+            (fill(words["not_yet_given"], label=label(step, str(field), pack)), str(text))
+            for field, text in value.items()
+        ]
     else:
-        pairs = [(words.get(f"{step}_{name}", f"{step} · {name}"), show(step, name, value, pack))]
+        pairs = [(label(step, name, pack), _value(record, step, name, value, pack))]
     prefix = f"{who} · " if len(record.partners) > 1 or partner != "A" else ""
-    return [Entry(prefix + label, text, partner) for label, text in pairs if text]
+    return [Entry(prefix + title, text, partner) for title, text in pairs if text]
+
+
+def label(step: str, name: str, pack: dict[str, Any]) -> str:
+    """A field's label in the pack's words; never an internal name (an unknown field is
+    labelled with the part of the session it belongs to)."""
+    words = pack["text"]["session_view"]
+    if step == "after" and name[-2:] in ("_A", "_B"):  # one question of each speaker's round
+        name = name[:-2]
+    found = words.get(f"{step}_{name}")
+    return str(found) if found else section_title(STEP_HOME.get(step, "other"), pack)
+
+
+def _value(record: SessionRecord, step: str, name: str, value: Any, pack: dict[str, Any]) -> str:
+    """Values that name fields, seats or patterns, in words; the rest as `show` says them."""
+    words = pack["text"]["session_view"]
+    if name == "reveal" and isinstance(value, list):
+        shown = [label(step, str(field), pack) for field in value]
+        return ", ".join(shown) if shown else str(words["reveal_nothing"])
+    if (step, name) == ("after", "starter") and value in SEATS:
+        return str(record.partners.get(value, value))
+    if (step, name) == ("reflect", "patterns") and isinstance(value, list):
+        hints = pack["text"]["hints"]
+        return ", ".join(dict.fromkeys(str(hints.get(kind, kind)) for kind in value))
+    return show(step, name, value, pack)
 
 
 def _analysis(value: dict[str, Any], words: dict[str, str]) -> list[tuple[str, str]]:

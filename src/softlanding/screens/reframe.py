@@ -62,9 +62,12 @@ class ReframeScreen(QuestionScreen):
         )
         after = Static(self._after(field, saved), id=f"{field}-after", markup=False)
         after.display = self.complete(field, saved)
+        # The card takes the intro's place: at 80×24 the title stays in view above it.
+        words = Static(intro, classes="intro", markup=False)
+        words.display = not after.display
         return Vertical(
             *_title(title),
-            Static(intro, classes="intro", markup=False),
+            words,
             Static(question, classes="question", markup=False),
             Horizontal(
                 Static(f"{prefix} …", classes="prefix", markup=False), box, classes="prefixed"
@@ -99,6 +102,7 @@ class ReframeScreen(QuestionScreen):
         after = self.query_one(f"#{field}-after", Static)
         after.update(self._after(field, self.answers()))
         after.display = True
+        self.query_one(f"#{field} .intro").display = False
         self.query_one(f"#{field}-next", Button).focus()
         # Once laid out, bring the new words and the button below them into view.
         self.call_after_refresh(self.query_one("#step").scroll_end, animate=False)

@@ -376,11 +376,15 @@ class Store:
                 record.private.add((partner, step, name))
         return record
 
-    def unfinished(self) -> SessionRecord | None:
-        """The most recent open solo or together session, to offer resuming."""
+    def unfinished(self, skip: Iterable[str] = ()) -> SessionRecord | None:
+        """The most recent open solo or together session with an answer, to offer resuming
+        (sessions in `skip` passed over)."""
+        skip = tuple(skip)
         row = self.conn.execute(
-            "SELECT id FROM sessions WHERE status = 'open' AND kind IN ('solo', 'together') "
-            "ORDER BY updated_at DESC LIMIT 1"
+            "SELECT id FROM sessions s WHERE status = 'open' AND kind IN ('solo', 'together') "
+            "AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id) "
+            f"AND id NOT IN ({','.join('?' * len(skip))}) ORDER BY updated_at DESC LIMIT 1",
+            skip,
         ).fetchone()
         return self.load(row[0]) if row else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,9 +12,11 @@ from textual.content import Content
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from softlanding.flow.after import AfterFlow, Mode
+from softlanding.flow.after import STEP, AfterFlow, Mode
+from softlanding.models import SessionRecord
 from softlanding.screens.base import BaseScreen
 from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.textbox import LineBox
 
 NAME_LENGTH = 30
 
@@ -24,10 +27,15 @@ class AfterStartScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("talk.tcss")
     BINDINGS = [Binding("escape", "home", "back", id="after.home")]
 
-    def __init__(self, names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, names: dict[str, str] | None = None, about: SessionRecord | None = None
+    ) -> None:
+        """`names`: the pair's, e.g. from the session in Look back (`about`) this talk is over."""
         super().__init__()
         self.talk = self.pack.after
-        self.names = names or self._known_names()
+        self.names = {**self._known_names(), **(names or {})}
+        self.about = about
+        self._ahead: list[str] = []  # letters typed after each Enter not yet handled by the list
 
     def compose(self) -> ComposeResult:
         talk = self.talk
@@ -43,8 +51,10 @@ class AfterStartScreen(BaseScreen[None]):
             )
             yield Static(Content(talk.names_question), id="names-question", classes="question")
             with Horizontal(id="names"):
-                for slot in ("A", "B"):
-                    yield Input(self.names[slot], id=f"name-{slot}", max_length=NAME_LENGTH)
+                for slot in ("A", "B"):  # empty, the known name as a placeholder: typed names
+                    # never race a selection, and an untouched box keeps the name
+                    name = self.names[slot]
+                    yield LineBox(placeholder=name, id=f"name-{slot}", max_length=NAME_LENGTH)
             yield Static("", id="not-yet", classes="hint")
         yield Footer()
 
@@ -67,19 +77,41 @@ class AfterStartScreen(BaseScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choice = event.option.id
-        if choice == "not_yet":
+        ahead = self._ahead.pop(0) if self._ahead else ""
+        if isinstance(self.focused, Input):  # an Enter typed fast reached the list: the box's
+            self._given(self.focused, ahead)
+        elif choice == "not_yet":
             self.query_one("#not-yet", Static).update(Content(self.talk.not_yet))
         elif choice == "solo":
             self._begin("solo")
         else:
             self.query_one("#names-question").display = True
             self.query_one("#names").display = True
-            self.query_one("#name-A", Input).focus()
+            self._fill("A", ahead)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed fast after an Enter on the list reach it before its choice is made: kept,
+        one run of letters per Enter, for the name boxes that choice opens."""
+        if not isinstance(self.focused, OptionList):
+            return
+        if event.key == "enter":
+            self._ahead.append("")
+        elif self._ahead and event.is_printable and event.character:
+            self._ahead[-1] += event.character
+
+    def _fill(self, slot: str, typed: str) -> None:
+        box = self.query_one(f"#name-{slot}", Input)
+        self.set_focus(box)  # at once: keys still arriving are this box's
+        if typed:
+            box.insert_text_at_cursor(typed)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "name-A":
-            self.query_one("#name-B", Input).focus()
+        self._given(event.input)
+
+    def _given(self, box: Input, ahead: str = "") -> None:
+        if box.id == "name-A":
+            self._fill("B", ahead)
             return
         for slot in ("A", "B"):
             typed = " ".join(self.query_one(f"#name-{slot}", Input).value.split())
@@ -91,4 +123,6 @@ class AfterStartScreen(BaseScreen[None]):
         partners = (("A", self.names["A"]), ("B", self.names["B"]))
         self.sl.session.start(kind, partners if mode == "together" else (("A", "You"),))
         self.sl.session.flow = AfterFlow(mode)
+        if self.about is not None:  # which fight this talk is over: its start, on the clock
+            self.sl.session.record(STEP, "about_session", self.about.started_at)
         self.sl.show_turn(self.sl.session.first())

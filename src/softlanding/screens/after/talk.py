@@ -21,6 +21,7 @@ from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso
 from softlanding.screens.base import ContextScreen
 from softlanding.textsafe import visible
+from softlanding.widgets.textbox import LineBox
 
 _PLACEHOLDER = re.compile(r"{([a-z_]+)}")
 
@@ -120,10 +121,11 @@ class AfterTalkScreen(ContextScreen[None]):
             return OptionList(
                 *[Option(Content(label), id=str(i)) for i, label in enumerate(labels)], id="choice"
             )
-        value = saved or ""
-        if ask.kind == "when" and not saved:
+        if ask.kind == "when" and not saved:  # a suggestion: selected, so typing replaces it
             value = suggest_follow_up(breaktime.local_now()).strftime("%a %H:%M")
-        return Input(value=str(value), id=f"text-{self.index}", max_length=2000)
+            return Input(value=value, id=f"text-{self.index}", max_length=2000)
+        # given words come back with the cursor at their end, and Ctrl+Z undoes
+        return LineBox(str(saved or ""), id=f"text-{self.index}", max_length=2000)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from softlanding.flow.library import Library
 from softlanding.models import SessionRecord
 from softlanding.report import layout
+from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.unlock import PassphraseScreen
 from softlanding.textsafe import visible
@@ -25,6 +26,9 @@ class SessionScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("session_view.tcss")
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
+        # Named under the heading, not in the footer: at 80 columns it would push out "Quit".
+        Binding("c", "carry_on", "history_carry_on", show=False, id="history_carry_on"),
+        Binding("t", "talk_over", "history_talk_over", show=False, id="history_talk_over"),
         Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
     ]
@@ -40,6 +44,7 @@ class SessionScreen(BaseScreen[None]):
         with VerticalScroll(id="record"):
             yield Static("", id="heading", markup=False)
             yield Static("", id="about", markup=False)
+            yield Static("", id="ways", classes="hint", markup=False)
             yield Static("", id="body")
             yield Static("", id="private-note", markup=False)
         yield Footer()
@@ -62,7 +67,17 @@ class SessionScreen(BaseScreen[None]):
         hidden = self.library.hidden(record)
         note = words.private_hidden.format(count=hidden) if hidden else ""
         self.query_one("#private-note", Static).update(note)
+        self.query_one("#ways", Static).update(self._ways())
         self.refresh_bindings()
+
+    def _ways(self) -> str:
+        """ "t Talk it over now   c Carry on", for what this session allows."""
+        found = []
+        for key, action in (("t", "talk_over"), ("c", "carry_on")):
+            if self.check_action(action, ()):
+                binding = self._bindings.key_to_bindings[key][0]
+                found.append(f"{self.app.get_key_display(binding)} {binding.description}")
+        return "   ".join(found)
 
     def _about(self, record: SessionRecord) -> str:
         words = labels(self.pack, "session_view")
@@ -76,7 +91,25 @@ class SessionScreen(BaseScreen[None]):
             return bool(self.record and self.library.hidden(self.record))
         if action == "delete":
             return self.record is not None
+        if action == "carry_on":  # an unfinished session of the flow, not a `reflect` note
+            return bool(self.record and self.record.status == "open" and self._of_the_flow())
+        if action == "talk_over":
+            return bool(self.record and self._of_the_flow())
         return True
+
+    def _of_the_flow(self) -> bool:
+        return self.record is not None and self.record.kind in ("solo", "together")
+
+    def action_carry_on(self) -> None:
+        if self.record is not None:
+            self.sl.resume_session(self.record.id)
+
+    def action_talk_over(self) -> None:
+        """The talk after the fight, about this session (with its names, for a pair)."""
+        record = self.record
+        if record is not None:
+            names = dict(record.partners) if len(record.partners) > 1 else None
+            self.app.push_screen(AfterStartScreen(names, about=record))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from softlanding.flow.context import StepContext
 from softlanding.screens.base import StepScreen
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.pause.breathing import BreathingScreen
@@ -29,32 +30,50 @@ class PauseScreen(StepScreen):
     BINDINGS = [Binding("escape", "back", "back", id="back")]
     step = "pause"
 
+    def __init__(self, ctx: StepContext) -> None:
+        super().__init__(ctx)
+        self._building: set[str] = set()  # a second Enter meanwhile builds nothing twice
+
     def compose(self) -> ComposeResult:
-        pack, words, saved = self.pack, labels(self.pack, "pause"), self.answers()
-        flooding = pack.flooding
+        words, saved = labels(self.pack, "pause"), self.answers()
         with VerticalScroll(id="pause"), ContentSwitcher(initial="calm", id="stages"):
+            # The first stage (and the small fear question a pair's turn words at once) now;
+            # the others when first shown, so the pause opens about as fast as a bare screen.
             yield calm_pane(
                 "calm", words.calm_question, words.calm_hint, saved.get("calm_before"), words.title
             )
-            with Vertical(id="flooded"):
-                yield Static(flooding.title, classes="title tight", markup=False)
-                yield Static(flooding.question, classes="question", markup=False)
-                yield Static(_bullets(flooding.signs), classes="signs", markup=False)
-                yield Static(flooding.pulse_note, classes="note", markup=False)
-                yield yes_no(pack, "flooded", saved.get("flooded"))
-                yield Static(words.choose_hint, classes="hint", markup=False)
-            with Vertical(id="fear"):
-                yield Static(flooding.fear_question, classes="title", markup=False)
-                yield Static(flooding.fear_note, classes="note", markup=False)
-                yield yes_no(pack, "fear", None)
-                yield Static(words.choose_hint, classes="hint", markup=False)
-            with Vertical(id="choose"):
-                yield Static(words.choose_title, classes="title", markup=False)
-                yield Static(words.choose_question, classes="question", markup=False)
-                yield MarkedList(*self._ways(), id="choose-list", markup=False)
-                yield Static("", id="about", markup=False)
-                yield Static(words.choose_hint, classes="hint", markup=False)
+            yield self._build("fear")
         yield Footer()
+
+    def _build(self, stage: str) -> Vertical:
+        pack, words, flooding = self.pack, labels(self.pack, "pause"), self.pack.flooding
+        hint = Static(words.choose_hint, classes="hint", markup=False)
+        if stage == "flooded":
+            return Vertical(
+                Static(flooding.title, classes="title tight", markup=False),
+                Static(flooding.question, classes="question", markup=False),
+                Static(_bullets(flooding.signs), classes="signs", markup=False),
+                Static(flooding.pulse_note, classes="note", markup=False),
+                yes_no(pack, "flooded", self.answers().get("flooded")),
+                hint,
+                id=stage,
+            )
+        if stage == "fear":
+            return Vertical(
+                Static(flooding.fear_question, classes="title", markup=False),
+                Static(flooding.fear_note, classes="note", markup=False),
+                yes_no(pack, "fear", None),
+                hint,
+                id=stage,
+            )
+        return Vertical(
+            Static(words.choose_title, classes="title", markup=False),
+            Static(words.choose_question, classes="question", markup=False),
+            MarkedList(*self._ways(), id="choose-list", markup=False),
+            Static("", id="about", markup=False),
+            hint,
+            id=stage,
+        )
 
     def _ways(self) -> list[Option]:
         pack = self.pack
@@ -70,6 +89,20 @@ class PauseScreen(StepScreen):
             self._open_break()  # a resumed break goes straight back to its countdown
 
     def show(self, stage: str) -> None:
+        """Switch to `stage`, building it first if it was never shown."""
+        switcher = self.query_one("#stages", ContentSwitcher)
+        if switcher.query_children(f"#{stage}"):
+            self._reveal(stage)
+        elif stage not in self._building:
+            self._building.add(stage)
+            self.call_next(self._build_and_reveal, stage)
+
+    async def _build_and_reveal(self, stage: str) -> None:
+        await self.query_one("#stages", ContentSwitcher).mount(self._build(stage))
+        self._building.discard(stage)
+        self._reveal(stage)
+
+    def _reveal(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
         self.refresh_bindings()  # "Back" is offered only where it leads somewhere
         target = self.query_one(f"#{stage} Scale, #{stage} OptionList")
