@@ -18,12 +18,14 @@ from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.together.closing import ClosingScreen
 from softlanding.screens.together.handover import HandoverScreen
 from softlanding.screens.together.keep import KeepScreen
-from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
 from softlanding.screens.together.safe_turn import PrivateSafetyScreen
+from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
+from softlanding.screens.together.way import WayScreen
 from softlanding.store import archive
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
@@ -54,12 +56,18 @@ async def say(pilot: Any, text: str) -> None:
     await pilot.pause()
 
 
-async def begin(pilot: Any, first: str = "Alex", second: str = "Sam") -> None:
-    """Names on the start screen; the first named goes first."""
+async def begin(pilot: Any, first: str = "Alex", second: str = "Sam", way: str = "full") -> None:
+    """Names on the start screen (the first named goes first), then the way: "full" (both OK
+    and have time: the full way is suggested) or "short" (short of time: the short way is)."""
     await pilot.pause()
     await say(pilot, first)
     await say(pilot, second)
     await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WayScreen), type(pilot.app.screen).__name__
+    await pilot.press(*(["down", "down", "enter"] if way == "full" else ["down", "enter"]))
+    await pilot.pause()
+    await pilot.press("enter")  # the suggested way
     await pilot.pause()
 
 
@@ -248,16 +256,19 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert record.get("name", "word", b) is None and record.get("name", "need", b) is None
     assert record.get("respond", "final", a) == alex_said
     assert record.get("respond", "final", b) == sam_said
-    # the listener's answers are theirs, even where the speaker typed (confirm, correct, more)
+    # who said what: the listener's words under the listener's seat, and what the speaker
+    # said in between (did they get it, what was missed, what more) under the speaker's
     assert record.step_answers("listen", b) == {
         "mirror": "you are frustrated and tired",
-        "confirmed": True,
-        "correction": "and tired",
         "validate": "you do so much",
         "empathise": "worn out",
     }
-    assert record.get("listen", "more", a) == "MORE FROM SAM"
+    assert record.get("respond", "confirmed", a) is True
+    assert record.get("respond", "correction", a) == "and tired"
+    assert record.get("respond", "more", b) == "MORE FROM SAM"
     assert record.get("listen", "mirror", a) == "and there is more"
+    for field in ("correction", "more", "confirmed"):
+        assert record.get("listen", field, a) is None and record.get("listen", field, b) is None
     assert record.get("closing", "appreciation", a) == "you made tea"
     assert record.get("closing", "appreciation", b) == "you stayed"
     follow_up = iso(FROZEN.replace(day=15, hour=19, minute=0))

@@ -39,6 +39,14 @@ class Library:
         """The session to offer to resume on Home, if any."""
         return self._read(self._store.unfinished, None)
 
+    def unfinished_together(self) -> SessionRecord | None:
+        """The latest together session, if it was left unfinished (not a talk after a fight):
+        `softlanding together` offers to carry it on."""
+        record = self._read(lambda: self._store.latest_session(("together",)), None)
+        if record is None or record.status != "open" or record.current_step == "after":
+            return None
+        return record
+
     def pending_return(self) -> tuple[str, str] | None:
         """An agreed return from a break that has not come yet (Home shows it)."""
         return self._read(self._store.pending_return, None)
