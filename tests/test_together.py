@@ -27,6 +27,7 @@ from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
 from softlanding.screens.together.way import WayScreen
 from softlanding.store import archive
+from softlanding.widgets.turn import TurnBar
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
 # Words only their writer should ever see again (unrevealed answers, private thoughts, notes).
@@ -449,9 +450,9 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
         app.session.record("respond", "final", "I feel tired about the dishes.", seat="A")
         app.show_turn(TogetherFlow().resume("listen@B", {}))
         await pilot.pause()
-        assert "Sam types now" in str(app.screen.query_one("#turn", Static).render())
+        assert "Sam types now" in app.screen.query_one("#turn", TurnBar).text
         await say(pilot, "you are tired")
-        turn = str(app.screen.query_one("#turn", Static).render())
+        turn = app.screen.query_one("#turn", TurnBar).text
         assert "Alex has the floor" in turn and "Alex types now" in turn
         await pilot.press("enter")
         await say(pilot, "")
@@ -460,7 +461,7 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
 
         await pass_to(pilot, "now Sam has the floor")
         assert isinstance(app.screen, SpeakScreen) and app.screen.partner == "B"
-        turn = str(app.screen.query_one("#turn", Static).render())
+        turn = app.screen.query_one("#turn", TurnBar).text
         assert turn.startswith("Sam has the floor") and "Alex listens" in turn
         await speak(pilot, "bedtime")
         assert isinstance(app.screen, ListenScreen) and app.screen.partner == "A"

@@ -21,6 +21,7 @@ from softlanding.screens.together.intro import TogetherStartScreen
 from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.way import WayScreen
+from softlanding.widgets.turn import TurnBar
 from tests.test_together import FROZEN, begin, both_calm, pass_to, reframe, screen_text
 
 TYPING = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {"space"}
@@ -204,7 +205,8 @@ async def test_the_full_way_measured(make_app: Any, tally: Tally) -> None:
 
 
 def turn_bar(app: Any) -> str:
-    return str(app.screen.query_one("#turn", Static).render())
+    bar = app.screen.query_one("#turn", TurnBar)
+    return f"{bar.text} {bar.progress}"
 
 
 async def test_progress_and_esc_back_to_the_hand_over_on_the_short_way(make_app: Any) -> None:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
+from softlanding.widgets.lists import MarkedList
 
 KEEP = "keep"
 FORGET, SEAL = "forget", "seal"
@@ -31,7 +32,7 @@ class KeepScreen(PairScreen):
         with VerticalScroll(id="keep"):
             yield Static(words.title.format(**fill), id="title", markup=False)
             yield Static(words.body.format(**fill), id="body", markup=False)
-            yield OptionList(
+            yield MarkedList(
                 Option(words.forget, id=FORGET), Option(words.seal, id=SEAL), id="how", markup=False
             )
             with Vertical(id="passphrase"):

@@ -32,6 +32,8 @@ class SpeakScreen(FloorScreen):
         Binding("escape", "back", "back", id="back"),
         Binding("ctrl+r", "repair", "respond_repair", id="respond_repair"),
         Binding("ctrl+n", "read", "together_read", id="together_read"),
+        # still there, unlisted: with Back and the phrases, the footer must keep Quit in view
+        Binding("ctrl+t", "note", "together_note", show=False, id="together_note"),
     ]
     step = "respond"
 
