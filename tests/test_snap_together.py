@@ -151,7 +151,9 @@ def test_break_for_both(snap_compare: Any, make_app: Any) -> None:
     async def before(pilot: Any) -> None:
         seed(pilot.app, FULL, reveal=False)
         pilot.app.session.record("pause", "flooded", True, seat="B")
-        await show(pilot, TogetherFlow().resume("together_pause@A", pilot.app.session.answers.saved))
+        await show(
+            pilot, TogetherFlow().resume("together_pause@A", pilot.app.session.answers.saved)
+        )
 
     snap(snap_compare, make_app, before)
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from tests.test_together import FROZEN, begin, both_calm, pass_to, reframe, screen_text
 from textual.app import App
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher
 
 from softlanding.flow import breaktime
 from softlanding.flow.together import ABOUT_SCREENS, FULL, SHORT
@@ -22,7 +23,6 @@ from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.way import WayScreen
 from softlanding.widgets.turn import TurnBar
-from tests.test_together import FROZEN, begin, both_calm, pass_to, reframe, screen_text
 
 TYPING = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {"space"}
 
@@ -268,9 +268,11 @@ async def test_the_way_screen_suggests_the_short_way_when_flooded_or_in_a_hurry(
         await pilot.pause()
         assert screen.query_one("#choose-list").highlighted_option.id == FULL
         text = screen_text(app)
-        assert f"about {ABOUT_SCREENS[SHORT]} screens" in str(
-            screen.query_one("#choose-list").get_option(SHORT).prompt
-        ) and "Either way" in text
+        assert (
+            f"about {ABOUT_SCREENS[SHORT]} screens"
+            in str(screen.query_one("#choose-list").get_option(SHORT).prompt)
+            and "Either way" in text
+        )
 
 
 async def test_resume_keeps_the_short_way(make_app: Any, store: Any) -> None:

@@ -189,7 +189,9 @@ class TogetherFlow:
         return None
 
     @staticmethod
-    def _turn(place: Place, answers: Answers, resuming: bool = False, entered: bool = False) -> Turn:
+    def _turn(
+        place: Place, answers: Answers, resuming: bool = False, entered: bool = False
+    ) -> Turn:
         turn = Turn(place.step, place.partner, flow="together")
         if place.opens == "same":  # the same partner goes on; behind a hand-over when resuming
             return replace(turn, opens=place.resumes) if resuming else turn

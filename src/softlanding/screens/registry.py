@@ -16,9 +16,9 @@ from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.respond import RespondScreen
 from softlanding.screens.summary import SummaryScreen
 from softlanding.screens.together.closing import ClosingScreen
+from softlanding.screens.together.feel import FeelScreen
 from softlanding.screens.together.handover import HandoverScreen
 from softlanding.screens.together.keep import KeepScreen
-from softlanding.screens.together.feel import FeelScreen
 from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen

@@ -17,8 +17,8 @@ from softlanding.flow import breaktime
 from softlanding.flow.together import SHORT, way_of
 from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso, parse_iso
-from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.floor import typed_question
+from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.reveal import as_table, revealed
 from softlanding.screens.together.seats import SLOTS, other
 from softlanding.widgets.lists import MarkedList

@@ -144,7 +144,9 @@ class TogetherStartScreen(BaseScreen[None]):
         unfinished = self.sl.library.unfinished_together()
         if unfinished is not None:  # a pair that stopped part-way may carry on instead
             sid = unfinished.id
-            self.app.push_screen(CarryOnScreen(unfinished), lambda go_on: self._carry_on(go_on, sid))
+            self.app.push_screen(
+                CarryOnScreen(unfinished), lambda go_on: self._carry_on(go_on, sid)
+            )
 
     def _carry_on(self, go_on: bool | None, sid: str) -> None:
         if go_on:

@@ -52,7 +52,7 @@ class WayScreen(PairScreen):
                 yield Static(words.hint, classes="hint", markup=False)
         yield Footer()
 
-    def _ways(self) -> list[Option]:
+    def _ways(self) -> list[Option | None]:
         words = self.words
         short = words.way_short.format(screens=ABOUT_SCREENS[SHORT])
         full = words.way_full.format(screens=ABOUT_SCREENS[FULL])
@@ -87,6 +87,11 @@ class WayScreen(PairScreen):
 
     def has_earlier(self) -> bool:
         return self.stage == CHOOSE
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "note":  # nothing private is asked here: a note waits for a turn
+            return False
+        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         if self.stage == CHOOSE:
