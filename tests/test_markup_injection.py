@@ -22,6 +22,12 @@ async def named(pilot: Any, first: str, second: str) -> None:
         pilot.app.screen.query_one(box, Input).value = name
     await pilot.press("enter", "enter", "enter")
     await pilot.pause()
+    shown = str(pilot.app.screen.query_one("#turn-who", Static).render())
+    assert first in shown and second in shown  # the way is chosen together, names literal
+    await pilot.press("down", "down", "enter")  # both OK, with time: the full way
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def test_hostile_names_show_as_typed_through_a_whole_turn(make_app: Any) -> None:

@@ -18,13 +18,16 @@ from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.together.closing import ClosingScreen
 from softlanding.screens.together.handover import HandoverScreen
 from softlanding.screens.together.keep import KeepScreen
-from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
 from softlanding.screens.together.safe_turn import PrivateSafetyScreen
+from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
+from softlanding.screens.together.way import WayScreen
 from softlanding.store import archive
+from softlanding.widgets.turn import TurnBar
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
 # Words only their writer should ever see again (unrevealed answers, private thoughts, notes).
@@ -54,12 +57,18 @@ async def say(pilot: Any, text: str) -> None:
     await pilot.pause()
 
 
-async def begin(pilot: Any, first: str = "Alex", second: str = "Sam") -> None:
-    """Names on the start screen; the first named goes first."""
+async def begin(pilot: Any, first: str = "Alex", second: str = "Sam", way: str = "full") -> None:
+    """Names on the start screen (the first named goes first), then the way: "full" (both OK
+    and have time: the full way is suggested) or "short" (short of time: the short way is)."""
     await pilot.pause()
     await say(pilot, first)
     await say(pilot, second)
     await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, WayScreen), type(pilot.app.screen).__name__
+    await pilot.press(*(["down", "down", "enter"] if way == "full" else ["down", "enter"]))
+    await pilot.pause()
+    await pilot.press("enter")  # the suggested way
     await pilot.pause()
 
 
@@ -248,16 +257,19 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
     assert record.get("name", "word", b) is None and record.get("name", "need", b) is None
     assert record.get("respond", "final", a) == alex_said
     assert record.get("respond", "final", b) == sam_said
-    # the listener's answers are theirs, even where the speaker typed (confirm, correct, more)
+    # who said what: the listener's words under the listener's seat, and what the speaker
+    # said in between (did they get it, what was missed, what more) under the speaker's
     assert record.step_answers("listen", b) == {
         "mirror": "you are frustrated and tired",
-        "confirmed": True,
-        "correction": "and tired",
         "validate": "you do so much",
         "empathise": "worn out",
     }
-    assert record.get("listen", "more", a) == "MORE FROM SAM"
+    assert record.get("respond", "confirmed", a) is True
+    assert record.get("respond", "correction", a) == "and tired"
+    assert record.get("respond", "more", b) == "MORE FROM SAM"
     assert record.get("listen", "mirror", a) == "and there is more"
+    for field in ("correction", "more", "confirmed"):
+        assert record.get("listen", field, a) is None and record.get("listen", field, b) is None
     assert record.get("closing", "appreciation", a) == "you made tea"
     assert record.get("closing", "appreciation", b) == "you stayed"
     follow_up = iso(FROZEN.replace(day=15, hour=19, minute=0))
@@ -438,9 +450,9 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
         app.session.record("respond", "final", "I feel tired about the dishes.", seat="A")
         app.show_turn(TogetherFlow().resume("listen@B", {}))
         await pilot.pause()
-        assert "Sam types now" in str(app.screen.query_one("#turn", Static).render())
+        assert "Sam types now" in app.screen.query_one("#turn", TurnBar).text
         await say(pilot, "you are tired")
-        turn = str(app.screen.query_one("#turn", Static).render())
+        turn = app.screen.query_one("#turn", TurnBar).text
         assert "Alex has the floor" in turn and "Alex types now" in turn
         await pilot.press("enter")
         await say(pilot, "")
@@ -449,7 +461,7 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
 
         await pass_to(pilot, "now Sam has the floor")
         assert isinstance(app.screen, SpeakScreen) and app.screen.partner == "B"
-        turn = str(app.screen.query_one("#turn", Static).render())
+        turn = app.screen.query_one("#turn", TurnBar).text
         assert turn.startswith("Sam has the floor") and "Alex listens" in turn
         await speak(pilot, "bedtime")
         assert isinstance(app.screen, ListenScreen) and app.screen.partner == "A"

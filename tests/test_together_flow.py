@@ -6,7 +6,7 @@ from typing import Any
 
 from softlanding.flow.session import flow_for
 from softlanding.flow.steps import Turn
-from softlanding.flow.together import SEQUENCE, TogetherFlow, anyone_flooded
+from softlanding.flow.together import TogetherFlow, anyone_flooded, progress
 from softlanding.screens import registry
 from softlanding.screens.together.handover import HandoverScreen
 
@@ -36,6 +36,7 @@ def test_the_app_loads_this_flow_for_together_sessions() -> None:
 def test_the_whole_sequence_in_order() -> None:
     positions = [turn.position for turn in walk(CALM)]
     assert positions == [
+        "way@A",
         "keep@A",
         "pause@A",
         "keep@B",
@@ -157,9 +158,74 @@ def test_resume_shared_turns_and_unknown_places() -> None:
 
 
 def test_going_back_never_reopens_a_private_turn() -> None:
+    """Esc leaves a turn only for its own hand-over (which shows nothing of anyone's words),
+    or on the short way for the same speaker's naming, said aloud."""
+    for answers in (CALM, SHORT_WAY):
+        flow = TogetherFlow()
+        for turn in walk(answers):
+            earlier = flow.before(turn.step, turn.partner, answers)
+            if earlier is None:
+                continue
+            assert earlier.partner == turn.partner
+            if earlier.step == turn.step:
+                assert earlier.opens in ("private", "floor", "swap")
+                assert registry.screen_for(earlier) is HandoverScreen
+            else:
+                assert (earlier.step, turn.step, earlier.opens) == ("feel", "respond", "")
+    full = TogetherFlow()
+    assert full.before("pause", "A", CALM) is None  # never back into the keep choice
+    assert full.before("listen", "B", CALM) is None  # nor past the other's words
+    assert full.before("way", "A", CALM) is None
+
+
+SHORT_WAY: Answers = {("A", "way", "way"): "short", ("A", "way", "check"): "hurry"}
+
+
+def test_the_short_way_in_order() -> None:
+    positions = [turn.position for turn in walk(SHORT_WAY)]
+    assert positions == [
+        "way@A",
+        "together_pause@A",
+        "feel@A",
+        "respond@A",
+        "listen@B",
+        "feel@B",
+        "respond@B",
+        "listen@A",
+        "closing@A",
+    ]
+    turns = walk(SHORT_WAY)
+    assert turns[1].mode == "breathe"
+    assert [t.opens for t in turns if t.step == "feel"] == ["floor", "swap"]
+    assert [shown(t) for t in turns if t.step == "feel"] == ["FeelScreen", "FeelScreen"]
+    flooded = {**SHORT_WAY, ("A", "way", "check"): "flooded"}
+    assert walk(flooded)[1].mode == "break"  # one of them flooded: a real break for both
+
+
+def test_resume_honours_the_way() -> None:
     flow = TogetherFlow()
-    for place in SEQUENCE:
-        assert flow.before(place.step, place.partner, CALM) is None
+    resumed = flow.resume("respond@B", SHORT_WAY)
+    assert (resumed.step, resumed.partner, resumed.opens) == ("respond", "B", "floor")
+    assert flow.after("respond", "B", SHORT_WAY) == Turn(
+        "listen", "A", flow="together", seats=("A", "B")
+    )
+    assert flow.after("listen", "A", SHORT_WAY).step == "closing"  # type: ignore[union-attr]
+    # the same place on the full way goes on to the listener's validating, then closing
+    assert flow.after("listen", "A", CALM).step == "closing"  # type: ignore[union-attr]
+    assert flow.after("way", "A", CALM).step == "keep"  # type: ignore[union-attr]
+    assert flow.after("way", "A", SHORT_WAY).step == "together_pause"  # type: ignore[union-attr]
+    assert flow.resume("way@A", {}).step == "way"
+
+
+def test_progress_counts_the_parts_of_the_chosen_path() -> None:
+    assert progress("way", "A", CALM) is None  # before a path is chosen
+    assert progress("keep", "A", CALM) == (1, 7)
+    assert progress("name", "B", CALM) == (3, 7)
+    assert progress("closing", "A", CALM) == (7, 7)
+    assert progress("together_pause", "A", SHORT_WAY) == (1, 4)
+    assert progress("listen", "B", SHORT_WAY) == (2, 4)
+    assert progress("feel", "B", SHORT_WAY) == (3, 4)
+    assert progress("name", "A", SHORT_WAY) is None  # not a place on the short way
 
 
 def test_positions_are_unique() -> None:

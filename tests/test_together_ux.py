@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_together import begin, keep_turn, pass_to
+from tests.test_together import begin, keep_turn, pass_to, say
 from textual.widgets._footer import FooterKey
 
 
@@ -13,7 +13,22 @@ def footer_offers(app: Any) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey)]
 
 
-async def test_esc_is_offered_only_where_it_goes_back_after_a_hand_over(make_app: Any) -> None:
+async def esc_returns_to_the_hand_over(pilot: Any, name: str) -> None:
+    """On the first screen after a hand-over the footer offers Back, and Esc shows that
+    hand-over again (it holds nothing of anyone's words); Enter reopens the same turn."""
+    app = pilot.app
+    screen_type = type(app.screen)
+    assert app.pack.text.keys.back in footer_offers(app)
+    await pilot.press("escape")
+    await pilot.pause()
+    await pass_to(pilot, name)
+    assert type(app.screen) is screen_type
+
+
+async def test_esc_goes_back_to_the_hand_over_and_is_offered_only_where_it_leads(
+    make_app: Any,
+) -> None:
+    from softlanding.screens.together.reveal import RevealChoiceScreen
     from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen
 
     app = make_app(start="together")
@@ -21,10 +36,11 @@ async def test_esc_is_offered_only_where_it_goes_back_after_a_hand_over(make_app
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         await pass_to(pilot, "Alex")
+        await esc_returns_to_the_hand_over(pilot, "Alex")  # the keep choice
         await keep_turn(pilot)  # each partner's first turn: how their own words are kept
         screen = app.screen
         assert isinstance(screen, PairPauseScreen) and screen.stage == "calm"
-        assert back not in footer_offers(app)  # nothing before the hand-over to go back to
+        assert back not in footer_offers(app)  # never back into the keep choice
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and screen.stage == "calm"
@@ -46,10 +62,25 @@ async def test_esc_is_offered_only_where_it_goes_back_after_a_hand_over(make_app
         await pilot.pause()
         await pass_to(pilot, "Alex")
         assert isinstance(app.screen, PairNameScreen)
-        assert back not in footer_offers(app)
+        await esc_returns_to_the_hand_over(pilot, "Alex")
         await pilot.press("enter")  # a family of feelings
         await pilot.pause()
         assert back in footer_offers(app)
+        await pilot.press("escape")  # the earlier question, not the hand-over
+        await pilot.pause()
+        assert isinstance(app.screen, PairNameScreen)
+        await pilot.press("enter", "enter")
+        await say(pilot, "")
+        await pilot.press("enter", "enter", "5", "enter")
+        await pilot.pause()
+        await pass_to(pilot, "Sam")
+        await pilot.press("enter", "enter")
+        await say(pilot, "")
+        await pilot.press("enter", "enter", "5", "enter")
+        await pilot.pause()
+        await pass_to(pilot, "Alex")
+        assert isinstance(app.screen, RevealChoiceScreen)
+        await esc_returns_to_the_hand_over(pilot, "Alex")
 
 
 async def test_resume_before_the_second_reveal_asks_the_second_partner(

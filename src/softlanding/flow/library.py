@@ -47,6 +47,14 @@ class Library:
         skip = tuple(self.passed_over)
         return self._read(lambda: self._store.unfinished(skip=skip), None)
 
+    def unfinished_together(self) -> SessionRecord | None:
+        """The latest together session, if it was left unfinished (not a talk after a fight):
+        `softlanding together` offers to carry it on."""
+        record = self._read(lambda: self._store.latest_session(("together",)), None)
+        if record is None or record.status != "open" or record.current_step == "after":
+            return None
+        return record
+
     def pending_return(self) -> tuple[str, str] | None:
         """An agreed return from a break that has not come yet (Home shows it)."""
         pending = self._read(self._store.pending_return, None)

@@ -244,6 +244,20 @@ class TogetherText(Labels):
     turn_shared: Annotated[Text, Uses("a", "b")]
     turn_floor: Annotated[Text, Uses("listener", "speaker")]
     turn_keyboard: Annotated[Text, Uses("listener", "speaker", "typing")]
+    progress: Annotated[Text, Uses("n", "total")]
+    way_check: Plain
+    way_flooded: Plain
+    way_hurry: Plain
+    way_fine: Plain
+    way_question: Plain
+    way_short: Annotated[Text, Uses("screens")]
+    way_full: Annotated[Text, Uses("screens")]
+    way_suggest_short: Plain
+    way_suggest_full: Plain
+    carry_on_title: Plain
+    carry_on_body: Annotated[Text, Uses("a", "b", "when")]
+    carry_on: Plain
+    start_new: Plain
     unkept: Plain
     kept: Plain
 
@@ -260,6 +274,7 @@ class HandoverText(Labels):
     next_reveal: Annotated[Text, Uses("name", "other")]
     next_reframe: Annotated[Text, Uses("name", "other")]
     next_respond: Annotated[Text, Uses("name", "other")]
+    next_feel: Annotated[Text, Uses("name", "other")]
     ready: Annotated[Text, Uses("name", "other")]
     note_title: Annotated[Text, Uses("name", "other")]
     note_whose: Plain
@@ -337,6 +352,7 @@ class ClosingText(Labels):
     next_talk: Annotated[Text, Uses("day", "time")]
     no_talk: Plain
     finish: Plain
+    short_next: Plain
 
 
 class PrivateSafetyText(Labels):

@@ -72,6 +72,7 @@ class ClosingText(Frozen):
     next_talk: Label
     no_talk: Label
     finish: Label
+    short_next: Label
 
 
 class FirstRunText(Frozen):
@@ -96,6 +97,7 @@ class HandoverText(Frozen):
     next_reveal: Label
     next_reframe: Label
     next_respond: Label
+    next_feel: Label
     ready: Label
     note_title: Label
     note_whose: Label
@@ -387,6 +389,20 @@ class TogetherText(Frozen):
     turn_shared: Label
     turn_floor: Label
     turn_keyboard: Label
+    progress: Label
+    way_check: Label
+    way_flooded: Label
+    way_hurry: Label
+    way_fine: Label
+    way_question: Label
+    way_short: Label
+    way_full: Label
+    way_suggest_short: Label
+    way_suggest_full: Label
+    carry_on_title: Label
+    carry_on_body: Label
+    carry_on: Label
+    start_new: Label
     unkept: Label
     kept: Label
 

@@ -26,7 +26,7 @@ ANGER = "angry"  # the family id whose softer feelings underneath `feelings.unde
 class NameScreen(QuestionScreen):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     step = "name"
-    order = ("family", "word", "own_words", "under", "need", "intensity")
+    order: tuple[str, ...] = ("family", "word", "own_words", "under", "need", "intensity")
 
     def heading(self) -> str:
         return str(self.pack.feelings.title)

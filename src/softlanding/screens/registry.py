@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from softlanding.flow.steps import Turn
-from softlanding.flow.together import KEEP, REVEAL, REVEALED, SHARED_PAUSE
+from softlanding.flow.together import FEEL, KEEP, REVEAL, REVEALED, SHARED_PAUSE, WAY
 from softlanding.models import CLOSING, LISTEN, NAME, PAUSE, REFRAME, RESPOND, SUMMARY
 from softlanding.screens.after.talk import AfterTalkScreen
 from softlanding.screens.base import ContextScreen
@@ -16,12 +16,15 @@ from softlanding.screens.reframe import ReframeScreen
 from softlanding.screens.respond import RespondScreen
 from softlanding.screens.summary import SummaryScreen
 from softlanding.screens.together.closing import ClosingScreen
+from softlanding.screens.together.feel import FeelScreen
 from softlanding.screens.together.handover import HandoverScreen
 from softlanding.screens.together.keep import KeepScreen
-from softlanding.screens.together.listen import ListenScreen, SpeakScreen
+from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.pause import TogetherPauseScreen
 from softlanding.screens.together.reveal import RevealChoiceScreen, RevealedScreen
+from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, PairReframeScreen
+from softlanding.screens.together.way import WayScreen
 
 ScreenClass = type[ContextScreen[Any]]
 
@@ -33,6 +36,8 @@ SOLO: dict[str, ScreenClass] = {
     SUMMARY: SummaryScreen,
 }
 TOGETHER: dict[str, ScreenClass] = {
+    WAY: WayScreen,
+    FEEL: FeelScreen,
     KEEP: KeepScreen,
     PAUSE: PairPauseScreen,
     SHARED_PAUSE: TogetherPauseScreen,

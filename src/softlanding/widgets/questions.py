@@ -122,7 +122,7 @@ class QuestionScreen(StepScreen):
                 self.show(earlier)
                 return
         self.save_draft()
-        self.host.go_back(self.step, self.partner)
+        self.host.go_back(self.ctx.step, self.partner)
 
     def answer(self, field: str, value: Any) -> None:
         self.record(field, value)

@@ -14,13 +14,15 @@ from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, 
 from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
+from softlanding.flow.together import SHORT, way_of
 from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso, parse_iso
+from softlanding.screens.together.floor import typed_question
 from softlanding.screens.together.intro import PairScreen
-from softlanding.screens.together.listen import typed_question
 from softlanding.screens.together.reveal import as_table, revealed
 from softlanding.screens.together.seats import SLOTS, other
 from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.turn import TurnBar
 
 YES, NO = "yes", "no"
 
@@ -66,9 +68,14 @@ class ClosingScreen(PairScreen):
                 yield Button(Content(words.finish), id="finish", variant="primary")
         yield Footer()
 
+    @property
+    def short(self) -> bool:
+        """The short way closes with what was said, on one screen."""
+        return way_of(self.ctx.answers.saved) == SHORT
+
     def _resume_at(self) -> str:
         saved_a, saved_b = (self.ctx.answers.get(self.step, seat) for seat in SLOTS)
-        if "talk_again" in saved_a:
+        if "talk_again" in saved_a or self.short:
             return "summary"
         if "appreciation" in saved_b:
             return "again"
@@ -93,7 +100,7 @@ class ClosingScreen(PairScreen):
 
     def _show(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
-        self.query_one("#turn", Static).update(self.turn_line())
+        self.query_one("#turn", TurnBar).say(self.turn_line())
         if stage == "summary":
             self._fill_summary()
         target = self.query_one(f"#{stage} Input, #{stage} OptionList, #{stage} Button")
@@ -158,6 +165,8 @@ class ClosingScreen(PairScreen):
     def _next_talk(self) -> str:
         words = self.words_closing
         at = self.ctx.answers.get(self.step, self.ctx.seat).get("follow_up_at")
+        if self.short:
+            return str(words.short_next)
         if not at:
             return str(words.no_talk)
         moment: datetime = parse_iso(at).astimezone()

@@ -15,7 +15,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.flow.steps import Turn
+from softlanding.flow.together import TogetherFlow, progress
 from softlanding.screens.base import BaseScreen, StepScreen
+from softlanding.screens.together.carry_on import CarryOnScreen
 from softlanding.screens.together.note import NoteScreen
 from softlanding.screens.together.seats import SLOTS, partner_names
 from softlanding.widgets.lists import MarkedList
@@ -45,16 +47,32 @@ class PairScreen(StepScreen):
         return Turn(self.ctx.step, self.partner, flow="together").position
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back":  # a pair never goes back past a hand-over, so it is not offered
-            return self.has_earlier()
+        if action == "back":  # offered only where it leads: an earlier stage, or the hand-over
+            return self.has_earlier() or self.can_go_back()
         return True
 
     def has_earlier(self) -> bool:
         """Whether this turn has an earlier stage of its own to go back to."""
         return False
 
+    def can_go_back(self) -> bool:
+        """Whether Esc leaves this turn for an earlier screen: its own hand-over, or (the short
+        way) the same speaker's naming; never another partner's private turn."""
+        saved = self.ctx.answers.saved
+        return TogetherFlow().before(self.ctx.step, self.partner, saved) is not None
+
+    def action_back(self) -> None:
+        self.save_draft()
+        self.host.go_back(self.ctx.step, self.partner)
+
     def turn_bar(self) -> TurnBar:
-        return TurnBar(self.turn_line(), private=self.private_turn, id="turn")
+        line, private = self.turn_line(), self.private_turn
+        return TurnBar(line, private=private, progress=self.progress_line(), id="turn")
+
+    def progress_line(self) -> str:
+        """How far along the chosen path this turn is ("Step 3 of 7"); empty before a choice."""
+        found = progress(self.ctx.step, self.partner, self.ctx.answers.saved)
+        return "" if found is None else str(self.words.progress.format(n=found[0], total=found[1]))
 
     def turn_line(self) -> str:
         if self.private_turn:
@@ -123,6 +141,16 @@ class TogetherStartScreen(BaseScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#first", Input).focus()
+        unfinished = self.sl.library.unfinished_together()
+        if unfinished is not None:  # a pair that stopped part-way may carry on instead
+            sid = unfinished.id
+            self.app.push_screen(
+                CarryOnScreen(unfinished), lambda go_on: self._carry_on(go_on, sid)
+            )
+
+    def _carry_on(self, go_on: bool | None, sid: str) -> None:
+        if go_on:
+            self.sl.resume_session(sid)
 
     def action_toggle_keep(self) -> None:
         self.keep = not self.keep

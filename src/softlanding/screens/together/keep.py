@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
+from softlanding.widgets.lists import MarkedList
 
 KEEP = "keep"
 FORGET, SEAL = "forget", "seal"
@@ -20,6 +22,7 @@ FORGET, SEAL = "forget", "seal"
 
 class KeepScreen(PairScreen):
     CSS_PATH = Path(__file__).with_name("keep.tcss")
+    BINDINGS = [Binding("escape", "back", "back", id="back")]
     step = KEEP
 
     def compose(self) -> ComposeResult:
@@ -29,7 +32,7 @@ class KeepScreen(PairScreen):
         with VerticalScroll(id="keep"):
             yield Static(words.title.format(**fill), id="title", markup=False)
             yield Static(words.body.format(**fill), id="body", markup=False)
-            yield OptionList(
+            yield MarkedList(
                 Option(words.forget, id=FORGET), Option(words.seal, id=SEAL), id="how", markup=False
             )
             with Vertical(id="passphrase"):
@@ -45,6 +48,17 @@ class KeepScreen(PairScreen):
         listing.highlighted = 0
         listing.focus()
 
+    def has_earlier(self) -> bool:
+        return bool(self.query_one("#passphrase").display)  # Esc: back to the two ways
+
+    def action_back(self) -> None:
+        if not self.has_earlier():
+            super().action_back()  # the hand-over: nothing of anyone's words is on it
+            return
+        self.query_one("#passphrase").display = False
+        self.query_one("#how", OptionList).focus()
+        self.refresh_bindings()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id == FORGET:
@@ -52,6 +66,7 @@ class KeepScreen(PairScreen):
             return
         self.query_one("#passphrase").display = True
         self.query_one("#first", Input).focus()
+        self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from softlanding.flow.context import StepContext
+from softlanding.flow.together import SHORT, way_of
 from softlanding.screens.pause.break_ import BreakScreen
 from softlanding.screens.together.intro import PairScreen
 from softlanding.widgets.pacer import BreathingPacer
@@ -77,7 +78,9 @@ class TogetherPauseScreen(PairScreen):
         return self.query_one("#stages", ContentSwitcher).current or "pace"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action not in ("skip", "motion") or self.stage == "pace"
+        if action in ("skip", "motion"):
+            return self.stage == "pace"
+        return super().check_action(action, parameters)
 
     def on_breathing_pacer_finished(self, event: BreathingPacer.Finished) -> None:
         self._after_breathing()
@@ -93,6 +96,9 @@ class TogetherPauseScreen(PairScreen):
         self.query_one(BreathingPacer).reduced_motion = still
 
     def _after_breathing(self) -> None:
+        if way_of(self.ctx.answers.saved) == SHORT:  # the short way goes straight on
+            self.done()
+            return
         self.query_one("#stages", ContentSwitcher).current = "after"
         self.query_one("#go-on", Button).focus()
         self.refresh_bindings()

@@ -73,7 +73,10 @@ class RevealChoiceScreen(PairScreen):
     """One partner, alone: tick what the other may see. Nothing is ticked until they tick it."""
 
     CSS_PATH = Path(__file__).with_name("reveal.tcss")
-    BINDINGS = [Binding("ctrl+n", "finish", "together_done", id="together_done")]
+    BINDINGS = [
+        Binding("ctrl+n", "finish", "together_done", id="together_done"),
+        Binding("escape", "back", "back", id="back"),  # to the hand-over, which shows nothing
+    ]
     step = "name"
 
     def compose(self) -> ComposeResult:
