@@ -17,7 +17,7 @@ Run = Callable[[Any], Awaitable[None]]
 @pytest.fixture(autouse=True)
 def neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
     # Respond is a colleague's screen; these snapshots stop before it.
-    monkeypatch.setitem(registry.SOLO, "respond", lambda ctx: HomeScreen())
+    monkeypatch.setitem(registry.SOLO, "respond", lambda ctx: HomeScreen(ctx.host))
 
 
 def at(step: str, *keys: str, paste: str | None = None) -> Run:

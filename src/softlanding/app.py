@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from softlanding.flow.context import StepContext
-from softlanding.flow.library import Library
-from softlanding.flow.session import SessionKeeper
+from softlanding.flow.session import YOU, Partners, SessionKeeper
 from softlanding.flow.steps import Turn
+from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import localise_bindings
 from softlanding.screens.first_run import FirstRunScreen
 from softlanding.screens.hide import HideScreen
@@ -24,8 +24,6 @@ from softlanding.screens.too_small import TooSmallScreen, too_small
 from softlanding.widgets.joiners import keep_joiner
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from softlanding.analysis.analyzer import Analyzer
     from softlanding.pack.view import Pack
     from softlanding.store.sessions import Store
@@ -52,16 +50,16 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
         self.session.answers.guard = self._listen  # every answer is heard before it is saved
-        self.library = Library(
-            store, self.report_problem, self.session.viewer, self.session.left_for_safety
-        )
+        self.library = self.session.library()
         localise_bindings(self, pack.text.keys)
 
     def report_problem(self, message: str) -> None:
         """A store failure, said in plain words; the app carries on."""
         self.notify(message, severity="error", timeout=20)
 
-    # --- start-up ----------------------------------------------------------------------------
+    def notify(self, message: str, **options: Any) -> None:
+        """Every notice is plain text: names, paths and errors in it are never markup."""
+        super().notify(message, **{**options, "markup": False})
 
     def on_mount(self) -> None:
         if self.store.notice:
@@ -70,7 +68,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         first_run_seen = self.session.settings.get("first_run_seen", False)
         self.push_screen(self._make_start_screen())
         if not first_run_seen:
-            self.push_screen(FirstRunScreen(first_time=True))
+            self.push_screen(FirstRunScreen(first_time=True, settings=self.session.settings))
         self._fit_to(self.size.width, self.size.height)  # it may start in a tiny window
         self.call_after_refresh(self._ready_safety_keys)
 
@@ -80,29 +78,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         for screen in (SafetyScreen(), HideScreen()):
             self._load_screen_css(screen)
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notice is plain text: names, paths and errors in it are never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
     def _make_start_screen(self) -> Screen[Any]:
         if self.start == "pause":
             self.start_session("solo")
             return self.make_screen(self.session.enter(self.session.first()))
         if self.start == "together":
             return _together_start()
-        if self.start == "after":
-            from softlanding.screens.after.start import AfterStartScreen
-
-            return AfterStartScreen()
-        return HomeScreen()
+        return AfterStartScreen() if self.start == "after" else HomeScreen(self)
 
     def on_key(self, event: events.Key) -> None:
         keep_joiner(self.focused, event)  # Persian words and family emoji need their joiners
@@ -127,27 +109,30 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
         return Analyzer.from_pack(self.pack.raw)
 
-    # --- the session (kept by SessionKeeper) ------------------------------------------------
+    # The session is kept by SessionKeeper (flow.session); these are the screens' doors to it.
 
     @property
     def session_id(self) -> str | None:
         return self.session.session_id
 
     def start_session(
-        self,
-        kind: str = "solo",
-        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
-        keep: bool = True,
+        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
     ) -> str | None:
         return self.session.start(kind, partners, keep)
+
+    def begin_session(
+        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+    ) -> None:
+        """Start a session and show its first turn."""
+        self.start_session(kind, partners, keep)
+        self.show_turn(self.session.first())
 
     def resume_session(self, session_id: str) -> None:
         turn = self.session.resume(session_id)
         if self.session.skipped:  # a damaged or hand-edited answer: carry on without it, say so
             self.notify(self.pack.text.app.rows_skipped, severity="warning", timeout=20)
         if turn is not None:
-            while len(self.screen_stack) > 2:  # from Look back: the flow takes Home's place
-                self.pop_screen()
+            self._back_to_home()  # from Look back: the flow takes Home's place
             self.show_turn(turn)
 
     def finish_session(self, status: str) -> None:
@@ -158,8 +143,6 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
     def erase_session(self) -> None:
         self.session.erase()
-
-    # --- moving between steps ----------------------------------------------------------------
 
     def context(self, turn: Turn | str) -> StepContext:
         """What one turn's screen may see and do (a step name: that step, solo)."""
@@ -193,11 +176,13 @@ class SoftlandingApp(App[None], inherit_bindings=False):
             self.show_turn(turn)
 
     def go_home(self) -> None:
-        if self.session.unkept:
-            self.session.leave()  # nothing of a don't-keep session can be picked up later
-        while len(self.screen_stack) > 2:
+        self.session.leave_if_unkept()
+        self._back_to_home()
+        self.switch_screen(HomeScreen(self))
+
+    def _back_to_home(self) -> None:
+        while len(self.screen_stack) > 2:  # the default screen, then Home (or the flow)
             self.pop_screen()
-        self.switch_screen(HomeScreen())
 
     def open_together(self) -> None:
         self.push_screen(_together_start())
@@ -207,7 +192,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
 
         self.push_screen(HistoryScreen(self.library))
 
-    # --- keys that work everywhere -----------------------------------------------------------
+    # Keys that work everywhere.
 
     def action_not_safe(self) -> None:
         if isinstance(self.screen, SafetyScreen):

@@ -9,6 +9,7 @@ from softlanding.flow.after import STEP as AFTER_STEP
 from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import Answers, Host, Report, Saved, Settings, StepContext, guarded
 from softlanding.flow.keeping import KEPT, Keeping
+from softlanding.flow.library import Library
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
 from softlanding.report.visible import HIDDEN, Viewer, visible_value
@@ -16,7 +17,6 @@ from softlanding.store.errors import STORE_FAILURES, plain_error
 from softlanding.store.privacy import erase_unkept
 
 if TYPE_CHECKING:
-    from softlanding.flow.library import Library
     from softlanding.models import SessionRecord
     from softlanding.store.sessions import Store
 
@@ -29,6 +29,7 @@ def flow_for(kind: str, position: str | None = None) -> Flow:
 
 
 Partners = tuple[tuple[str, str], ...]
+YOU: Partners = (("A", "You"),)  # a solo session's one seat
 
 
 class SessionAnswers(Answers):
@@ -108,12 +109,7 @@ class SessionKeeper:
     def session_id(self) -> str | None:
         return self.answers.session_id
 
-    def start(
-        self,
-        kind: str = "solo",
-        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
-        keep: bool = True,
-    ) -> str | None:
+    def start(self, kind: str = "solo", partners: Partners = YOU, keep: bool = True) -> str | None:
         """Begin a session (in memory only when `keep` is False); it is written with its first
         answer, and if the disk refuses then, that is said and it carries on without saving."""
         self.flow = flow_for(kind)
@@ -167,6 +163,15 @@ class SessionKeeper:
     @property
     def unkept(self) -> bool:
         return self._kept_store is not None
+
+    def library(self) -> Library:
+        """Past sessions, read through the real store (Home passes over those left for safety)."""
+        return Library(self.store, self.report, self.viewer, self.left_for_safety)
+
+    def leave_if_unkept(self) -> None:
+        """Going home: nothing of a don't-keep session can be picked up later, so leave it."""
+        if self.unkept:
+            self.leave()
 
     def leave_for_safety(self) -> None:
         """ "I'm not safe": leave like any interruption, and stop offering this session here."""
@@ -254,11 +259,12 @@ class Shell(Host, Protocol):
     library: Library
 
     def start_session(
-        self,
-        kind: str = "solo",
-        partners: tuple[tuple[str, str], ...] = (("A", "You"),),
-        keep: bool = True,
+        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
     ) -> str | None: ...
+
+    def begin_session(
+        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+    ) -> None: ...
 
     def resume_session(self, session_id: str) -> None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,9 @@ from textual.widgets import Button, Footer, Static
 from softlanding.screens.base import BaseScreen
 from softlanding.screens.safety_region import OrdinaryScreen
 
+if TYPE_CHECKING:
+    from softlanding.flow.context import Settings
+
 
 class FirstRunScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("first_run.tcss")
@@ -20,9 +24,11 @@ class FirstRunScreen(BaseScreen[None]):
         Binding("o", "ordinary", "ordinary", id="first_run.ordinary"),
     ]
 
-    def __init__(self, first_time: bool) -> None:
+    def __init__(self, first_time: bool, settings: Settings | None = None) -> None:
+        """On the first run, closing is remembered in `settings`, so the note shows once."""
         super().__init__()
         self.first_time = first_time
+        self.settings = settings
 
     def compose(self) -> ComposeResult:
         about = self.pack.first_run
@@ -48,6 +54,6 @@ class FirstRunScreen(BaseScreen[None]):
         self.action_close()
 
     def action_close(self) -> None:
-        if self.first_time:
-            self.sl.session.settings.set("first_run_seen", True)
+        if self.first_time and self.settings is not None:
+            self.settings.set("first_run_seen", True)
         self.dismiss()

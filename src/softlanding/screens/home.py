@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,9 +16,33 @@ from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen
 from softlanding.widgets.lists import MarkedList
 
+if TYPE_CHECKING:
+    from softlanding.flow.library import Library
+
+
+class HomeHost(Protocol):
+    """What Home asks of the app: what is waiting, and where each choice leads."""
+
+    @property
+    def library(self) -> Library: ...
+
+    def resume_session(self, session_id: str) -> None: ...
+
+    def begin_session(self, kind: str = ..., *, keep: bool = ...) -> None: ...
+
+    def open_together(self) -> None: ...
+
+    def open_history(self) -> None: ...
+
+    def save_and_exit(self) -> None: ...
+
 
 class HomeScreen(BaseScreen[None]):
     CSS_PATH = Path(__file__).with_name("home.tcss")
+
+    def __init__(self, host: HomeHost) -> None:
+        super().__init__()
+        self.host = host
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.home
@@ -33,7 +58,7 @@ class HomeScreen(BaseScreen[None]):
     def _options(self) -> list[Option]:
         words = self.pack.text.home
         options = []
-        unfinished = self.sl.library.unfinished()
+        unfinished = self.host.library.unfinished()
         if unfinished is not None:
             when = _local_time(unfinished.updated_at)
             options.append(Option(words.resume.format(when=when), id=f"resume:{unfinished.id}"))
@@ -48,7 +73,7 @@ class HomeScreen(BaseScreen[None]):
         return options
 
     def _return_notice(self) -> str | None:
-        pending = self.sl.library.pending_return()
+        pending = self.host.library.pending_return()
         if pending is None:
             return None
         return str(self.pack.text.home.return_notice.format(when=_local_time(pending[0])))
@@ -56,21 +81,19 @@ class HomeScreen(BaseScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
         if choice.startswith("resume:"):
-            self.sl.resume_session(choice.partition(":")[2])
+            self.host.resume_session(choice.partition(":")[2])
         elif choice == "start":
-            self.sl.start_session("solo")
-            self.sl.show_turn(self.sl.session.first())
+            self.host.begin_session("solo")
         elif choice == "start_unkept":
-            self.sl.start_session("solo", keep=False)
-            self.sl.show_turn(self.sl.session.first())
+            self.host.begin_session("solo", keep=False)
         elif choice == "together":
-            self.sl.open_together()
+            self.host.open_together()
         elif choice == "after":
             self.app.push_screen(AfterStartScreen())
         elif choice == "history":
-            self.sl.open_history()
+            self.host.open_history()
         elif choice == "quit":
-            self.sl.save_and_exit()
+            self.host.save_and_exit()
 
 
 def _local_time(stamp: str) -> str:
