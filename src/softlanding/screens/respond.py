@@ -8,23 +8,16 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from softlanding.flow.context import StepContext
+from softlanding.flow.soft_start import FIELDS, ORDER, clean, named_words, sentence
+from softlanding.flow.soft_start import UNKNOWN as UNKNOWN  # the speaker's turn reads it here
 from softlanding.screens.base import StepScreen
 from softlanding.textsafe import visible
-from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.draft import DRAFT_SAVE_DELAY, DraftBox
 from softlanding.widgets.repair import RepairPicker, ShowPartnerScreen
-from softlanding.widgets.textbox import LineBox, TextBox
-
-FIELDS = ("feeling", "situation", "need", "request")
-ORDER = {
-    "startup": ("feeling", "situation", "need"),
-    "ofnr": ("situation", "feeling", "need", "request"),
-}
-UNKNOWN = ("not_sure", "rather_not_say")  # the name step's "no word" answers are not feelings
-DRAFT_SAVE_DELAY = 1.0  # seconds after the last key before the draft is autosaved
+from softlanding.widgets.textbox import LineBox
 
 
 class RespondScreen(StepScreen):
@@ -48,7 +41,6 @@ class RespondScreen(StepScreen):
         self._saved_draft: str = saved.get("draft", "")
         self._repair_used: list[str] = list(saved.get("repair_used", []))
         self._auto = ""  # what the draft was last filled with; it follows the boxes until edited
-        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.respond
@@ -65,28 +57,24 @@ class RespondScreen(StepScreen):
                         yield LineBox(prefill.get(name, ""), id=name)
             yield Static("", id="preview", markup=False)
             yield Static(words.draft_label, id="draft-label", markup=False)
-            with Horizontal(id="writing"):
-                yield TextBox(
-                    self._saved_draft,
-                    id="draft",
-                    soft_wrap=True,
-                    placeholder=words.draft_placeholder,
-                    too_long=self.pack.text.app.too_long,
-                )
-                yield DraftHints(self.pack.text.hints, self.pack.templates.startup_hint, id="hints")
+            yield DraftBox(
+                self._saved_draft,
+                self.pack,
+                hints_for=lambda text: self.host.analyzer.hints(text),
+                save=self.save_draft,
+                delay=DRAFT_SAVE_DELAY,  # read here, so a test may shorten it
+                placeholder=words.draft_placeholder,
+            )
         yield Footer(compact=True)
 
     def _prefill(self) -> dict[str, str]:
         """Earlier answers of this step win; otherwise the feeling and need named a step ago."""
-        named = self.ctx.answers.get("name", self.partner)
-        feeling = next((v for v in (named.get("word"), named.get("under")) if _real(v)), "")
-        need = str(named["need"]) if _real(named.get("need")) else ""
-        return {"feeling": str(feeling), "need": need, **self._given}
+        return {**named_words(self.ctx.answers.get("name", self.partner)), **self._given}
 
     def on_mount(self) -> None:
         self._auto = self._saved_draft if self._saved_draft == (self._sentence() or "") else ""
         self._apply_form()
-        self._refresh_hints()
+        self.query_one(DraftBox).refresh_hints()
         self._draft().move_cursor(self._draft().document.end)  # carry on writing at the end
         self._first_empty().focus()
 
@@ -116,19 +104,11 @@ class RespondScreen(StepScreen):
 
     def _sentence(self, blank: str | None = None) -> str | None:
         """The built sentence; with `blank=None`, only once every box of the form is filled."""
-        values = {name: _clean(self.query_one(f"#{name}", Input).value) for name in self._fields()}
+        values = {name: clean(self.query_one(f"#{name}", Input).value) for name in self._fields()}
         if blank is None and not all(values.values()):
             return None
-        values = {name: value or str(blank) for name, value in values.items()}
-        templates = self.pack.templates
-        if self._form == "ofnr":
-            return str(templates.ofnr.template).format(
-                observation=values["situation"],
-                feeling=values["feeling"],
-                need=values["need"],
-                request=values["request"],
-            )
-        return str(templates.softened_startup).format(**values)
+        filled = {name: value or str(blank) for name, value in values.items()}
+        return sentence(self.pack.templates, self._form, filled)
 
     def _refresh_sentence(self) -> None:
         self.query_one("#preview", Static).update(
@@ -169,17 +149,6 @@ class RespondScreen(StepScreen):
         return str(getattr(words, f"{name}_help"))
 
     # --- the draft -----------------------------------------------------------------------------
-
-    def on_text_box_settled(self, event: TextBox.Settled) -> None:
-        self._refresh_hints()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
-
-    def _refresh_hints(self) -> None:
-        text = self._draft().text
-        findings = self.host.analyzer.hints(text) if text.strip() else []
-        self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
 
     def save_draft(self) -> None:
         for name in self._fields():
@@ -270,12 +239,3 @@ class RespondScreen(StepScreen):
             return False
         self.record(field, value)
         return True
-
-
-def _real(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip()) and value not in UNKNOWN
-
-
-def _clean(value: str) -> str:
-    """A box's words ready for the middle of a sentence (no stray full stop or comma)."""
-    return value.strip().rstrip(".,;!").strip()
