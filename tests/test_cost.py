@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from softlanding import paths
-from softlanding.store import archive, importer, sessions
+from softlanding.store import archive, connection, importer, sessions
 from softlanding.store.sessions import Store
 
 
@@ -30,7 +30,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         conn.set_trace_callback(seen.append)
         return conn
 
-    monkeypatch.setattr(sessions.sqlite3, "connect", traced)
+    monkeypatch.setattr(connection.sqlite3, "connect", traced)
     return seen
 
 

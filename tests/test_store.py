@@ -76,8 +76,8 @@ def test_reopening_applies_nothing_twice_and_keeps_rows() -> None:
 
 def test_upgrade_from_m001_keeps_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """A database made by the first migration only is upgraded with every row intact."""
+    from softlanding.store import connection as store_module
     from softlanding.store import migrations
-    from softlanding.store import sessions as store_module
 
     first_only = MIGRATIONS[:1]
     monkeypatch.setattr(store_module, "MIGRATIONS", first_only)
