@@ -87,6 +87,25 @@ def pack() -> Any:
     return load_view()
 
 
+@pytest.fixture(scope="session")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The shipped pack as plain data (what the analyzer is built from), loaded once per run."""
+    from softlanding.pack import loader
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("pack-data-home")))
+        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
+        yield loader.load_data()
+
+
+@pytest.fixture(scope="session")
+def analyzer(data: dict[str, Any]) -> Any:
+    """The analyzer of the shipped pack, built once per run (tests only read from it)."""
+    from softlanding.analysis.analyzer import Analyzer
+
+    return Analyzer.from_pack(data)
+
+
 @pytest.fixture
 def make_app(store: Any, pack: Any) -> Callable[..., Any]:
     """Build the app on the test's store; first run already seen unless asked otherwise."""

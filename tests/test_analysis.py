@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,27 +14,12 @@ from pydantic import ValidationError
 
 from softlanding.analysis.analyzer import PATTERN_KINDS, Analyzer
 from softlanding.analysis.rules import AnalysisSection
-from softlanding.pack import loader as prompts
 from softlanding.pack.yaml_reader import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 PART = ROOT / "data" / "prompts.yaml"  # the lexicon is its `analysis:` section
 LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
 FLOORS = {"macro_f1": 0.85, "clean_false_alarms": 0.05, "safety_recall": 1.0, "safety_fa": 0.03}
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """The compiled pack, built once for this module in its own SOFTLANDING_HOME."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
-
-
-@pytest.fixture(scope="module")
-def analyzer(data: dict[str, Any]) -> Analyzer:
-    return Analyzer.from_pack(data)
 
 
 def kinds(analyzer: Analyzer, text: str) -> set[str]:

@@ -5,7 +5,6 @@ validated. Uses our own messages and the boundary rows of the blind set's develo
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ import pytest
 
 from softlanding.analysis.analyzer import Analyzer
 from softlanding.analysis.boundary import heard
-from softlanding.pack import loader as prompts
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "safety_blind.jsonl"
@@ -50,19 +48,6 @@ def _dev_boundaries() -> list[str]:
 
 
 MESSAGES = OURS + _dev_boundaries()
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
-
-
-@pytest.fixture(scope="module")
-def analyzer(data: dict[str, Any]) -> Analyzer:
-    return Analyzer.from_pack(data)
 
 
 def test_there_are_enough_boundary_messages() -> None:

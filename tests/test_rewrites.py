@@ -5,7 +5,6 @@ is about what was found."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,20 +12,6 @@ import pytest
 
 from softlanding.analysis import model as pattern_model
 from softlanding.analysis.analyzer import Analyzer
-from softlanding.pack import loader as prompts
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
-
-
-@pytest.fixture(scope="module")
-def analyzer(data: dict[str, Any]) -> Analyzer:
-    return Analyzer.from_pack(data)
 
 
 def kinds(analyzer: Analyzer, text: str) -> set[str]:
