@@ -335,6 +335,8 @@ class RevealText(Frozen):
 
 class SafetyText(Frozen):
     home: Label
+    after_yes: Label
+    private_check: Label
 
 
 class ShowPartnerText(Frozen):

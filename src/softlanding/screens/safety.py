@@ -34,13 +34,16 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
     ]
 
-    def __init__(self, kind: str | None = None) -> None:
+    def __init__(self, kind: str | None = None, answer: str | None = None) -> None:
         super().__init__()
         self.kind = kind if kind in PAGE_KINDS else None
+        self.answer = answer  # the gentle check's answer that opened this page, if any
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Static(id="title")
+            if self.answer == "yes":  # safe for now: say what was kept, and the way back
+                yield Static(Text(visible(self.pack.text.safety.after_yes)), id="after")
             yield Static(id="lines")
             yield Static(id="ask")
             yield Static(id="resources")
@@ -66,8 +69,16 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         self.query_one("#title", Static).update(Text(visible(page.title if page else safety.title)))
         lines = list(page.lines if page else safety.lines) + list(safety.added_lines)
         self.query_one("#lines", Static).update(Text(visible("\n".join(lines))))
-        self.query_one("#ask", Static).update(self._ask())
-        self.query_one("#resources", Static).update(self._resources(page))
+        ask, resources = self.query_one("#ask", Static), self.query_one("#resources", Static)
+        ask.update(self._ask())
+        resources.update(self._resources(page))
+        # All help opens on the question (a key per kind); a kind's page opens on its lines,
+        # with the other kinds below them, so 80×24 shows the help that matters first.
+        scroll = self.query_one("#safety", VerticalScroll)
+        if page is None:
+            scroll.move_child(ask, before=resources)
+        else:
+            scroll.move_child(ask, after=resources)
 
     def _ask(self) -> Text:
         """One key per kind of danger, then the region and the ordinary-conflict page."""

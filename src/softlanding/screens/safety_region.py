@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.screens.base import SAFETY_KEYS
+from softlanding.widgets.lists import MarkedList
 
 _NONE = "__none__"
 
@@ -28,7 +29,8 @@ class RegionScreen(ModalScreen[str | None]):
         with VerticalScroll(id="region"):
             yield Static(Text(words.question), id="region-question")
             options = [Option(Text(r), id=r) for r in words.regions]
-            yield OptionList(*options, Option(Text(words.none), id=_NONE), id="regions")
+            none = Option(Text(words.none), id=_NONE)
+            yield MarkedList(*options, none, id="regions")  # the mark, not colour alone
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -13,8 +13,8 @@ from softlanding.screens.safety import SafetyScreen
 class PrivateSafetyScreen(SafetyScreen):
     """The resources, for the partner at the keyboard; dismisses True to go on as before."""
 
-    def __init__(self, other: str) -> None:
-        super().__init__()
+    def __init__(self, other: str, kind: str | None = None) -> None:
+        super().__init__(kind)
         self.other = other
 
     def on_mount(self) -> None:
