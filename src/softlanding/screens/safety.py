@@ -34,6 +34,8 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
     ]
 
+    way_home = True  # "Back to the start" is this page's way on (a pair's private page: "Go on")
+
     def __init__(self, kind: str | None = None, answer: str | None = None) -> None:
         super().__init__()
         self.kind = kind if kind in PAGE_KINDS else None
@@ -42,7 +44,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Static(id="title")
-            if self.answer == "yes":  # safe for now: say what was kept, and the way back
+            if self.answer == "yes" and self.way_home:  # safe for now: what was kept, the way back
                 yield Static(Text(visible(self.pack.text.safety.after_yes)), id="after")
             yield Static(id="lines")
             yield Static(id="ask")
@@ -123,7 +125,8 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
                 self.sl.session.settings.set("region", region)
                 self._show()
 
-        self.app.push_screen(RegionScreen(), chosen)
+        current = self.sl.session.settings.get("region", "") or ""
+        self.app.push_screen(RegionScreen(str(current)), chosen)
 
     def action_ordinary(self) -> None:
         self.app.push_screen(OrdinaryScreen())

@@ -46,7 +46,7 @@ class SafetyWatch:
 
     def listen(self, step: str, field: str, value: Any, seat: str) -> bool:
         """The answers' guard: True keeps the answer unsaved (and asks, now or later)."""
-        kind = self._kind_of(value) if isinstance(value, str) else None
+        kind = next(filter(None, map(self._kind_of, _texts(value))), None)
         if kind is None and step == NAME:
             chosen = {**self.session.answers.get(step, seat), field: value}
             kind = "partner_fear" if choices_signal(chosen) else None
@@ -58,12 +58,12 @@ class SafetyWatch:
     def check(self, text: str) -> bool:
         """Danger language in typed text: True if the check is on screen now (the caller stops
         there); False when nothing was heard, or on a shared screen, where the flow goes on."""
-        kind = self._kind_of(text) if text else None
+        kind = self._kind_of(text)
         return kind is not None and self._check(kind)
 
     def _kind_of(self, text: str) -> str | None:
         analyzer = self._analyzer()
-        if not analyzer.safety(text).concern:
+        if not text.strip() or not analyzer.safety(text).concern:
             return None
         kinds = kinds_of(find_danger(analyzer, text))
         return kinds[0] if kinds else "partner_fear"
@@ -141,11 +141,11 @@ class SafetyWatch:
         self._ask_each()  # the closing, or the pair left their flow: each in turn
 
     def _ask_each(self) -> None:
-        seats = [s for s in SEATS if self.due.take(s)]
-        if not seats:
+        seat = next((s for s in SEATS if self.due.take(s)), None)  # one at a time, A first
+        if seat is None:
             self._done_asking()
             return
-        self._ask_privately(seats[0], handover=True, then=self._ask_each)
+        self._ask_privately(seat, handover=True, then=self._ask_each)
 
     def _asking(self) -> bool:
         """Whether a private check or its page is open (one partner after the other)."""
@@ -158,9 +158,10 @@ class SafetyWatch:
         kind = self.due.kind
 
         def page(answer: Answer | None) -> None:
-            chosen = answer[0] if answer is not None else kind
+            chosen, said = answer if answer is not None else (kind, None)
             self.app.push_screen(
-                PrivateSafetyScreen(other_name, chosen), lambda go_on: then() if go_on else None
+                PrivateSafetyScreen(other_name, chosen, said),
+                lambda go_on: then() if go_on else None,
             )
 
         check = SafetyCheckScreen(kind, private_for=(name, other_name), handover=handover)
@@ -174,6 +175,15 @@ class SafetyWatch:
         if self._following:
             self.app.screen_change_signal.unsubscribe(self.app)
             self._following = False
+
+
+def _texts(value: Any) -> list[str]:
+    """The words in an answer: a text, or the texts in a list (a partner's notes)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [item for item in value if isinstance(item, str)]
+    return []
 
 
 def _turn_of(stack: list[Screen[Any]]) -> StepContext | None:
