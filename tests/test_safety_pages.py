@@ -47,8 +47,10 @@ async def test_each_kind_has_its_page_with_its_help_first(make_app, pack, kind: 
         shown = [r for r in pack.safety.resources if r.contact in text]
         assert len(shown) == len(pack.safety.resources)  # every line is still there
         order = sorted(shown, key=lambda r: text.index(r.contact))
-        first = [r for r in order if r.kind == page.first[0]]
-        assert order[: len(first)] == first  # this page's kind of help comes first
+        assert order[0].region == "Everywhere"  # the emergency line on top of every page
+        regional = [r for r in order if r.region not in ("Everywhere", "International")]
+        first = [r for r in regional if r.kind == page.first[0]]
+        assert regional[: len(first)] == first  # then this page's kind of help first
 
 
 async def test_all_help_without_a_choice_and_zero_comes_back(make_app, pack) -> None:

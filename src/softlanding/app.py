@@ -20,6 +20,7 @@ from softlanding.screens.first_run import FirstRunScreen
 from softlanding.screens.hide import HideScreen
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.safety import SafetyScreen
+from softlanding.screens.safety_watch import SafetyWatch
 from softlanding.screens.too_small import TooSmallScreen, too_small
 from softlanding.widgets.joiners import keep_joiner
 
@@ -49,7 +50,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.store = store
         self.start = start
         self.session = SessionKeeper(store, self.report_problem)
-        self.session.answers.guard = self._listen  # every answer is heard before it is saved
+        self.safety = SafetyWatch(self, self.session, lambda: self.analyzer)  # hears every answer
         self.library = self.session.library()
         localise_bindings(self, pack.text.keys)
 
@@ -233,55 +234,18 @@ class SoftlandingApp(App[None], inherit_bindings=False):
                     saver()
         self.exit()
 
-    def _listen(self, step: str, field: str, value: Any, seat: str) -> bool:
-        """Danger language, or choices that add up to danger, bring the gentle check; True keeps
-        the answer unsaved."""
-        if isinstance(value, str) and self.analyzer.safety(value).concern:
-            self.check_safety(value)
-            return True
-        chosen = {**self.session.answers.get(step, seat), field: value}
-        if step == "name" and _choices_signal(chosen):
-            self.ask_if_safe("partner_fear")
-            return True
-        return False
+    # --- the safety watch (screens.safety_watch) ----------------------------------------------
 
     def check_safety(self, text: str) -> bool:
-        """Danger language in any typed text brings the gentle check; True if it was shown."""
-        if not text or not self.analyzer.safety(text).concern:
-            return False
-        from softlanding.analysis.danger import find_danger, kinds_of
+        """Danger language in typed text brings the gentle check; True if it is on screen."""
+        return self.safety.check(text)
 
-        kinds = kinds_of(find_danger(self.analyzer, text))
-        self.ask_if_safe(kinds[0] if kinds else "partner_fear")
-        return True
+    def open_safety(self, kind: str) -> None:
+        """End the flow at the safety page for `kind` (e.g. afraid of my partner)."""
+        self.safety.open_page(kind)
 
     def _in_safety(self) -> bool:
-        from softlanding.screens.safety import SafetyScreen
-        from softlanding.screens.safety_check import SafetyCheckScreen
-
-        return isinstance(self.screen, SafetyScreen | SafetyCheckScreen)
-
-    def ask_if_safe(self, kind: str) -> None:
-        """Stop the flow and ask "Are you safe right now?"; every answer leads to a safety page."""
-        from softlanding.screens.safety_check import SafetyCheckScreen
-
-        if self._in_safety():
-            return
-        # The flow ends here, leaving the session like any interrupted one: nothing about the
-        # check, or why, is recorded.
-        self.session.leave_for_safety()
-        self.push_screen(SafetyCheckScreen(kind), self._show_safety_page)
-
-    def _show_safety_page(self, kind: str | None) -> None:
-        from softlanding.screens.safety import SafetyScreen
-
-        self.push_screen(SafetyScreen(kind))
-
-
-def _choices_signal(answers: dict[str, Any]) -> bool:
-    from softlanding.analysis.danger import choices_signal
-
-    return choices_signal(answers)
+        return self.safety.busy
 
 
 def _together_start() -> Screen[None]:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 PAGE_KINDS: tuple[str, ...] = ("danger_now", "partner_fear", "self_harm", "hurt_partner")
 # Categories with their own page; every other category is about fear of a partner.
 _OWN_PAGE = {"danger_now": "danger_now", "self_harm": "self_harm", "hurt_partner": "hurt_partner"}
-_ALWAYS = ("everywhere", "international")
+_EVERYWHERE, _INTERNATIONAL = "everywhere", "international"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +57,26 @@ def kinds_of(hits: list[DangerHit]) -> list[str]:
 def ordered_resources(
     resources: list[Any], first: list[str] | None = None, region: str | None = None
 ) -> list[Any]:
-    """The chosen region's lines first (with those for everywhere), then by the page's kinds."""
+    """The order a safety page lists its help in: the emergency line for everywhere always on
+    top; then the chosen region's lines (the page's kinds first); then the international
+    directory (what matters most when the region is not listed); then every other line, the
+    page's kinds first."""
     first = first or []
+    here = (region or "").strip().lower()
 
     def rank(item: tuple[int, Any]) -> tuple[int, int, int]:
         index, res = item
-        kind, where = _get(res, "kind"), _get(res, "region").lower()
-        here = not region or region.lower() in where or where in _ALWAYS
+        kind, where = _get(res, "kind"), _get(res, "region").strip().lower()
         kind_rank = first.index(kind) if kind in first else len(first)
-        return (0 if here else 1, kind_rank, index)
+        if where == _EVERYWHERE:
+            group = 0
+        elif here and here in where:
+            group = 1
+        elif where == _INTERNATIONAL or kind == "directory":
+            group = 2
+        else:
+            group = 3
+        return (group, kind_rank, index)
 
     return [res for _, res in sorted(enumerate(resources), key=rank)]
 

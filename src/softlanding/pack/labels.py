@@ -109,6 +109,8 @@ class FirstRunText(Labels):
 
 class SafetyText(Labels):
     home: Plain
+    after_yes: Plain
+    private_check: Plain
 
 
 class HideText(Labels):

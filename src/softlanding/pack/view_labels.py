@@ -241,6 +241,8 @@ class RespondText(Frozen):
 
 class SafetyText(Frozen):
     home: Label
+    after_yes: Label
+    private_check: Label
 
 
 class ShowPartnerText(Frozen):

@@ -34,13 +34,18 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
     ]
 
-    def __init__(self, kind: str | None = None) -> None:
+    way_home = True  # "Back to the start" is this page's way on (a pair's private page: "Go on")
+
+    def __init__(self, kind: str | None = None, answer: str | None = None) -> None:
         super().__init__()
         self.kind = kind if kind in PAGE_KINDS else None
+        self.answer = answer  # the gentle check's answer that opened this page, if any
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Static(id="title")
+            if self.answer == "yes" and self.way_home:  # safe for now: what was kept, the way back
+                yield Static(Text(visible(self.pack.text.safety.after_yes)), id="after")
             yield Static(id="lines")
             yield Static(id="ask")
             yield Static(id="resources")
@@ -66,8 +71,16 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         self.query_one("#title", Static).update(Text(visible(page.title if page else safety.title)))
         lines = list(page.lines if page else safety.lines) + list(safety.added_lines)
         self.query_one("#lines", Static).update(Text(visible("\n".join(lines))))
-        self.query_one("#ask", Static).update(self._ask())
-        self.query_one("#resources", Static).update(self._resources(page))
+        ask, resources = self.query_one("#ask", Static), self.query_one("#resources", Static)
+        ask.update(self._ask())
+        resources.update(self._resources(page))
+        # All help opens on the question (a key per kind); a kind's page opens on its lines,
+        # with the other kinds below them, so 80×24 shows the help that matters first.
+        scroll = self.query_one("#safety", VerticalScroll)
+        if page is None:
+            scroll.move_child(ask, before=resources)
+        else:
+            scroll.move_child(ask, after=resources)
 
     def _ask(self) -> Text:
         """One key per kind of danger, then the region and the ordinary-conflict page."""
@@ -112,7 +125,8 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
                 self.sl.session.settings.set("region", region)
                 self._show()
 
-        self.app.push_screen(RegionScreen(), chosen)
+        current = self.sl.session.settings.get("region", "") or ""
+        self.app.push_screen(RegionScreen(str(current)), chosen)
 
     def action_ordinary(self) -> None:
         self.app.push_screen(OrdinaryScreen())

@@ -1,7 +1,9 @@
 """The one gentle check: "Are you safe right now?" Yes / No / Not sure, each to a safety page.
 
-Nothing about it is stored: the flow has already ended when it shows, and the answer only
-chooses which page comes next.
+Nothing about it is stored: the answer only chooses which page comes next. Asked of one
+partner of a pair in private (`private_for`), it is worded the same neutral way for each
+partner, and may first ask for the keyboard to be passed (`handover`), as the pair's hand-over
+screen does.
 """
 
 from __future__ import annotations
@@ -12,14 +14,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from softlanding.analysis.danger import page_after_check
 from softlanding.screens.base import SAFETY_KEYS
+from softlanding.textsafe import visible
+
+Answer = tuple[str, str]  # the page to open, and the answer given ("yes", "no", "not_sure")
 
 
-class SafetyCheckScreen(ModalScreen[str]):
+class SafetyCheckScreen(ModalScreen[Answer]):
     CSS_PATH = Path(__file__).with_name("safety.tcss")
     BINDINGS = [
         *SAFETY_KEYS,
@@ -28,24 +34,71 @@ class SafetyCheckScreen(ModalScreen[str]):
         Binding("s", "answer('not_sure')", show=False, id="safety_check.not_sure"),
     ]
 
-    def __init__(self, kind: str) -> None:
+    def __init__(
+        self, kind: str, private_for: tuple[str, str] | None = None, handover: bool = False
+    ) -> None:
         super().__init__()
         self.kind = kind
+        self.private_for = private_for  # (this partner's name, the other's): asked in private
+        self.handing_over = handover and private_for is not None
 
     def compose(self) -> ComposeResult:
-        words = self.app.pack.safety.check  # type: ignore[attr-defined]
+        pack = self.app.pack  # type: ignore[attr-defined]
+        words = pack.safety.check
+        if self.private_for is None:
+            question, note = words.question, ""
+        else:
+            name, other = self.private_for
+            question = pack.text.safety.private_check
+            note = pack.text.private_safety.fear_note.format(other=other)
         with Vertical(id="check"):
-            yield Static(Text(words.question), id="check-question")
+            if self.handing_over:
+                yield from self._handover()
+            yield Static(Text(visible(question)), id="check-question")
+            if note:
+                yield Static(Text(visible(note)), id="check-note")
             with Horizontal(id="check-answers"):
                 yield Button(words.yes, id="yes", compact=True)
                 yield Button(words.no, id="no", compact=True)
                 yield Button(words.not_sure, id="not_sure", compact=True)
 
+    def _handover(self) -> ComposeResult:
+        """ "Pass the keyboard to Sam": the question waits until only Sam is looking."""
+        assert self.private_for is not None
+        name, other = self.private_for
+        words = self.app.pack.text.handover  # type: ignore[attr-defined]
+        with Vertical(id="check-handover"):
+            yield Static(Text(visible(words.private_title.format(name=name))), id="check-title")
+            body = words.private_body.format(name=name, other=other)
+            yield Static(Text(visible(body)), id="check-body")
+            ready = Content(visible(words.ready.format(name=name)))
+            yield Button(ready, id="ready", variant="primary", compact=True)
+
     def on_mount(self) -> None:
-        self.query_one("#not_sure", Button).focus()
+        self._stage()
+
+    def _stage(self) -> None:
+        """The hand-over first (when asked for), then the question with its answers."""
+        for part in ("#check-question", "#check-note", "#check-answers"):
+            for widget in self.query(part):
+                widget.display = not self.handing_over
+        for widget in self.query("#check-handover"):
+            widget.display = self.handing_over
+        self.query_one("#ready" if self.handing_over else "#not_sure", Button).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":
+            return not self.handing_over  # no stray key answers before the partner is there
+        return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ready":
+            self.handing_over = False
+            self._stage()
+            return
         self.action_answer(event.button.id or "not_sure")
 
     def action_answer(self, answer: str) -> None:
-        self.dismiss(page_after_check(self.kind, answer))
+        self.dismiss((page_after_check(self.kind, answer), answer))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from rich.text import Text
@@ -10,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from softlanding.screens.base import SAFETY_KEYS
+from softlanding.widgets.lists import MarkedList
 
 _NONE = "__none__"
 
@@ -23,15 +25,23 @@ class RegionScreen(ModalScreen[str | None]):
     CSS_PATH = Path(__file__).with_name("safety.tcss")
     BINDINGS = [*SAFETY_KEYS, Binding("escape", "cancel", "back", id="region.cancel")]
 
+    def __init__(self, current: str = "") -> None:
+        super().__init__()
+        self.current = current  # the region chosen before: the mark starts there
+
     def compose(self) -> ComposeResult:
         words = self.app.pack.safety.region  # type: ignore[attr-defined]
         with VerticalScroll(id="region"):
             yield Static(Text(words.question), id="region-question")
             options = [Option(Text(r), id=r) for r in words.regions]
-            yield OptionList(*options, Option(Text(words.none), id=_NONE), id="regions")
+            none = Option(Text(words.none), id=_NONE)
+            yield MarkedList(*options, none, id="regions")  # the mark, not colour alone
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        listing = self.query_one(OptionList)
+        with contextlib.suppress(OptionDoesNotExist):  # none yet: the first region
+            listing.highlighted = listing.get_option_index(self.current)
+        listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = event.option.id or _NONE

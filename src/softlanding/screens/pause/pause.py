@@ -134,7 +134,7 @@ class PauseScreen(StepScreen):
 
     def _after_fear(self, afraid: bool) -> None:
         if afraid:
-            self.host.action_not_safe()  # nothing about this answer is ever recorded
+            self.host.open_safety("partner_fear")  # nothing about this answer is ever recorded
         elif self.answers().get("flooded"):
             self._open_break()
         else:

@@ -74,8 +74,11 @@ class NoteScreen(ModalScreen[bool]):
         if self.ctx.host.check_safety(text):
             return  # the resources are open; these words are not kept
         notes = list(self.ctx.answers.get(self.step, self.writer).get("notes", []))
-        self.ctx.answers.save(self.step, "notes", [*notes, text], seat=self.writer, private=True)
-        self.notify(self.pack.text.handover.note_saved.format(name=self.names[self.writer]))
+        answers = self.ctx.answers
+        # Unsaved (danger language, heard on a shared screen: no check in front of both, and no
+        # word of it) or the disk refused (said already): no "saved" either way.
+        if answers.save(self.step, "notes", [*notes, text], seat=self.writer, private=True):
+            self.notify(self.pack.text.handover.note_saved.format(name=self.names[self.writer]))
         self.dismiss(True)
 
     def action_close(self) -> None:

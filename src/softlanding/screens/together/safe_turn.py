@@ -13,8 +13,10 @@ from softlanding.screens.safety import SafetyScreen
 class PrivateSafetyScreen(SafetyScreen):
     """The resources, for the partner at the keyboard; dismisses True to go on as before."""
 
-    def __init__(self, other: str) -> None:
-        super().__init__()
+    way_home = False
+
+    def __init__(self, other: str, kind: str | None = None, answer: str | None = None) -> None:
+        super().__init__(kind, answer)
         self.other = other
 
     def on_mount(self) -> None:
@@ -27,6 +29,8 @@ class PrivateSafetyScreen(SafetyScreen):
         actions.mount(Button(Content(words.erase), id="erase", compact=True))
         self.query_one("#leave", Button).variant = "default"
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
+        if self.answer == "yes":  # safe, they said: Enter goes on (after the page's own focus)
+            self.call_after_refresh(go_on.focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         # Textual then calls SafetyScreen's handler (leave, home) unless the default is prevented

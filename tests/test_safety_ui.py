@@ -1,0 +1,162 @@
+"""Safety pages as a person meets them: Pause's fear answer opens the afraid-of-my-partner page,
+the emergency line stays on top whatever region is chosen, the region list marks its highlighted
+item, and a "Yes, I'm safe" page says nothing was saved and shows the way back."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+from textual.geometry import Region
+from textual.widgets import Button, OptionList, Static
+
+from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
+from softlanding.screens.home import HomeScreen
+from softlanding.screens.pause.pause import PauseScreen
+from softlanding.screens.safety import SafetyScreen
+from softlanding.screens.safety_check import SafetyCheckScreen
+from softlanding.screens.safety_region import RegionScreen
+from softlanding.widgets.lists import MARK
+
+YES, NO = ("enter",), ("down", "enter")
+
+
+def words(app: Any) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+def on_screen(app: Any) -> str:
+    """What the terminal shows right now (not what is scrolled away), without spaces."""
+    svg = app.export_screenshot()
+    shown = "".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
+    return re.sub(r"[\s\u2580-\u259f]", "", shown)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def listed(app: Any, pack: Any) -> list[Any]:
+    """The page's resources in the order the page lists them."""
+    text = words(app)
+    shown = [r for r in pack.safety.resources if r.contact in text]
+    return sorted(shown, key=lambda r: text.index(f"{r.name} — {r.contact}"))
+
+
+async def test_afraid_in_pause_opens_the_afraid_of_my_partner_page(make_app, pack) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        await pilot.press("6", "enter", *NO, *YES)  # calm 6, not flooded, afraid: yes
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        page = pack.safety.pages.partner_fear
+        text = words(app)
+        assert page.title in text and pack.safety.title not in text
+        for line in page.lines:
+            assert squash(line) in on_screen(app)  # the page's own words, without scrolling
+        order = listed(app, pack)
+        assert order[0].kind == "emergency"
+        regional = [r for r in order if r.region not in ("Everywhere", "International")]
+        assert regional[0].kind == page.first[0]  # a helpline for fear of a partner, not 988
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+async def test_the_emergency_line_stays_on_top_after_choosing_a_region(
+    make_app, store, pack, kind: str
+) -> None:
+    page = getattr(pack.safety.pages, kind)
+    regions = list(pack.safety.region.regions)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", page.key, "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+        await pilot.press(*["down"] * regions.index("United Kingdom"), "enter")
+        await pilot.pause()
+        assert store.get_setting("region") == "United Kingdom"
+        order = listed(app, pack)
+        shown = on_screen(app)
+    assert order[0].region == "Everywhere" and order[0].kind == "emergency"
+    uk = [r for r in order if "United Kingdom" in r.region]
+    assert order[1 : 1 + len(uk)] == uk  # the region's lines right after it
+    firsts = [r for r in uk if r.kind in page.first]
+    assert uk[: len(firsts)] == sorted(firsts, key=lambda r: page.first.index(r.kind))
+    assert squash(order[0].contact) in shown  # all of it at 80×24, without scrolling
+    assert squash(uk[0].contact) in shown and squash(uk[1].contact) in shown
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+async def test_without_a_region_the_first_screen_has_the_emergency_line_and_the_directory(
+    make_app, pack, kind: str
+) -> None:
+    page = getattr(pack.safety.pages, kind)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", page.key)
+        await pilot.pause()
+        shown = on_screen(app)
+    assert squash(page.title) in shown
+    ordered = ordered_resources(list(pack.safety.resources), list(page.first), None)
+    assert [r.kind for r in ordered[:2]] == ["emergency", "directory"]
+    for res in ordered[:3]:
+        assert squash(res.contact) in shown, (kind, res.name)
+
+
+def marked(listing: OptionList) -> list[str]:
+    """The marked items' lines, from the marker on."""
+    width, height = listing.size
+    lines = [s.text for s in listing.render_lines(Region(0, 0, width, height))]
+    return [line[line.index(MARK) :].rstrip(" ▎") for line in lines if MARK in line]
+
+
+async def test_the_region_list_marks_its_highlighted_item(make_app, store, pack) -> None:
+    regions = list(pack.safety.region.regions)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "r")
+        await pilot.pause()
+        listing = app.screen.query_one("#regions", OptionList)
+        assert marked(listing) == [f"{MARK}{regions[0]}"]
+        await pilot.press("down")
+        await pilot.pause()
+        assert marked(listing) == [f"{MARK}{regions[1]}"]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")  # again: the mark starts on the region chosen before
+        await pilot.pause()
+        listing = app.screen.query_one("#regions", OptionList)
+        assert marked(listing) == [f"{MARK}{regions[1]}"]
+    assert store.get_setting("region") == regions[1]
+
+
+@pytest.mark.parametrize(("answer", "says"), [("y", True), ("n", False), ("s", False)])
+async def test_a_yes_says_nothing_was_saved_and_the_way_back(
+    make_app, store, answer: str, says: bool
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        await app.switch_screen(app.step_screen("reframe"))
+        await pilot.pause()
+        await pilot.press(*[("space" if c == " " else c) for c in "he will hurt me if I disagree"])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press(answer)
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        after_yes = app.pack.text.safety.after_yes
+        assert (squash(after_yes) in on_screen(app)) is says
+        home = app.screen.query_one("#home", Button)
+        assert str(home.label) == app.pack.text.safety.home and home.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    record = store.load(sid)
+    assert record is None or "hurt" not in str(record.answers)
