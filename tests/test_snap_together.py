@@ -272,3 +272,8 @@ def test_short_listener(snap_compare: Any, make_app: Any, stage: str) -> None:
 
 def test_short_closing(snap_compare: Any, make_app: Any) -> None:
     snap(snap_compare, make_app, at(TogetherFlow().resume("closing", {}), SHORT, said=True))
+
+
+def test_short_fear_question_alone(snap_compare: Any, make_app: Any) -> None:
+    """The short way still asks each partner alone whether they are afraid (never optional)."""
+    snap(snap_compare, make_app, at(together("pause", "B", mode="fear"), SHORT, named=False))

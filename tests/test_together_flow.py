@@ -185,6 +185,8 @@ def test_the_short_way_in_order() -> None:
     positions = [turn.position for turn in walk(SHORT_WAY)]
     assert positions == [
         "way@A",
+        "pause@A",
+        "pause@B",
         "together_pause@A",
         "feel@A",
         "respond@A",
@@ -195,11 +197,13 @@ def test_the_short_way_in_order() -> None:
         "closing@A",
     ]
     turns = walk(SHORT_WAY)
-    assert turns[1].mode == "breathe"
+    # each alone, behind a hand-over, asked only whether they are afraid
+    assert [(t.mode, t.opens) for t in turns[1:3]] == [("fear", "private")] * 2
+    assert turns[3].mode == "breathe"
     assert [t.opens for t in turns if t.step == "feel"] == ["floor", "swap"]
     assert [shown(t) for t in turns if t.step == "feel"] == ["FeelScreen", "FeelScreen"]
     flooded = {**SHORT_WAY, ("A", "way", "check"): "flooded"}
-    assert walk(flooded)[1].mode == "break"  # one of them flooded: a real break for both
+    assert walk(flooded)[3].mode == "break"  # one of them flooded: a real break for both
 
 
 def test_resume_honours_the_way() -> None:
@@ -213,7 +217,8 @@ def test_resume_honours_the_way() -> None:
     # the same place on the full way goes on to the listener's validating, then closing
     assert flow.after("listen", "A", CALM).step == "closing"  # type: ignore[union-attr]
     assert flow.after("way", "A", CALM).step == "keep"  # type: ignore[union-attr]
-    assert flow.after("way", "A", SHORT_WAY).step == "together_pause"  # type: ignore[union-attr]
+    assert flow.after("way", "A", SHORT_WAY).step == "pause"  # type: ignore[union-attr]
+    assert flow.after("pause", "B", SHORT_WAY).step == "together_pause"  # type: ignore[union-attr]
     assert flow.resume("way@A", {}).step == "way"
 
 

@@ -49,6 +49,7 @@ class Place:
     )
     part: int = 0
     resumes: str = "private"  # the hand-over a "same" turn opens behind when resuming
+    mode: str = ""  # a private pause on the short way asks only the fear question ("fear")
 
 
 WAY_PLACE = Place(WAY, "A", "shared")
@@ -73,9 +74,13 @@ FULL_PATH: tuple[Place, ...] = (
     Place(CLOSING, "A", "shared", 7),
 )
 
-# The essentials: breathe (or a real break when one of you is flooded), then each in turn names
-# one feeling and one need with the floor, says one thing, and hears it said back; a close.
+# The essentials: each asked alone whether they are afraid, then breathe (or a real break when
+# one of you is flooded), then each in turn names one feeling and one need with the floor, says
+# one thing, and hears it said back; a close.
 SHORT_PATH: tuple[Place, ...] = (
+    # The fear question is never optional: each partner answers it alone, behind a hand-over.
+    Place(PAUSE, "A", "private", 1, mode="fear"),
+    Place(PAUSE, "B", "private", 1, mode="fear"),
     Place(SHARED_PAUSE, "A", "shared", 1),
     Place(FEEL, "A", "floor", 2),
     Place(RESPOND, "A", "same", 2, resumes="floor"),
@@ -92,7 +97,7 @@ SEQUENCE = FULL_PATH  # today's path (sessions from before the choice follow it)
 # What the way screen promises, measured by tests/test_together_way.py walking each path from
 # the names to Finish (every screen and every stage of a screen counted; the test fails if a
 # path drifts from its promise).
-ABOUT_SCREENS: dict[str, int] = {SHORT: 19, FULL: 67}
+ABOUT_SCREENS: dict[str, int] = {SHORT: 23, FULL: 67}
 
 
 def other(partner: str) -> str:
@@ -192,7 +197,7 @@ class TogetherFlow:
     def _turn(
         place: Place, answers: Answers, resuming: bool = False, entered: bool = False
     ) -> Turn:
-        turn = Turn(place.step, place.partner, flow="together")
+        turn = Turn(place.step, place.partner, flow="together", mode=place.mode)
         if place.opens == "same":  # the same partner goes on; behind a hand-over when resuming
             return replace(turn, opens=place.resumes) if resuming else turn
         if place.opens != "shared":  # for its partner alone (or with the floor), behind a hand-over

@@ -49,4 +49,4 @@ class HandoverScreen(ContextScreen[None]):
         self.action_ready()
 
     def action_ready(self) -> None:
-        self.host.show_turn(Turn(self.step, self.partner, flow="together"))
+        self.host.show_turn(Turn(self.step, self.partner, flow="together", mode=self.ctx.mode))

@@ -51,7 +51,7 @@ class PairPauseScreen(PairScreen):
         pack, words, saved = self.pack, labels(self.pack, "pause"), self.answers()
         private = pack.text.private_safety
         yield self.turn_bar()
-        with VerticalScroll(id="pause"), ContentSwitcher(initial="calm", id="stages"):
+        with VerticalScroll(id="pause"), ContentSwitcher(initial=self.stages[0], id="stages"):
             calm = saved.get("calm_before")
             yield calm_pane("calm", words.calm_question, words.calm_hint, calm, words.title)
             yield flooded_pane(pack, saved.get("flooded"))
@@ -67,8 +67,13 @@ class PairPauseScreen(PairScreen):
             )
         yield Footer()
 
+    @property
+    def stages(self) -> tuple[str, ...]:
+        # the short way asks only the fear question here (calm and flooding were asked together)
+        return ("fear",) if self.ctx.mode == "fear" else STAGES
+
     def on_mount(self) -> None:
-        self.show("calm")
+        self.show(self.stages[0])
 
     @property
     def stage(self) -> str:
@@ -80,11 +85,13 @@ class PairPauseScreen(PairScreen):
         self.refresh_bindings()  # "Back" is offered only where it leads somewhere
 
     def has_earlier(self) -> bool:
-        return STAGES.index(self.stage) > 0
+        return self.stages.index(self.stage) > 0
 
     def action_back(self) -> None:
         if self.has_earlier():
-            self.show(STAGES[STAGES.index(self.stage) - 1])
+            self.show(self.stages[self.stages.index(self.stage) - 1])
+        else:  # the first question: back to this turn's own hand-over
+            super().action_back()
 
     def on_scale_confirmed(self, event: Scale.Confirmed) -> None:
         event.stop()
