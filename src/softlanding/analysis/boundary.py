@@ -25,7 +25,7 @@ def _section(analyzer: Analyzer) -> dict[str, Any]:
 
 
 def _rule(analyzer: Analyzer) -> Rule | None:
-    """The boundary matchers, compiled once per analyzer."""
+    """The boundary matchers (the analyzer builds them with its other rules)."""
     rule = getattr(analyzer, "_boundary_rule", _UNSET)
     if rule is _UNSET:
         spec = _section(analyzer)
@@ -41,7 +41,7 @@ def in_doc(analyzer: Analyzer, doc: Doc) -> bool:
 
 def is_boundary(analyzer: Analyzer, text: str) -> bool:
     """True when the message sets a boundary (and holds no danger language)."""
-    doc = Doc(analyzer._normalise(text).text)  # noqa: SLF001
+    doc = analyzer._doc(analyzer._normalise(text).text)  # noqa: SLF001
     return not analyzer.safety(text).concern and in_doc(analyzer, doc)
 
 

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
-from softlanding.pack import view
-from softlanding.pack.frozen import build
 
 if TYPE_CHECKING:
+    from softlanding.pack import view
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
 
-COMPILED_FORMAT = 3  # 3: every label block modelled, placeholders checked
+COMPILED_FORMAT = 4  # 3: every label block modelled, placeholders checked; 4: regex needs
 
 
 @dataclass(frozen=True)
@@ -246,6 +245,9 @@ def load_view(explicit: Path | None = None) -> view.Pack:
 
     Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
     """
+    from softlanding.pack import view  # the typed view: only the app needs it, not `reflect`
+    from softlanding.pack.frozen import build
+
     data = load_data(explicit)
     sections = {k: v for k, v in data.items() if k != "_format"}
     return build(view.Pack, {**sections, "raw": data})
