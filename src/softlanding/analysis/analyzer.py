@@ -16,14 +16,12 @@ from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.normalise import Normalised, Normaliser
 from softlanding.analysis.suggest import FALLBACK_TEMPLATE, Suggester
 from softlanding.analysis.terms import (
-    expand,
     phrase_regex,
     rarity,
-    regex_key,
     resolve_terms,
     vocabulary,
 )
-from softlanding.analysis.text import WORD, Doc, Matcher, Needs, Rule, WordIndex
+from softlanding.analysis.text import WORD, Doc, Matcher, Needs, NeedTable, Rule, WordIndex
 
 __all__ = ["PATTERN_KINDS", "Analysis", "Analyzer", "Finding", "Safety"]
 
@@ -41,7 +39,7 @@ class Analyzer:
         section = _mapping(data.get("analysis"))
         self._section = section
         self._normalise = _normaliser(section)
-        self._index = _mapping(section.get("first_words"))
+        self._needs = NeedTable(section.get("first_words"))
         terms = _mapping(section.get("terms"))
         self._terms = resolve_terms({str(k): str(v) for k, v in terms.items()})
         self._load_rules(section, _items(_mapping(data.get("bids")), "translations"))
@@ -74,7 +72,8 @@ class Analyzer:
         self._boundary_rule = self._rule(limits, "boundary") if limits.get("match") else None
         rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
         rules += [self._boundary_rule] if self._boundary_rule else []
-        self._by_word = WordIndex(m for r in rules for m in (*r.regexes, *r.exceptions))
+        matchers = (m for r in rules for m in (*r.regexes, *r.exceptions))
+        self._by_word = WordIndex(matchers, self._needs)
 
     def _doc(self, text: str) -> Doc:
         return Doc(text, self._by_word)
@@ -101,7 +100,7 @@ class Analyzer:
             plain = Analysis(text, [], None, None, self._suggest.question(norm.text), safety)
             return boundary.acknowledged(plain, self)
         bid_rule, wish = self._bid_of(doc, patterns)
-        found = rewrite.read(text)
+        found = rewrite.read(text, flagged=bool(patterns))
         fear = self._fear(doc)
         said = self._suggest.rewrite(bid_rule, patterns, found, fear, text) if patterns else None
         question = self._suggest.question(norm.text, bid_rule, patterns, found, fear)
@@ -217,13 +216,14 @@ class Analyzer:
         """One matcher per pack regex (each keeps its own fast literal prefix), one for phrases.
 
         A leading {start} is checked by position instead: a lookbehind first would be slow.
+        Terms are filled in only when a regex is compiled (most never are, per process).
         """
         spec = _mapping(spec)
         out: list[Matcher] = []
         for source in (str(r).strip() for r in spec.get("regexes") or []):
             clause = source.startswith(_START)
-            body = expand(source[len(_START) :] if clause else source, self._terms)
-            out.append(self._matcher(body, clause))
+            written = source[len(_START) :] if clause else source
+            out.append(self._needs.matcher(written, self._terms, clause))
         phrases = {self._normalise(str(p)).text.strip() for p in spec.get("phrases") or []} - {""}
         if phrases:
             body = "|".join(phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
@@ -232,21 +232,6 @@ class Analyzer:
             firsts = frozenset(heads) if plain else None
             out.append(Matcher(body, False, firsts, *_phrase_needs(phrases)))
         return out
-
-    def _matcher(self, body: str, clause: bool) -> Matcher:
-        """A matcher with what the compiled pack worked out about it (a raw pack: nothing, so
-        it is always tried)."""
-        known = _mapping(self._index.get(regex_key(body)))
-        ways = known.get("ways")
-        return Matcher(
-            body,
-            clause,
-            _frozen(known.get("first")),
-            _frozen(known.get("gate")),
-            tuple(_clauses(way) for way in ways) if isinstance(ways, list) else None,
-            known.get("chars") or None,
-            known.get("guard"),
-        )
 
 
 def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
@@ -299,14 +284,6 @@ def _phrase_needs(phrases: set[str]) -> tuple[frozenset[str] | None, Needs | Non
         return None, None
     gate = frozenset().union(*(min(words, key=rarity) for words in spelled))
     return gate, tuple(tuple(sorted(words, key=rarity)) for words in spelled)
-
-
-def _clauses(lists: Any) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(c) for c in lists or ())
-
-
-def _frozen(words: Any) -> frozenset[str] | None:
-    return frozenset(words) if isinstance(words, list) else None
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -26,10 +26,57 @@ _MAX_WORDS = 512  # more spellings than this: not listed
 _MAX_ALTERNATIVES = 16  # more than this: folded into one clause
 _MAX_CHARS = 64
 _MAX_PAIRS = 64  # two-word clauses ("care about") listed for at most this many spellings
+WAYS = 32  # ways are numbered within a regex below this
+_MAX_WAYS = 16  # more ways than this: the regex is filed under its gate alone
+_MAX_CLAUSES = 6  # a way is checked by its rarest clauses only
+
+
+class Table:
+    """The compiled pack's `first_words`, written so it loads fast (a few thousand strings):
+    - `clauses`: each distinct clause once, its words joined by "|";
+    - `regexes`: per regex (keyed by its source as written), "guard;first;ways;chars": guard 1 or
+      0, the clause number of its first words, its ways as clause numbers ("3.4,5"), and the
+      characters an emoji regex begins with;
+    - `index`: each word -> the ways filed under it ("regex number * 32 + way number", spaced),
+      so the analyzer looks up only the words of a message and never walks the whole pack."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.numbers: dict[frozenset[str], int] = {}
+        self.regexes: dict[str, str] = {}
+        self.index: dict[str, list[int]] = {}
+
+    def add(self, key: str, body: str) -> None:
+        if key in self.regexes:
+            return
+        entry = prepare(body)
+        first = entry["first"]
+        ways = entry.get("ways") or ([[entry["gate"]]] if entry["gate"] else [])
+        if len(ways) > _MAX_WAYS:
+            ways = [[entry["gate"]]]
+        ways = [way[:_MAX_CLAUSES] for way in ways]
+        number = len(self.regexes)
+        for way_number, way in enumerate(ways or ([[first]] if first is not None else [])):
+            for word in way[0]:
+                self.index.setdefault(word, []).append(number * WAYS + way_number)
+        spelled = ",".join(".".join(str(self._number(frozenset(c))) for c in way) for way in ways)
+        head = "" if first is None else str(self._number(frozenset(first)))
+        self.regexes[key] = f"{int(entry['guard'])};{head};{spelled};{entry.get('chars', '')}"
+
+    def _number(self, clause: frozenset[str]) -> int:
+        found = self.numbers.get(clause)
+        if found is None:
+            found = self.numbers[clause] = len(self.clauses)
+            self.clauses.append("|".join(sorted(clause)))
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        index = {w: " ".join(map(str, codes)) for w, codes in sorted(self.index.items())}
+        return {"clauses": self.clauses, "regexes": self.regexes, "index": index}
 
 
 def prepare(body: str) -> dict[str, Any]:
-    """The compiled pack's entry for one expanded regex body (without a leading {start})."""
+    """What one expanded regex body (without a leading {start}) needs, as plain data."""
     parsed = _parse(body)
     first = gate = needs = chars = None
     if parsed is not None:
@@ -65,7 +112,7 @@ def ways(needs: Needs) -> list[list[frozenset[str]]]:
     return out
 
 
-def _order(clause: frozenset[str]) -> tuple[tuple[int, int], list[str]]:
+def _order(clause: frozenset[str]) -> tuple[int, list[str]]:
     return rarity(clause), sorted(clause)
 
 
@@ -212,7 +259,10 @@ def _is_break(op: Any, av: Any, sre: Any) -> bool:
         return _breaks_word(av, sre)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:  # \W{1,5}, [ -]+
         body = list(av[2])
-        return len(body) == 1 and _is_break(*body[0], sre)
+        if len(body) != 1:
+            return False
+        inner_op, inner_av = body[0]
+        return _is_break(inner_op, inner_av, sre)
     return False
 
 

@@ -84,7 +84,7 @@ _ASKS = [
         "any",
     ),
 ]
-_ASK_RES = [(re.compile(p), form) for p, form in _ASKS]
+_ASK_RES: list[tuple[re.Pattern[str], str]] = []  # compiled when a flagged message first asks
 _TOPIC = re.compile(r"\b(?:the|your|my|our) ([a-z]+)(?: ([a-z]+))?")
 # Nouns that name no topic ("the way", "the problem"), and words that end a noun phrase.
 _VAGUE = _words(
@@ -132,13 +132,18 @@ def clean(text: str) -> str:
 _READ_LIMIT = 4000  # a rewrite is one or two sentences: the start of a long paste is enough
 
 
-def read(text: str) -> Found:
-    """What the message asks for, what it is about, and what the speaker owns."""
+def read(text: str, flagged: bool = True) -> Found:
+    """What the message asks for, what it is about, and what the speaker owns (the ask and the
+    admission only for a flagged message: nothing is rewritten otherwise)."""
     low = clean(text[:_READ_LIMIT])
+    if not flagged:
+        return Found("", _topic(low), "")
     return Found(_ask(low), _topic(low), _admit(low))
 
 
 def _ask(low: str) -> str:
+    if not _ASK_RES:
+        _ASK_RES.extend((re.compile(p), form) for p, form in _ASKS)
     for regex, form in _ASK_RES:
         for m in regex.finditer(low):
             words = _phrase(m.group(1).split())

@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from softlanding.analysis.findings import PATTERN_KINDS, SAFETY_CATEGORIES
-from softlanding.analysis.prefilter import prepare
+from softlanding.analysis.prefilter import Table
 from softlanding.analysis.regex_safety import linear_problem
 from softlanding.analysis.terms import (
     MACROS,
@@ -197,7 +197,7 @@ class AnalysisSection(Strict):
 
     @computed_field(description="derived: the words each regex can begin with, and needs")  # type: ignore[prop-decorator]
     @property
-    def first_words(self) -> dict[str, dict[str, Any]]:
+    def first_words(self) -> dict[str, Any]:
         return _first_words_index(self)
 
     @computed_field(description="derived: every word the matchers mention")  # type: ignore[prop-decorator]
@@ -247,18 +247,18 @@ def _require_matchers(matchers: Matchers) -> None:
         raise ValueError("needs at least one phrase or regex to match")
 
 
-def _first_words_index(section: AnalysisSection) -> dict[str, dict[str, Any]]:
+def _first_words_index(section: AnalysisSection) -> dict[str, Any]:
     """Per regex: the words a match begins with and the words it needs (see prefilter.py).
 
     Worked out once, when the pack is compiled, so `reflect` parses no regex it cannot use.
     """
     terms = resolve_terms(section.terms)
-    index: dict[str, dict[str, Any]] = {}
+    table = Table()
     for _where, matchers in _all_matchers(section):
         for source in matchers.regexes:
-            body = expand(source.removeprefix("{start}"), terms)
-            index.setdefault(regex_key(body), prepare(body))
-    return index
+            written = source.removeprefix("{start}")
+            table.add(regex_key(written), expand(written, terms))
+    return table.to_json()
 
 
 def _check_terms(section: AnalysisSection) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from softlanding.analysis import rewrite
 from softlanding.analysis.findings import Finding
+from softlanding.analysis.rewrite import Found
 from softlanding.analysis.text import Rule
 
 FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
@@ -38,7 +39,7 @@ class Suggester:
         self,
         bid_rule: Rule | None,
         patterns: list[Finding],
-        found: rewrite.Found,
+        found: Found,
         fear: bool,
         text: str,
     ) -> str | None:
@@ -88,7 +89,7 @@ class Suggester:
         normalised: str,
         bid_rule: Rule | None = None,
         patterns: list[Finding] | tuple[()] = (),
-        found: rewrite.Found | None = None,
+        found: Found | None = None,
         fear: bool = False,
     ) -> str:
         """A question about what was found (pattern, bid, topic, fear); a stock one otherwise."""

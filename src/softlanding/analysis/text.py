@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from softlanding.analysis.terms import is_word
+from softlanding.analysis.terms import expand, is_word, regex_key
 
 WORD = re.compile(r"\w+")
 # A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
@@ -26,13 +26,19 @@ _CLAUSE = re.compile(r"[^\w ]\s*")  # a clause may start after punctuation, an e
 
 Clauses = tuple[frozenset[str], ...]  # each clause: one of these words must be in the text
 Needs = tuple[Clauses, ...]  # the ways a match can meet its needs, each rarest clause first
+_WAYS = 32  # the table numbers ways within a regex below this (prefilter.WAYS)
+_WORD_LIMIT = 100_000  # words whose filed ways are remembered
 
 
 class Matcher:
-    """One pack regex, compiled when a message first needs it (most never are, per message)."""
+    """One pack regex, compiled when a message first needs it (most never are, per message).
+
+    What the compiled pack worked out about it (first words, needs) is read from the table only
+    when the matcher is first woken or scanned."""
 
     __slots__ = (
-        "source",
+        "_source",
+        "_written",
         "clause",
         "firsts",
         "gate",
@@ -40,6 +46,7 @@ class Matcher:
         "chars",
         "owner",
         "_guard",
+        "_lazy",
         "_regex",
         "_searcher",
     )
@@ -54,7 +61,8 @@ class Matcher:
         chars: str | None = None,
         guard: bool | None = None,
     ) -> None:
-        self.source = source
+        self._source = source  # the regex as compiled ("" until filled in from `_written`)
+        self._written: tuple[str, Mapping[str, str]] | None = None
         self.clause = clause  # it began with {start}: tried only where a clause starts
         self.firsts = firsts  # the words a match can begin with, when they can be listed
         self.gate = gate  # words one of which any match holds: none in a message, no need to try
@@ -62,8 +70,40 @@ class Matcher:
         self.chars = chars  # no words to go by: the characters a match can begin with
         self.owner = 0  # id() of the rule it belongs to, set by the rule
         self._guard = guard  # whether `search` must not start inside a word (None: work it out)
+        self._lazy: tuple[NeedTable, str] | None = None
         self._regex: re.Pattern[str] | None = None
         self._searcher: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        """The regex as compiled: the pack's regex with its terms filled in (when first asked)."""
+        if self._written is not None:
+            written, terms = self._written
+            self._written = None
+            self._source = expand(written, terms)
+        return self._source
+
+    @classmethod
+    def written(cls, written: str, terms: Mapping[str, str], clause: bool) -> Matcher:
+        """A matcher for a pack regex as written: its terms are filled in when it is compiled."""
+        made = cls("", clause, None)
+        made._written = (written, terms)
+        return made
+
+    def resolve(self) -> Matcher:
+        """Read what the table says about this matcher, once."""
+        if self._lazy is not None:
+            table, entry = self._lazy
+            self._lazy = None
+            _guard, first, ways, _chars = entry.split(";", 3)
+            clause = table.clause
+            needs = tuple(
+                tuple(clause(int(n)) for n in way.split(".")) for way in ways.split(",") if way
+            )
+            self.needs = needs or None
+            self.gate = frozenset().union(*(way[0] for way in needs)) if needs else None
+            self.firsts = clause(int(first)) if first else None
+        return self
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -88,23 +128,88 @@ class Matcher:
 
     def ways(self) -> list[Clauses]:
         """Each way a match can meet its needs, as clauses (rarest first; empty: no needs)."""
+        self.resolve()
         if self.needs is None:
             return [(self.gate,)] if self.gate is not None else []
         return list(self.needs)
+
+
+class NeedTable:
+    """The compiled pack's `first_words` (see prefilter.Table), read as it is needed: each
+    clause becomes a set once, however many regexes share it, and only when a message uses it."""
+
+    def __init__(self, data: Any) -> None:
+        data = data if isinstance(data, dict) else {}
+        clauses, regexes, index = data.get("clauses"), data.get("regexes"), data.get("index")
+        self._texts: list[str] = clauses if isinstance(clauses, list) else []
+        self._regexes: dict[str, Any] = regexes if isinstance(regexes, dict) else {}
+        self.index: dict[str, str] = index if isinstance(index, dict) else {}
+        self.keys: list[str] | None = None  # regex number -> key, listed when first needed
+        self.made: dict[str, list[Matcher]] = {}  # regex key -> the matchers built for it
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def clause(self, number: int) -> frozenset[str]:
+        found = self._sets.get(number)
+        if found is None:
+            found = self._sets[number] = frozenset(self._texts[number].split("|"))
+        return found
+
+    def matcher(self, written: str, terms: Mapping[str, str], clause: bool) -> Matcher:
+        """A matcher for a pack regex as written (without {start}); unknown to the table (a raw
+        pack), it is always tried."""
+        key = regex_key(written)
+        known = self._regexes.get(key)
+        if not isinstance(known, str) or known.count(";") < 3:
+            return Matcher(expand(written, terms), clause, None)
+        made = Matcher.written(written, terms, clause)
+        made._guard = known[0] == "1"  # noqa: SLF001
+        if known[1:4] == ";;;":  # filed under no words: an emoji's characters, or always
+            made.chars = known[4:] or None
+        made._lazy = (self, known)  # noqa: SLF001 - the rest is read when first woken
+        self.made.setdefault(key, []).append(made)
+        return made
+
+    def filed(self, matcher: Matcher) -> bool:
+        """True when the table's index files this matcher under words (it needs some)."""
+        lazy = matcher._lazy  # noqa: SLF001
+        return lazy is not None and lazy[1][1:4] != ";;;"
+
+    def woken(self, word: str) -> list[tuple[Matcher, Clauses]]:
+        """The ways filed under `word`: each matcher with the clauses left to check."""
+        out: list[tuple[Matcher, Clauses]] = []
+        codes = self.index.get(word)
+        if not codes:
+            return out
+        if self.keys is None:
+            self.keys = list(self._regexes)
+        for code in map(int, codes.split()):
+            number, way = divmod(code, _WAYS)
+            for m in self.made.get(self.keys[number], ()):
+                ways = m.ways()
+                if way < len(ways):
+                    out.append((m, ways[way][1:]))
+                elif m.firsts is not None:  # filed under the words it begins with
+                    out.append((m, ()))
+        return out
 
 
 class WordIndex:
     """From each word to the matchers it can set off, so a message wakes only the rules its
     words can trigger. Each way a matcher's needs can be met is filed under the words of its
     rarest clause, with the clauses left to check (rarest first, so a miss is found at once).
-    A matcher with no words to go by is tried when the text holds a character it can begin
-    with (an emoji), or always."""
+    A compiled pack's table files them itself (looked up per word, as messages use words); the
+    rest are filed here. A matcher with no words to go by is tried when the text holds a
+    character it can begin with (an emoji), or always."""
 
-    def __init__(self, matchers: Iterable[Matcher]) -> None:
+    def __init__(self, matchers: Iterable[Matcher], table: NeedTable | None = None) -> None:
         self.always: set[Matcher] = set()
         self.by_char: dict[str, list[Matcher]] = {}
         self.by_word: dict[str, list[tuple[Matcher, Clauses]]] = {}
+        self._table = table
+        self._from_table: dict[str, list[tuple[Matcher, Clauses]]] = {}
         for m in matchers:
+            if table is not None and table.filed(m):
+                continue
             ways = [w for w in m.ways() if w]
             if not ways and m.firsts is not None:
                 ways = [(m.firsts,)]
@@ -120,11 +225,21 @@ class WordIndex:
             else:
                 self.always.add(m)
 
+    def _filed(self, word: str) -> list[tuple[Matcher, Clauses]]:
+        found = self._from_table.get(word)
+        if found is None:
+            found = self.by_word.get(word, [])
+            if self._table is not None:
+                found = found + self._table.woken(word)
+            if len(self._from_table) < _WORD_LIMIT:
+                self._from_table[word] = found
+        return found
+
     def active(self, words: frozenset[str], text: str) -> set[Matcher]:
         out = set(self.always)
-        get = self.by_word.get
+        filed = self._filed
         for word in words:
-            for m, rest in get(word, ()):
+            for m, rest in filed(word):
                 for clause in rest:
                     if clause.isdisjoint(words):
                         break
@@ -243,6 +358,8 @@ class Rule:
 
 def scan(matcher: Matcher, doc: Doc) -> list[tuple[int, int]]:
     """Non-empty matches that start at a word's edge (so "you" never matches inside "bayou")."""
+    if matcher._lazy is not None:  # noqa: SLF001 - scanned before any index woke it
+        matcher.resolve()
     clause, firsts = matcher.clause, matcher.firsts
     if matcher.gate is not None and matcher.gate.isdisjoint(doc.keys):
         return []  # it needs one of these words, and the message has none of them
