@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from softlanding.analysis import prefilter, text
+from softlanding.analysis import index, prefilter, text
 from softlanding.analysis.analyzer import Analyzer
 from softlanding.pack import loader as prompts
 
@@ -106,4 +106,4 @@ def test_a_regex_without_listable_words_is_always_tried() -> None:
     entry = prefilter.prepare("\\w+ly")
     assert entry["first"] is None and entry["gate"] is None and "ways" not in entry
     matcher = text.Matcher("\\w+ly", False, None)
-    assert text.WordIndex([matcher]).active(frozenset({"hello"}), "hello") == {matcher}
+    assert index.WordIndex([matcher]).active(frozenset({"hello"}), "hello") == {matcher}

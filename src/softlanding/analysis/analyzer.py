@@ -12,6 +12,7 @@ from typing import Any
 
 from softlanding.analysis import boundary, rewrite
 from softlanding.analysis.findings import PATTERN_KINDS, Analysis, Finding, Safety
+from softlanding.analysis.index import NeedTable, WordIndex
 from softlanding.analysis.model import PatternModel, quotations
 from softlanding.analysis.normalise import Normalised, Normaliser
 from softlanding.analysis.suggest import FALLBACK_TEMPLATE, Suggester
@@ -21,7 +22,7 @@ from softlanding.analysis.terms import (
     resolve_terms,
     vocabulary,
 )
-from softlanding.analysis.text import WORD, Doc, Matcher, Needs, NeedTable, Rule, WordIndex
+from softlanding.analysis.text import WORD, Doc, Matcher, Needs, Rule
 
 __all__ = ["PATTERN_KINDS", "Analysis", "Analyzer", "Finding", "Safety"]
 
