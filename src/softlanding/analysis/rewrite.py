@@ -76,6 +76,10 @@ _ASKS = [
     ),
     (r"\bhow (?:hard|difficult) (?:is it|can it be) to " + _VP, "base"),
     (r"\bwould it kill you to " + _VP, "base"),
+    (
+        r"\bis it (?:too much|so much|so hard) to ask (?:that |for )?(?:you |u )?(?:to )?" + _VP,
+        "any",
+    ),
     (r"\b(?:can|could|will|would) you (?:please |just |not )?" + _VP + r"\?", "base"),
     (
         r"\byou (?:never|always forget to|forgot to|didnt|did not|dont|do not|dont ever|"
@@ -91,12 +95,14 @@ _VAGUE = _words(
     "way time one thing things problem trouble point issue fact same only other end whole rest "
     "reason worst best kind sort lot bit day night week moment least most world year majesty "
     "highness lordship idea life head face mouth brain self heart fault mistake blame side own "
-    "turn"
+    "turn weight word say"
 )
 _AFTER = _words(
     "on in out back up off at to for with from down over is was are were and again by into of "
     "about as than like because around every all has have had will would can could should did "
-    "does do not"
+    "does do not come comes came go goes went finally only round just still too also now already "
+    "then today tonight yet ever never always again really even much more less first last lol "
+    "haha though tho"
 )
 _ADMIT = re.compile(
     r"\bi (?:only |just |wouldnt have |would not have )?(?:raised|forgot|missed|spent|left|"
@@ -104,6 +110,7 @@ _ADMIT = re.compile(
     r"got home late)\b(?: \w+){0,6}"
 )
 _ASIDE = re.compile(r"\([^)]{0,80}\)")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 # Everyday things a fight is about, when the message names one without "the" or "your".
 _BARE = re.compile(
     r"\b(?:money|rent|bills|dinner|lunch|breakfast|dishes|washing|laundry|housework|chores|bins|"
@@ -136,9 +143,10 @@ def read(text: str, flagged: bool = True) -> Found:
     """What the message asks for, what it is about, and what the speaker owns (the ask and the
     admission only for a flagged message: nothing is rewritten otherwise)."""
     low = clean(text[:_READ_LIMIT])
+    topic = _topic(clean(_POSSESSIVE.sub(r"\1", text[:_READ_LIMIT])))  # "the car's" is "the car"
     if not flagged:
-        return Found("", _topic(low), "")
-    return Found(_ask(low), _topic(low), _admit(low))
+        return Found("", topic, "")
+    return Found(_ask(low), topic, _admit(low))
 
 
 def _ask(low: str) -> str:
