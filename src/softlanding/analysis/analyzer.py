@@ -168,7 +168,7 @@ class Analyzer:
 
     def _rule_findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
         found: list[Finding] = []
-        for rule in self._patterns:
+        for rule in _live(self._patterns, doc):
             why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
             for n_start, n_end in rule.matches(doc):
                 start, end = _trimmed(text, *norm.original(n_start, n_end))
@@ -178,14 +178,14 @@ class Analyzer:
         return found
 
     def _safety_of(self, doc: Doc) -> Safety:
-        categories = [rule.name for rule in self._safety if rule.first(doc)]
+        categories = [rule.name for rule in _live(self._safety, doc) if rule.first(doc)]
         return Safety(bool(categories), categories)
 
     def _bid_of(
         self, doc: Doc, patterns: list[Finding], every: bool = False
     ) -> tuple[Rule | None, str | None]:
         best: tuple[int, Rule] | None = None
-        for rule in self._bids + (self._pack_bids if patterns or every else []):
+        for rule in _live(self._bids + (self._pack_bids if patterns or every else []), doc):
             span = rule.first(doc)
             if span and (best is None or span[0] < best[0]):
                 best = (span[0], rule)
@@ -233,6 +233,12 @@ class Analyzer:
             firsts = frozenset(heads) if plain else None
             out.append(Matcher(body, False, firsts, *_phrase_needs(phrases)))
         return out
+
+
+def _live(rules: list[Rule], doc: Doc) -> list[Rule]:
+    """The rules a text can set off (all of them when the text has no index)."""
+    touched = doc.touched
+    return rules if touched is None else [r for r in rules if id(r) in touched]
 
 
 def _sets_boundary(analyzer: Analyzer, text: str) -> bool:

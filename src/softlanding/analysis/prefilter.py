@@ -22,7 +22,7 @@ from softlanding.analysis.terms import is_word, rarity
 
 Needs = list[list[frozenset[str]]]  # alternatives of clauses of words
 
-_MAX_WORDS = 512  # more spellings than this: not listed
+_MAX_WORDS = 4096  # more spellings than this: not listed
 _MAX_ALTERNATIVES = 16  # more than this: folded into one clause
 _MAX_CHARS = 64
 _MAX_PAIRS = 64  # two-word clauses ("care about") listed for at most this many spellings
@@ -316,11 +316,18 @@ def _heads(items: list[Any], open_: set[str], sre: Any) -> tuple[set[str], set[s
             open_, done = open_ | got[0], done | got[1]
         elif op is sre.IN and _breaks_word(av, sre):
             open_, done = set(), done | open_
+        elif op is sre.IN and _letters(av, sre):  # patroni[sz]ing: each spelling
+            open_ = {p + chr(ch) for p in open_ for _, ch in av}
         elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width ops spell nothing
             return None
         if len(open_) + len(done) > _MAX_WORDS:
             return None
     return open_, done
+
+
+def _letters(members: Any, sre: Any) -> bool:
+    """True for a small set of single letters ([sz])."""
+    return len(members) <= 4 and all(o is sre.LITERAL and is_word(chr(a)) for o, a in members)
 
 
 def _heads_group(op: Any, av: Any, open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 _APOS = re.compile(r"['’‘ʼ`´]")
 _SHORT = {"u": "you", "ur": "your", "r": "are", "cuz": "because", "coz": "because", "pls": "please"}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(sorted(_SHORT, key=len, reverse=True)) + r")\b")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -133,7 +134,7 @@ class Found:
 def clean(text: str) -> str:
     """Lower case, no apostrophes, shorthand spelled out: the form we search."""
     low = _APOS.sub("", text.lower())
-    return re.sub(r"\b(\w+)\b", lambda m: _SHORT.get(m.group(1), m.group(1)), low)
+    return _SHORTHAND.sub(lambda m: _SHORT[m.group()], low)
 
 
 _READ_LIMIT = 4000  # a rewrite is one or two sentences: the start of a long paste is enough
@@ -142,10 +143,11 @@ _READ_LIMIT = 4000  # a rewrite is one or two sentences: the start of a long pas
 def read(text: str, flagged: bool = True) -> Found:
     """What the message asks for, what it is about, and what the speaker owns (the ask and the
     admission only for a flagged message: nothing is rewritten otherwise)."""
-    low = clean(text[:_READ_LIMIT])
-    topic = _topic(clean(_POSSESSIVE.sub(r"\1", text[:_READ_LIMIT])))  # "the car's" is "the car"
+    text = text[:_READ_LIMIT]
+    topic = _topic(clean(_POSSESSIVE.sub(r"\1", text)))  # "the car's" is "the car"
     if not flagged:
         return Found("", topic, "")
+    low = clean(text)
     return Found(_ask(low), topic, _admit(low))
 
 

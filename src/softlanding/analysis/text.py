@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from softlanding.analysis.index import NeedTable, WordIndex
 
 WORD = re.compile(r"\w+")
+_PAIR = re.compile(r"\b(?=(\w+ \w+)\b)")  # every two words with one space between, overlapping
 # A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
 _WORD_END = r"(?:(?<!\w)|(?!\w))"
 # Nor begin inside one: `search` then never retries a long word letter by letter (linear time).
@@ -146,7 +147,6 @@ class Doc:
         self._at: dict[str, list[int]] | None = None
         self._words: frozenset[str] | None = None
         self._keys: frozenset[str] | None = None
-        self._pairs: set[str] = set()
         self._touched: set[int] | None = None
 
     @property
@@ -167,7 +167,7 @@ class Doc:
     def words(self) -> frozenset[str]:
         """The distinct words of the text (a set, so a gate test scans the smaller side)."""
         if self._words is None:
-            self._words = frozenset(self.at)
+            self._words = frozenset(WORD.findall(self.text))
         return self._words
 
     @property
@@ -175,8 +175,7 @@ class Doc:
         """The words, and each two words with one space between ("care about"): what the
         compiled pack's clauses are made of."""
         if self._keys is None:
-            self.at  # noqa: B018 - reads the pairs too
-            self._keys = self.words | self._pairs
+            self._keys = self.words.union(_PAIR.findall(self.text))
         return self._keys
 
     @property
@@ -184,15 +183,9 @@ class Doc:
         """Where each word of the text begins."""
         if self._at is None:
             at: dict[str, list[int]] = {}
-            pairs: set[str] = set()
-            text, last, end = self.text, "", -2
-            for m in WORD.finditer(text):
-                word, start = m.group(), m.start()
-                at.setdefault(word, []).append(start)
-                if start == end + 1 and text[end] == " ":
-                    pairs.add(f"{last} {word}")
-                last, end = word, m.end()
-            self._at, self._pairs = at, pairs
+            for m in WORD.finditer(self.text):
+                at.setdefault(m.group(), []).append(m.start())
+            self._at = at
         return self._at
 
     @property
@@ -213,9 +206,11 @@ class Rule:
     exceptions: list[Matcher]
     info: dict[str, Any]
     _regex_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
+    _except_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex_set", frozenset(self.regexes))
+        object.__setattr__(self, "_except_set", frozenset(self.exceptions))
         for m in (*self.regexes, *self.exceptions):
             m.owner = id(self)
 
@@ -230,7 +225,7 @@ class Rule:
         if found and self.exceptions:
             excepts: Iterable[Matcher] = self.exceptions
             if active is not None:
-                excepts = [m for m in self.exceptions if m in active]
+                excepts = active & self._except_set
             blocked = _merged([span for matcher in excepts for span in scan(matcher, doc)])
             found = [(s, e) for s, e in found if not _overlaps(blocked, s, e)]
         return _merged(found)
@@ -248,8 +243,11 @@ def scan(matcher: Matcher, doc: Doc) -> list[tuple[int, int]]:
     if matcher.gate is not None and matcher.gate.isdisjoint(doc.keys):
         return []  # it needs one of these words, and the message has none of them
     if firsts is not None:
+        present = firsts & doc.words
+        if not present:
+            return []  # none of the words it could begin with is in the message
         at = doc.at
-        places = [at[w] for w in firsts & doc.words]
+        places = [at[w] for w in present]
         if not places:
             return []  # none of the words it could begin with is in the message
         if not clause and sum(map(len, places)) * _SPARSE < len(doc.text):
