@@ -5,17 +5,20 @@ Reads the compiled pack (no pydantic, YAML or Textual once it exists) and prints
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import argparse
+
     from softlanding.analysis.analyzer import Analysis, Analyzer
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Look at a message: the patterns in it, the wish that may be behind it, "
@@ -41,8 +44,30 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str], prog: str) -> int:
+class Options:
+    """What was asked for on the command line."""
+
+    __slots__ = ("message", "edit", "json", "jsonl", "check", "save")
+
+    def __init__(self, message: list[str], **flags: bool) -> None:
+        self.message = message
+        self.edit, self.json, self.jsonl = flags["edit"], flags["json"], flags["jsonl"]
+        self.check, self.save = flags["check"], flags["save"]
+
+
+_FLAGS = ("edit", "json", "jsonl", "check", "save")
+
+
+def parse(argv: list[str], prog: str) -> Options:
+    """The options; a message of plain words (the common case) needs no argparse at all."""
+    if argv and not any(a.startswith("-") for a in argv):
+        return Options(list(argv), **dict.fromkeys(_FLAGS, False))
     args = build_parser(prog).parse_args(argv)
+    return Options(args.message, **{f: bool(getattr(args, f)) for f in _FLAGS})
+
+
+def main(argv: list[str], prog: str) -> int:
+    args = parse(argv, prog)
     from softlanding.pack.loader import PackError, load_data
 
     try:
@@ -67,7 +92,7 @@ def main(argv: list[str], prog: str) -> int:
 # --- getting the message --------------------------------------------------------------------
 
 
-def _message(args: argparse.Namespace) -> str | None:
+def _message(args: Options) -> str | None:
     """The message from the arguments, the editor or stdin; None means "look back instead"."""
     if args.message:
         return _text(" ".join(args.message).encode("utf-8", "surrogateescape"))
@@ -106,7 +131,7 @@ def _analyzer(data: dict[str, Any]) -> Analyzer:
     return Analyzer.from_pack(data)
 
 
-def _reflect(text: str, data: dict[str, Any], args: argparse.Namespace) -> int:
+def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
     analyzer = _analyzer(data)
     found = analyzer.analyze(text)
     flagged = bool(found.patterns) or found.safety.concern
