@@ -26,7 +26,8 @@ KIND_STYLES = {
 def new_console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # Everything printed is a Text: no markup or emoji codes to read (nor their tables to load).
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def card(
@@ -48,7 +49,7 @@ def card(
 def lines(console: Console, *items: Any) -> None:
     """Each item on its own line; None is a blank line."""
     for item in items:
-        console.print(item if item is not None else "")
+        console.print(item if item is not None else label(""))
 
 
 def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
@@ -69,7 +70,8 @@ def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
         if item.get("note"):
             body.append(f"  {item['note']}\n", style="dim")
     body.append("\n" + safety["resources_note"], style="dim")
-    console.print(Panel(body, title=page["title"], title_align="left", padding=(1, 2)))
+    title = label(page["title"])
+    console.print(Panel(body, title=title, title_align="left", padding=(1, 2)))
 
 
 def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> None:
@@ -82,9 +84,9 @@ def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> No
     console.print(
         Panel(
             marked(found),
-            title=view["reflect_text"],
+            title=label(view["reflect_text"]),
             title_align="left",
-            subtitle=note,
+            subtitle=label(note) if note else None,
             subtitle_align="left",
             padding=(1, 2),
         )
