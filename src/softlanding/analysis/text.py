@@ -79,10 +79,10 @@ class Matcher:
     @property
     def source(self) -> str:
         """The regex as compiled: the pack's regex with its terms filled in (when first asked)."""
-        if self._written is not None:
-            written, terms = self._written
+        written = self._written
+        if written is not None:  # filled in before it is marked done (safe if two threads ask)
+            self._source = expand(*written)
             self._written = None
-            self._source = expand(written, terms)
         return self._source
 
     @classmethod
@@ -94,9 +94,9 @@ class Matcher:
 
     def resolve(self) -> Matcher:
         """Read what the table says about this matcher, once."""
-        if self._lazy is not None:
-            table, entry = self._lazy
-            self._lazy = None
+        lazy = self._lazy
+        if lazy is not None:  # every field set before it is marked done (safe if two threads ask)
+            table, entry = lazy
             _guard, first, ways, _chars = entry.split(";", 3)
             clause = table.clause
             needs = tuple(
@@ -105,6 +105,7 @@ class Matcher:
             self.needs = needs or None
             self.gate = frozenset().union(*(way[0] for way in needs)) if needs else None
             self.firsts = clause(int(first)) if first else None
+            self._lazy = None
         return self
 
     @property
