@@ -26,6 +26,7 @@ _WORD_END = r"(?:(?<!\w)|(?!\w))"
 # Nor begin inside one: `search` then never retries a long word letter by letter (linear time).
 _WORD_EDGE = _WORD_END
 _SPARSE = 64  # rarer first words than one in this many characters: try just there, not search
+_FEW = 8  # this many places or fewer: try just there
 _CLAUSE = re.compile(r"[^\w ]\s*")  # a clause may start after punctuation, an emoji or a line break
 
 Clauses = tuple[frozenset[str], ...]  # each clause: one of these words must be in the text
@@ -249,9 +250,10 @@ def scan(matcher: Matcher, doc: Doc) -> list[tuple[int, int]]:
             return []  # none of the words it could begin with is in the message
         at = doc.at
         places = [at[w] for w in present]
-        if not places:
-            return []  # none of the words it could begin with is in the message
-        if not clause and sum(map(len, places)) * _SPARSE < len(doc.text):
+        count = sum(map(len, places))
+        # A few places (a short message) or sparse ones: try just there, with the regex the
+        # anchored tries compile (a second, searching regex is compiled only for dense text).
+        if not clause and (count <= _FEW or count * _SPARSE < len(doc.text)):
             spots = sorted(p for found in places for p in found)
             return _anchored(matcher.regex, doc.text, spots)
     if clause:  # a regex that began with {start} is tried only where a clause starts
