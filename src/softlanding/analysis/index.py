@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from softlanding.analysis.terms import expand, regex_key
+from softlanding.analysis.terms import expand
 from softlanding.analysis.text import Clauses, Matcher
 
 _WAYS = 32  # the table numbers ways within a regex below this (prefilter.WAYS)
@@ -23,11 +23,14 @@ class NeedTable:
 
     def __init__(self, data: Any) -> None:
         data = data if isinstance(data, dict) else {}
-        clauses, regexes, index = data.get("clauses"), data.get("regexes"), data.get("index")
-        self._texts: list[str] = clauses if isinstance(clauses, list) else []
-        self._regexes: dict[str, Any] = regexes if isinstance(regexes, dict) else {}
-        self.index: dict[str, str] = index if isinstance(index, dict) else {}
-        self.keys: list[str] | None = None  # regex number -> key, listed when first needed
+        part = {k: data.get(k) for k in ("clauses", "keys", "entries", "words", "codes")}
+        if not all(isinstance(v, str) for v in part.values()):
+            part = dict.fromkeys(part, "")  # a raw pack (or an older table): no shortcuts
+        lines = {k: str(v).split("\n") if v else [] for k, v in part.items()}
+        self._texts: list[str] = lines["clauses"]
+        self.keys: list[str] = lines["keys"]  # regex number -> key
+        self._regexes: dict[str, str] = dict(zip(self.keys, lines["entries"], strict=False))
+        self.index: dict[str, str] = dict(zip(lines["words"], lines["codes"], strict=False))
         self.made: dict[str, list[Matcher]] = {}  # regex key -> the matchers built for it
         self._sets: dict[int, frozenset[str]] = {}
 
@@ -40,7 +43,7 @@ class NeedTable:
     def matcher(self, written: str, terms: Mapping[str, str], clause: bool) -> Matcher:
         """A matcher for a pack regex as written (without {start}); unknown to the table (a raw
         pack), it is always tried."""
-        key = regex_key(written)
+        key = written  # the table is keyed by the regex as written: no hashing at start-up
         known = self._regexes.get(key)
         if not isinstance(known, str) or known.count(";") < 3:
             return Matcher(expand(written, terms), clause, None)
@@ -63,8 +66,6 @@ class NeedTable:
         codes = self.index.get(word)
         if not codes:
             return out
-        if self.keys is None:
-            self.keys = list(self._regexes)
         for code in map(int, codes.split()):
             number, way = divmod(code, _WAYS)
             for m in self.made.get(self.keys[number], ()):

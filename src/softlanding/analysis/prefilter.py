@@ -34,11 +34,12 @@ _MAX_CLAUSES = 6  # a way is checked by its rarest clauses only
 class Table:
     """The compiled pack's `first_words`, written so it loads fast (a few thousand strings):
     - `clauses`: each distinct clause once, its words joined by "|";
-    - `regexes`: per regex (keyed by its source as written), "guard;first;ways;chars": guard 1 or
-      0, the clause number of its first words, its ways as clause numbers ("3.4,5"), and the
-      characters an emoji regex begins with;
-    - `index`: each word -> the ways filed under it ("regex number * 32 + way number", spaced),
-      so the analyzer looks up only the words of a message and never walks the whole pack."""
+    - `keys` and `entries`: per regex (its source as written), "guard;first;ways;chars":
+      guard 1 or 0, the clause number of its first words, its ways as clause numbers ("3.4,5"),
+      and the characters an emoji regex begins with;
+    - `words` and `codes`: each word -> the ways filed under it ("regex number * 32 + way
+      number", spaced), so the analyzer looks up only the words of a message, never the pack.
+    Each is one string with an item a line (see `to_json`)."""
 
     def __init__(self) -> None:
         self.clauses: list[str] = []
@@ -61,7 +62,8 @@ class Table:
                 self.index.setdefault(word, []).append(number * WAYS + way_number)
         spelled = ",".join(".".join(str(self._number(frozenset(c))) for c in way) for way in ways)
         head = "" if first is None else str(self._number(frozenset(first)))
-        self.regexes[key] = f"{int(entry['guard'])};{head};{spelled};{entry.get('chars', '')}"
+        chars = entry.get("chars", "").replace("\n", "").replace("\r", "")  # one entry a line
+        self.regexes[key] = f"{int(entry['guard'])};{head};{spelled};{chars}"
 
     def _number(self, clause: frozenset[str]) -> int:
         found = self.numbers.get(clause)
@@ -70,9 +72,16 @@ class Table:
             self.clauses.append("|".join(sorted(clause)))
         return found
 
-    def to_json(self) -> dict[str, Any]:
-        index = {w: " ".join(map(str, codes)) for w, codes in sorted(self.index.items())}
-        return {"clauses": self.clauses, "regexes": self.regexes, "index": index}
+    def to_json(self) -> dict[str, str]:
+        """Five long strings, one item a line: a few strings load far faster than thousands."""
+        words = sorted(self.index)
+        return {
+            "clauses": "\n".join(self.clauses),
+            "keys": "\n".join(self.regexes),
+            "entries": "\n".join(self.regexes.values()),
+            "words": "\n".join(words),
+            "codes": "\n".join(" ".join(map(str, self.index[w])) for w in words),
+        }
 
 
 def prepare(body: str) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from softlanding.analysis.terms import (
     NAME,
     UnknownName,
     expand,
-    regex_key,
     resolve_terms,
     strip_apostrophes,
     vocabulary,
@@ -257,7 +256,8 @@ def _first_words_index(section: AnalysisSection) -> dict[str, Any]:
     for _where, matchers in _all_matchers(section):
         for source in matchers.regexes:
             written = source.removeprefix("{start}")
-            table.add(regex_key(written), expand(written, terms))
+            if "\n" not in written:  # the table lists one regex a line (else: always tried)
+                table.add(written, expand(written, terms))
     return table.to_json()
 
 

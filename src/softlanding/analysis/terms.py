@@ -7,7 +7,6 @@ Also the pack's vocabulary (every word its matchers mention), which the normalis
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -96,15 +95,6 @@ def expand(source: str, terms: Mapping[str, str]) -> str:
         raise UnknownName(name)
 
     return NAME.sub(fill, strip_apostrophes(source))
-
-
-def regex_key(source: str) -> str:
-    """A short, stable name for an expanded regex (the compiled pack lists its needs by it).
-
-    Two checksums and the length (zlib, already loaded: no hashing library to import at start).
-    """
-    raw = source.encode("utf-8")
-    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}{len(raw):x}"
 
 
 def phrase_regex(phrase: str) -> str:
