@@ -5,49 +5,15 @@ from __future__ import annotations
 
 import grimp
 
+from softlanding.analysis.graph import cycles as strongly_connected
+
 
 def cycles(graph: grimp.ImportGraph) -> set[frozenset[str]]:
-    """Strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: set[frozenset[str]] = set()
-    for root in sorted(graph.modules):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph.find_modules_directly_imported_by(root))))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append(
-                        (child, iter(sorted(graph.find_modules_directly_imported_by(child))))
-                    )
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                group = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.add(member)
-                    if member == node:
-                        break
-                if len(group) > 1:
-                    found.add(frozenset(group))
-    return found
+    """Strongly connected groups of more than one module (the shared Tarjan walk)."""
+    found = strongly_connected(
+        sorted(graph.modules), lambda m: sorted(graph.find_modules_directly_imported_by(m))
+    )
+    return {frozenset(part) for part in found}
 
 
 def test_no_import_cycles_between_modules() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 from softlanding import __version__
 
@@ -45,6 +48,8 @@ DESCRIPTION = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # only when there are options to read: it costs every start
+
     parser = argparse.ArgumentParser(
         prog="softlanding",
         description=DESCRIPTION,
@@ -75,11 +80,12 @@ def split_command(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     own, command, rest = split_command(list(sys.argv[1:] if argv is None else argv))
-    args = build_parser().parse_args(own)
-    if args.prompts is not None:
-        os.environ["SOFTLANDING_PROMPTS"] = str(args.prompts)
+    # No options of our own (the common case): no parser to build (argparse costs a start).
+    prompts = build_parser().parse_args(own).prompts if own or command is None else None
+    if prompts is not None:
+        os.environ["SOFTLANDING_PROMPTS"] = str(prompts)
     try:
-        code = _dispatch(command, rest, args.prompts)
+        code = _dispatch(command, rest, prompts)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
         return code
     except BrokenPipeError:

@@ -8,90 +8,29 @@ run the matchers and map what they find back onto the original characters.
 from __future__ import annotations
 
 import re
-import zlib
-from dataclasses import dataclass
 from typing import Any
 
 from softlanding.analysis import boundary, rewrite
+from softlanding.analysis.findings import PATTERN_KINDS, Analysis, Finding, Safety
+from softlanding.analysis.index import NeedTable, WordIndex
 from softlanding.analysis.model import PatternModel, quotations
-from softlanding.analysis.text import (
-    WORD,
-    Doc,
-    Matcher,
-    Normalised,
-    Normaliser,
-    Rule,
-    WordIndex,
-    expand,
+from softlanding.analysis.normalise import Normalised, Normaliser
+from softlanding.analysis.suggest import FALLBACK_TEMPLATE, Suggester
+from softlanding.analysis.terms import (
     phrase_regex,
-    regex_key,
+    rarity,
     resolve_terms,
     vocabulary,
 )
+from softlanding.analysis.text import WORD, Doc, Matcher, Needs, Rule
 
-PATTERN_KINDS: tuple[str, ...] = ("criticism", "contempt", "defensiveness", "stonewalling")
-SAFETY_CATEGORIES: tuple[str, ...] = ("threat", "violence", "fear", "self_harm", "control")
+__all__ = ["PATTERN_KINDS", "Analysis", "Analyzer", "Finding", "Safety"]
 
-_FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
 _START = "{start}"
 # Live hints re-read only the text after the last sentence that ends this far before an edit.
 _HINT_MARGIN = 80
 _QUOTE_MARKS = "\"“”„'‘’"
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One pattern found in a message: `text[start:end] == match`."""
-
-    kind: str
-    start: int
-    end: int
-    match: str
-    why: str
-    antidote: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "match": self.match,
-            "why": self.why,
-            "antidote": self.antidote,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Safety:
-    """Whether a message holds danger language, and which kinds (never a diagnosis)."""
-
-    concern: bool
-    categories: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """Everything the analyzer noticed in one message."""
-
-    text: str
-    patterns: list[Finding]
-    bid: str | None
-    rewrite: str | None
-    question: str
-    safety: Safety
-
-    def to_json(self, resources: list[dict[str, Any]]) -> dict[str, Any]:
-        """The `reflect --json` object; resources are included only when there is a concern."""
-        concern = self.safety.concern
-        return {
-            "text": self.text,
-            "patterns": [f.to_json() for f in self.patterns],
-            "bid": self.bid,
-            "rewrite": self.rewrite,
-            "question": self.question,
-            "safety": {"concern": concern, "resources": list(resources) if concern else []},
-        }
 
 
 class Analyzer:
@@ -101,17 +40,18 @@ class Analyzer:
         section = _mapping(data.get("analysis"))
         self._section = section
         self._normalise = _normaliser(section)
-        self._index = _mapping(section.get("first_words"))
+        self._needs = NeedTable(section.get("first_words"))
         terms = _mapping(section.get("terms"))
         self._terms = resolve_terms({str(k): str(v) for k, v in terms.items()})
         self._load_rules(section, _items(_mapping(data.get("bids")), "translations"))
-        self._template = str(
+        template = str(
             _mapping(data.get("templates")).get("softened_startup")
             or section.get("fallback_template")
-            or _FALLBACK_TEMPLATE
+            or FALLBACK_TEMPLATE
         )
         questions = _mapping(data.get("reflection")).get("questions")
-        self._questions = [str(q) for q in questions] if isinstance(questions, list) else []
+        stock = [str(q) for q in questions] if isinstance(questions, list) else []
+        self._suggest = Suggester(section, template, stock, self._by_kind)
         self._last_hints: tuple[str, list[Finding], list[Finding]] = ("", [], [])
         shorthand = _mapping(_mapping(section.get("normalise")).get("words"))
         self._shorthand = {str(k): str(v) for k, v in shorthand.items()}
@@ -129,8 +69,12 @@ class Analyzer:
             self._rule({"match": {"phrases": t.get("match", [])}}, "pack", t) for t in translations
         ]
         self._thought = self._rule({"match": section.get("thought_not_feeling")}, "thought")
+        limits = _mapping(section.get("boundaries"))
+        self._boundary_rule = self._rule(limits, "boundary") if limits.get("match") else None
         rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
-        self._by_word = WordIndex(m for r in rules for m in (*r.regexes, *r.exceptions))
+        rules += [self._boundary_rule] if self._boundary_rule else []
+        matchers = (m for r in rules for m in (*r.regexes, *r.exceptions))
+        self._by_word = WordIndex(matchers, self._needs)
 
     def _doc(self, text: str) -> Doc:
         return Doc(text, self._by_word)
@@ -149,14 +93,19 @@ class Analyzer:
         patterns = self._findings(text, norm, doc)
         safety = self._safety_of(doc)
         if safety.concern:  # no softening advice when someone may be in danger
-            question = str(self._section.get("safety_question") or self._question(norm.text))
+            question = str(
+                self._section.get("safety_question") or self._suggest.question(norm.text)
+            )
             return Analysis(text, patterns, None, None, question, safety)
+        if boundary.in_doc(self, doc):  # a "no" or a request for space is respected, not read
+            plain = Analysis(text, [], None, None, self._suggest.question(norm.text), safety)
+            return boundary.acknowledged(plain, self)
         bid_rule, wish = self._bid_of(doc, patterns)
-        found = rewrite.read(text)
+        found = rewrite.read(text, flagged=bool(patterns))
         fear = self._fear(doc)
-        said = self._rewrite(bid_rule, patterns, found, fear, text) if patterns else None
-        question = self._question(norm.text, bid_rule, patterns, found, fear)
-        return _honour_boundary(self, doc, Analysis(text, patterns, wish, said, question, safety))
+        said = self._suggest.rewrite(bid_rule, patterns, found, fear, text) if patterns else None
+        question = self._suggest.question(norm.text, bid_rule, patterns, found, fear)
+        return Analysis(text, patterns, wish, said, question, safety)
 
     def hints(self, text: str) -> list[Finding]:
         """Patterns only, for live hints while typing: rule findings in sentences well before the
@@ -219,7 +168,7 @@ class Analyzer:
 
     def _rule_findings(self, text: str, norm: Normalised, doc: Doc) -> list[Finding]:
         found: list[Finding] = []
-        for rule in self._patterns:
+        for rule in _live(self._patterns, doc):
             why, antidote = str(rule.info.get("why", "")), str(rule.info.get("antidote", ""))
             for n_start, n_end in rule.matches(doc):
                 start, end = _trimmed(text, *norm.original(n_start, n_end))
@@ -229,14 +178,14 @@ class Analyzer:
         return found
 
     def _safety_of(self, doc: Doc) -> Safety:
-        categories = [rule.name for rule in self._safety if rule.first(doc)]
+        categories = [rule.name for rule in _live(self._safety, doc) if rule.first(doc)]
         return Safety(bool(categories), categories)
 
     def _bid_of(
         self, doc: Doc, patterns: list[Finding], every: bool = False
     ) -> tuple[Rule | None, str | None]:
         best: tuple[int, Rule] | None = None
-        for rule in self._bids + (self._pack_bids if patterns or every else []):
+        for rule in _live(self._bids + (self._pack_bids if patterns or every else []), doc):
             span = rule.first(doc)
             if span and (best is None or span[0] < best[0]):
                 best = (span[0], rule)
@@ -254,82 +203,6 @@ class Analyzer:
             w in doc.words for w in ("love", "care", "matter", "want", "miss", "leave", "lose")
         )
 
-    def _rewrite(
-        self,
-        bid_rule: Rule | None,
-        patterns: list[Finding],
-        found: rewrite.Found,
-        fear: bool,
-        text: str,
-    ) -> str | None:
-        frames = _mapping(self._section.get("rewrite_frames"))
-        if not frames:
-            return self._template_rewrite(bid_rule, patterns)
-        kinds = {f.kind for f in patterns}
-        kind = next(k for k in _REWRITE_ORDER if k in kinds)
-        parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
-        values = {
-            "ask": found.ask,
-            "topic": found.topic,
-            "admit": found.admit,
-            "feeling": str(parts.get("feeling", "")).strip(),
-            "need": str(parts.get("need", "")).strip(),
-        }
-        for key in _frame_keys(kind, values, fear):
-            lines = frames.get(key)
-            if isinstance(lines, list) and lines:
-                said = rewrite.fill(rewrite.choose([str(x) for x in lines], text), values)
-                return said + self._then_break(frames, kind, kinds, text)
-        return self._template_rewrite(bid_rule, patterns)
-
-    @staticmethod
-    def _then_break(frames: dict[str, Any], kind: str, kinds: set[str], text: str) -> str:
-        """A message that also walks away keeps that point too, as a timed break."""
-        lines = frames.get("then_break")
-        if kind == "stonewalling" or "stonewalling" not in kinds or not isinstance(lines, list):
-            return ""
-        return " " + rewrite.fill(rewrite.choose([str(x) for x in lines], text), {})
-
-    def _template_rewrite(self, bid_rule: Rule | None, patterns: list[Finding]) -> str | None:
-        """A pack without rewrite frames: the softened start-up filled from the pack's parts."""
-        parts = _mapping(bid_rule.info.get("rewrite")) if bid_rule else {}
-        if not parts and patterns:
-            kind = self._by_kind.get(patterns[0].kind)
-            parts = _mapping(kind.info.get("rewrite")) if kind else {}
-        parts = parts or _mapping(self._section.get("default_rewrite"))
-        if not parts:
-            return None
-        out = self._template
-        for name in ("feeling", "situation", "need"):
-            out = out.replace("{" + name + "}", str(parts.get(name, "")).strip())
-        return out
-
-    def _question(
-        self,
-        normalised: str,
-        bid_rule: Rule | None = None,
-        patterns: list[Finding] | tuple[()] = (),
-        found: rewrite.Found | None = None,
-        fear: bool = False,
-    ) -> str:
-        """A question about what was found (pattern, bid, topic, fear); a stock one otherwise."""
-        frames = _mapping(self._section.get("question_frames")) if normalised.strip() else {}
-        topic = found.topic if found else ""
-        keys = ["fear"] if fear else []
-        for kind in (k for k in _REWRITE_ORDER if any(f.kind == k for f in patterns)):
-            keys += [f"{kind}_topic"] * bool(topic) + [kind]
-        keys += [bid_rule.name] if bid_rule and bid_rule.name != "pack" else []
-        keys += [] if patterns else ["clean_topic"] * bool(topic) + ["clean"]
-        for key in keys:
-            lines = frames.get(key)
-            if isinstance(lines, list) and lines:
-                line = rewrite.choose([str(x) for x in lines], normalised)
-                return line.replace("{topic}", topic)
-        if not self._questions:
-            return str(self._section.get("fallback_question", ""))
-        index = zlib.crc32(normalised.strip().encode("utf-8", "replace")) % len(self._questions)
-        return self._questions[index]
-
     # --- compiling ------------------------------------------------------------------------
 
     def _rule(self, spec: dict[str, Any], name: str, info: dict[str, Any] | None = None) -> Rule:
@@ -344,34 +217,28 @@ class Analyzer:
         """One matcher per pack regex (each keeps its own fast literal prefix), one for phrases.
 
         A leading {start} is checked by position instead: a lookbehind first would be slow.
+        Terms are filled in only when a regex is compiled (most never are, per process).
         """
         spec = _mapping(spec)
         out: list[Matcher] = []
         for source in (str(r).strip() for r in spec.get("regexes") or []):
             clause = source.startswith(_START)
-            body = expand(source[len(_START) :] if clause else source, self._terms)
-            out.append(self._matcher(body, clause))
+            written = source[len(_START) :] if clause else source
+            out.append(self._needs.matcher(written, self._terms, clause))
         phrases = {self._normalise(str(p)).text.strip() for p in spec.get("phrases") or []} - {""}
         if phrases:
             body = "|".join(phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
             heads = {p.split()[0] for p in phrases}
             plain = all(WORD.fullmatch(h) for h in heads)
             firsts = frozenset(heads) if plain else None
-            out.append(Matcher(body, False, firsts, firsts))
+            out.append(Matcher(body, False, firsts, *_phrase_needs(phrases)))
         return out
 
-    def _matcher(self, body: str, clause: bool) -> Matcher:
-        """A matcher with the words that let it be skipped, when the compiled pack lists them."""
-        known = self._index.get(regex_key(body))  # absent (a raw pack): always tried
-        if isinstance(known, list):  # a pack compiled before gates were listed
-            known = {"first": known}
-        known = _mapping(known)
-        return Matcher(body, clause, _frozen(known.get("first")), _frozen(known.get("gate")))
 
-
-def _honour_boundary(analyzer: Analyzer, doc: Doc, found: Analysis) -> Analysis:
-    plain = Doc(doc.text)  # the word index knows only pattern rules: read the boundary rule whole
-    return boundary.acknowledged(found, analyzer) if boundary.in_doc(analyzer, plain) else found
+def _live(rules: list[Rule], doc: Doc) -> list[Rule]:
+    """The rules a text can set off (all of them when the text has no index)."""
+    touched = doc.touched
+    return rules if touched is None else [r for r in rules if id(r) in touched]
 
 
 def _sets_boundary(analyzer: Analyzer, text: str) -> bool:
@@ -388,26 +255,6 @@ def _reusable(old: str, new: str) -> int:
     for m in _SENTENCE_END.finditer(new, 0, max(same - _HINT_MARGIN, 0)):
         cut = m.end()
     return cut
-
-
-# Which pattern a rewrite answers first: the one that hurts most, then the one that asks most.
-_REWRITE_ORDER = ("contempt", "criticism", "defensiveness", "stonewalling")
-
-
-def _frame_keys(kind: str, values: dict[str, str], fear: bool) -> list[str]:
-    """The rewrite frames to try, most specific first."""
-    keys = ["fear"] if fear and kind in ("criticism", "contempt") else []
-    if kind == "defensiveness" and values["admit"]:
-        keys.append("defensiveness_admit")
-    if values["ask"] and kind in ("criticism", "contempt"):
-        keys.append(f"{kind}_ask")
-    if values["feeling"] and values["need"] and kind == "criticism":
-        keys += ["bid_topic"] * bool(values["topic"]) + ["bid"]
-    if values["feeling"] and values["need"] and kind == "contempt" and not values["topic"]:
-        keys.append("contempt_bid")
-    if values["topic"]:
-        keys.append(f"{kind}_topic")
-    return [*keys, kind]
 
 
 def _inside(quoted: list[tuple[int, int]], f: Finding) -> bool:
@@ -437,8 +284,13 @@ def _normaliser(section: dict[str, Any]) -> Normaliser:
     return Normaliser(words, vocab, spelling, masked)
 
 
-def _frozen(words: Any) -> frozenset[str] | None:
-    return frozenset(words) if isinstance(words, list) else None
+def _phrase_needs(phrases: set[str]) -> tuple[frozenset[str] | None, Needs | None]:
+    """A match holds every word of one phrase: the gate is each phrase's rarest word."""
+    spelled = [[frozenset({w}) for w in WORD.findall(p)] for p in phrases]
+    if not all(spelled):
+        return None, None
+    gate = frozenset().union(*(min(words, key=rarity) for words in spelled))
+    return gate, tuple(tuple(sorted(words, key=rarity)) for words in spelled)
 
 
 def _mapping(value: Any) -> dict[str, Any]:

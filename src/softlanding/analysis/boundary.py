@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from softlanding.analysis.analyzer import Analysis, Analyzer
 
 _HARSH = ("contempt",)  # scorn and insults; a plain complaint goes straight to its wish
-_UNSET: Any = object()
 
 
 def _section(analyzer: Analyzer) -> dict[str, Any]:
@@ -25,13 +24,8 @@ def _section(analyzer: Analyzer) -> dict[str, Any]:
 
 
 def _rule(analyzer: Analyzer) -> Rule | None:
-    """The boundary matchers, compiled once per analyzer."""
-    rule = getattr(analyzer, "_boundary_rule", _UNSET)
-    if rule is _UNSET:
-        spec = _section(analyzer)
-        rule = analyzer._rule(spec, "boundary") if spec.get("match") else None  # noqa: SLF001
-        analyzer._boundary_rule = rule  # type: ignore[attr-defined]  # noqa: SLF001
-    return rule  # type: ignore[no-any-return]
+    """The boundary matchers (the analyzer builds them with its other rules)."""
+    return analyzer._boundary_rule  # noqa: SLF001
 
 
 def in_doc(analyzer: Analyzer, doc: Doc) -> bool:
@@ -41,7 +35,7 @@ def in_doc(analyzer: Analyzer, doc: Doc) -> bool:
 
 def is_boundary(analyzer: Analyzer, text: str) -> bool:
     """True when the message sets a boundary (and holds no danger language)."""
-    doc = Doc(analyzer._normalise(text).text)  # noqa: SLF001
+    doc = analyzer._doc(analyzer._normalise(text).text)  # noqa: SLF001
     return not analyzer.safety(text).concern and in_doc(analyzer, doc)
 
 

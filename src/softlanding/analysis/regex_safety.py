@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from softlanding.analysis.graph import cycles
+
 _LIMIT_WORK = 200_000  # pairs of positions examined; a pack regex is far smaller than this
 _PAIR_BOUND = 1000  # two bounded class repeats sharing text: at most this many splits
 _AMBIGUOUS: dict[tuple[str, str], bool] = {}
@@ -210,48 +212,9 @@ def _pairs_cycle(auto: _Positions) -> bool:
         if len(edges) > _LIMIT_WORK:
             return True  # too big to prove safe: refuse rather than guess
     return any(
-        any(a == b for a, b in part) and any(a != b for a, b in part) for part in _sccs(edges)
+        any(a == b for a, b in part) and any(a != b for a, b in part)
+        for part in cycles(edges, edges.__getitem__)
     )
-
-
-def _sccs(edges: dict[Any, list[Any]]) -> list[list[Any]]:
-    """Strongly connected parts of a graph (Tarjan's algorithm, without recursion)."""
-    index: dict[Any, int] = {}
-    low: dict[Any, int] = {}
-    on, stack, out = set(), [], []
-    for root in edges:
-        if root in index:
-            continue
-        work = [(root, iter(edges[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on.add(root)
-        while work:
-            node, it = work[-1]
-            child = next(it, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on.add(child)
-                    work.append((child, iter(edges[child])))
-                elif child in on:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                part = []
-                while True:
-                    item = stack.pop()
-                    on.discard(item)
-                    part.append(item)
-                    if item == node:
-                        break
-                if len(part) > 1:
-                    out.append(part)
-    return out
 
 
 def _shared_stretch(auto: _Positions) -> bool:

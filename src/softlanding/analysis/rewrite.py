@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 _APOS = re.compile(r"['’‘ʼ`´]")
 _SHORT = {"u": "you", "ur": "your", "r": "are", "cuz": "because", "coz": "because", "pls": "please"}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(sorted(_SHORT, key=len, reverse=True)) + r")\b")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,6 +77,10 @@ _ASKS = [
     ),
     (r"\bhow (?:hard|difficult) (?:is it|can it be) to " + _VP, "base"),
     (r"\bwould it kill you to " + _VP, "base"),
+    (
+        r"\bis it (?:too much|so much|so hard) to ask (?:that |for )?(?:you |u )?(?:to )?" + _VP,
+        "any",
+    ),
     (r"\b(?:can|could|will|would) you (?:please |just |not )?" + _VP + r"\?", "base"),
     (
         r"\byou (?:never|always forget to|forgot to|didnt|did not|dont|do not|dont ever|"
@@ -84,19 +89,21 @@ _ASKS = [
         "any",
     ),
 ]
-_ASK_RES = [(re.compile(p), form) for p, form in _ASKS]
+_ASK_RES: list[tuple[re.Pattern[str], str]] = []  # compiled when a flagged message first asks
 _TOPIC = re.compile(r"\b(?:the|your|my|our) ([a-z]+)(?: ([a-z]+))?")
 # Nouns that name no topic ("the way", "the problem"), and words that end a noun phrase.
 _VAGUE = _words(
     "way time one thing things problem trouble point issue fact same only other end whole rest "
     "reason worst best kind sort lot bit day night week moment least most world year majesty "
     "highness lordship idea life head face mouth brain self heart fault mistake blame side own "
-    "turn"
+    "turn weight word say"
 )
 _AFTER = _words(
     "on in out back up off at to for with from down over is was are were and again by into of "
     "about as than like because around every all has have had will would can could should did "
-    "does do not"
+    "does do not come comes came go goes went finally only round just still too also now already "
+    "then today tonight yet ever never always again really even much more less first last lol "
+    "haha though tho"
 )
 _ADMIT = re.compile(
     r"\bi (?:only |just |wouldnt have |would not have )?(?:raised|forgot|missed|spent|left|"
@@ -104,6 +111,7 @@ _ADMIT = re.compile(
     r"got home late)\b(?: \w+){0,6}"
 )
 _ASIDE = re.compile(r"\([^)]{0,80}\)")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 # Everyday things a fight is about, when the message names one without "the" or "your".
 _BARE = re.compile(
     r"\b(?:money|rent|bills|dinner|lunch|breakfast|dishes|washing|laundry|housework|chores|bins|"
@@ -126,19 +134,26 @@ class Found:
 def clean(text: str) -> str:
     """Lower case, no apostrophes, shorthand spelled out: the form we search."""
     low = _APOS.sub("", text.lower())
-    return re.sub(r"\b(\w+)\b", lambda m: _SHORT.get(m.group(1), m.group(1)), low)
+    return _SHORTHAND.sub(lambda m: _SHORT[m.group()], low)
 
 
 _READ_LIMIT = 4000  # a rewrite is one or two sentences: the start of a long paste is enough
 
 
-def read(text: str) -> Found:
-    """What the message asks for, what it is about, and what the speaker owns."""
-    low = clean(text[:_READ_LIMIT])
-    return Found(_ask(low), _topic(low), _admit(low))
+def read(text: str, flagged: bool = True) -> Found:
+    """What the message asks for, what it is about, and what the speaker owns (the ask and the
+    admission only for a flagged message: nothing is rewritten otherwise)."""
+    text = text[:_READ_LIMIT]
+    topic = _topic(clean(_POSSESSIVE.sub(r"\1", text)))  # "the car's" is "the car"
+    if not flagged:
+        return Found("", topic, "")
+    low = clean(text)
+    return Found(_ask(low), topic, _admit(low))
 
 
 def _ask(low: str) -> str:
+    if not _ASK_RES:
+        _ASK_RES.extend((re.compile(p), form) for p, form in _ASKS)
     for regex, form in _ASK_RES:
         for m in regex.finditer(low):
             words = _phrase(m.group(1).split())

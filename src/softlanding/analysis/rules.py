@@ -15,15 +15,14 @@ from pydantic import (
     model_validator,
 )
 
-from softlanding.analysis.analyzer import PATTERN_KINDS, SAFETY_CATEGORIES
+from softlanding.analysis.findings import PATTERN_KINDS, SAFETY_CATEGORIES
+from softlanding.analysis.prefilter import Table
 from softlanding.analysis.regex_safety import linear_problem
-from softlanding.analysis.text import (
+from softlanding.analysis.terms import (
     MACROS,
     NAME,
     UnknownName,
     expand,
-    is_word,
-    regex_key,
     resolve_terms,
     strip_apostrophes,
     vocabulary,
@@ -195,9 +194,9 @@ class AnalysisSection(Strict):
     )
     reflect_words: ReflectWords
 
-    @computed_field(description="derived: the words each regex can begin with")  # type: ignore[prop-decorator]
+    @computed_field(description="derived: the words each regex can begin with, and needs")  # type: ignore[prop-decorator]
     @property
-    def first_words(self) -> dict[str, dict[str, list[str] | None]]:
+    def first_words(self) -> dict[str, Any]:
         return _first_words_index(self)
 
     @computed_field(description="derived: every word the matchers mention")  # type: ignore[prop-decorator]
@@ -247,22 +246,19 @@ def _require_matchers(matchers: Matchers) -> None:
         raise ValueError("needs at least one phrase or regex to match")
 
 
-def _first_words_index(section: AnalysisSection) -> dict[str, dict[str, list[str] | None]]:
-    """Per regex: the words a match begins with, and the rarest words one of which it needs.
+def _first_words_index(section: AnalysisSection) -> dict[str, Any]:
+    """Per regex: the words a match begins with and the words it needs (see prefilter.py).
 
     Worked out once, when the pack is compiled, so `reflect` parses no regex it cannot use.
     """
     terms = resolve_terms(section.terms)
-    index: dict[str, dict[str, list[str] | None]] = {}
+    table = Table()
     for _where, matchers in _all_matchers(section):
         for source in matchers.regexes:
-            body = expand(source.removeprefix("{start}"), terms)
-            first, gate = first_words(body), gate_words(body)
-            index[regex_key(body)] = {
-                "first": sorted(first) if first is not None else None,
-                "gate": sorted(gate) if gate is not None else None,
-            }
-    return index
+            written = source.removeprefix("{start}")
+            if "\n" not in written:  # the table lists one regex a line (else: always tried)
+                table.add(written, expand(written, terms))
+    return table.to_json()
 
 
 def _check_terms(section: AnalysisSection) -> None:
@@ -305,6 +301,9 @@ def _all_matchers(section: AnalysisSection) -> list[tuple[str, Matchers]]:
     for group, name, rule in named:
         out.append((f"{group} → {name} → match", rule.match))
         out.append((f"{group} → {name} → exceptions", rule.exceptions))
+    if section.boundaries is not None:
+        out.append(("boundaries → match", section.boundaries.match))
+        out.append(("boundaries → exceptions", section.boundaries.exceptions))
     return out
 
 
@@ -319,147 +318,3 @@ def regex_problem(prepared: str, may_be_empty: bool = False) -> str | None:
     if any(ch.isupper() for ch in re.sub(r"\\.", "", prepared)):
         return "has capital letters; messages are matched in lower case, so write it in lower case."
     return linear_problem(prepared)
-
-
-def first_words(regex: str) -> frozenset[str] | None:
-    """Every word a match of `regex` can begin with, or None when they cannot be listed.
-
-    A regex whose first words are all absent from a message cannot match it, so the analyzer
-    skips it: most pack regexes then cost one set lookup per keystroke instead of a search.
-    """
-    try:
-        from re import _constants as sre  # type: ignore[attr-defined]  # behind `re`
-        from re import _parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - another Python: no shortcut, same results
-        return None
-    try:
-        found = _heads(list(_parser.parse(regex)), {""}, sre)
-    except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
-        return None
-    if found is None:
-        return None
-    words = found[0] | found[1]
-    return None if "" in words else frozenset(words)
-
-
-def _heads(items: list[Any], open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
-    """(words still being spelled, words complete) after `items`, from the `open_` prefixes."""
-    done: set[str] = set()
-    for op, av in items:
-        if not open_:
-            break
-        if op is sre.LITERAL:
-            ch = chr(av)
-            open_, done = ({p + ch for p in open_}, done) if is_word(ch) else (set(), done | open_)
-        elif op is sre.SUBPATTERN or op is sre.BRANCH:
-            got = _heads_group(op, av, open_, sre)
-            if got is None:
-                return None
-            open_, done = got[0], done | got[1]
-        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-            if tuple(av[:2]) != (0, 1):
-                return None
-            got = _heads(list(av[2]), open_, sre)
-            if got is None:
-                return None
-            open_, done = open_ | got[0], done | got[1]
-        elif op is sre.IN and _breaks_word(av, sre):
-            open_, done = set(), done | open_
-        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width ops spell nothing
-            return None
-        if len(open_) + len(done) > 512:
-            return None
-    return open_, done
-
-
-def _heads_group(op: Any, av: Any, open_: set[str], sre: Any) -> tuple[set[str], set[str]] | None:
-    branches = [list(av[-1])] if op is sre.SUBPATTERN else [list(b) for b in av[1]]
-    still: set[str] = set()
-    done: set[str] = set()
-    for branch in branches:
-        got = _heads(branch, open_, sre)
-        if got is None:
-            return None
-        still |= got[0]
-        done |= got[1]
-    return still, done
-
-
-def _breaks_word(members: Any, sre: Any) -> bool:
-    """True for a character set that holds only spaces or punctuation ([- ], \\s)."""
-    for op, av in members:
-        if op is sre.LITERAL and not is_word(chr(av)):
-            continue
-        if op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
-            continue
-        return False
-    return True
-
-
-# Words so common that needing one of them says little about whether a regex can match.
-_COMMON_WORDS = (
-    "i im ive id ill me my mine you youre youve youd youll your yours u he hes she shes they "
-    "theyre we were us our him her them it its the a an to of and or but so is are was be been "
-    "am do dont did didnt not no just that this what on in at for with all if can cant will "
-    "wont would have has had get got go like"
-)
-_COMMON = frozenset(_COMMON_WORDS.split())
-
-
-def gate_words(regex: str) -> frozenset[str] | None:
-    """The rarest set of words one of which every match of `regex` must hold, or None.
-
-    Every match passes through each whole word of the regex's top-level sequence, so a set of
-    alternatives there ("hit|punched|shoved") is required; the least common such set is kept.
-    """
-    try:
-        from re import _constants as sre  # type: ignore[attr-defined]
-        from re import _parser  # type: ignore[attr-defined]
-
-        items = list(_parser.parse(regex))
-    except Exception:  # noqa: BLE001 - anything odd only means "no shortcut"
-        return None
-    found: list[set[str]] = [s for s in _segments(items, sre) if s and "" not in s]
-    if not found:
-        return None
-    rarest: set[str] = min(found, key=_rarity)
-    return frozenset(rarest)
-
-
-def _rarity(words: set[str]) -> tuple[int, int]:
-    return len(words & _COMMON), len(words)
-
-
-def _segments(items: list[Any], sre: Any) -> list[set[str]]:
-    """The word sets of each whole-word stretch of a top-level sequence (unlistable ones empty)."""
-    out: list[set[str]] = []
-    part: list[Any] = []
-    for op, av in items:
-        if _is_break(op, av, sre):
-            out.append(_part_words(part, sre))
-            part = []
-        elif not part and op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and _ends_in_break(av[2], sre):
-            continue  # "(?:\w+ ){0,2}" between words: the next word still starts a word
-        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            part.append((op, av))
-    out.append(_part_words(part, sre))
-    return out
-
-
-def _part_words(part: list[Any], sre: Any) -> set[str]:
-    got = _heads(part, {""}, sre) if part else None
-    return set() if got is None else got[0] | got[1]
-
-
-def _is_break(op: Any, av: Any, sre: Any) -> bool:
-    if op is sre.LITERAL:
-        return not is_word(chr(av))
-    return op is sre.IN and _breaks_word(av, sre)
-
-
-def _ends_in_break(body: Any, sre: Any) -> bool:
-    items = list(body)
-    if not items:
-        return False
-    op, av = items[-1]
-    return _is_break(op, av, sre)

@@ -8,23 +8,22 @@ Two ways in:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
-from softlanding.pack import view
-from softlanding.pack.frozen import build
 
 if TYPE_CHECKING:
+    from softlanding.pack import view
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
 
-COMPILED_FORMAT = 3  # 3: every label block modelled, placeholders checked
+COMPILED_FORMAT = 4  # 3: every label block modelled, placeholders checked; 4: regex needs
 
 
 @dataclass(frozen=True)
@@ -246,6 +245,9 @@ def load_view(explicit: Path | None = None) -> view.Pack:
 
     Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
     """
+    from softlanding.pack import view  # the typed view: only the app needs it, not `reflect`
+    from softlanding.pack.frozen import build
+
     data = load_data(explicit)
     sections = {k: v for k, v in data.items() if k != "_format"}
     return build(view.Pack, {**sections, "raw": data})
@@ -316,8 +318,24 @@ def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
     return data if ok and data.get("_key") == key else None  # a stale copy is ignored
 
 
+class _Digest:
+    """Which files a compiled copy was built from: two checksums and the length (zlib is loaded
+    anyway; a hashing library would cost every start). It detects changes; the copies it names
+    are trusted by where they live and who owns them, not by this."""
+
+    def __init__(self, first: bytes) -> None:
+        self.crc, self.adler, self.size = zlib.crc32(first), zlib.adler32(first), len(first)
+
+    def update(self, data: bytes) -> None:
+        self.crc, self.adler = zlib.crc32(data, self.crc), zlib.adler32(data, self.adler)
+        self.size += len(data)
+
+    def hexdigest(self) -> str:
+        return f"{self.crc:08x}{self.adler:08x}{self.size:08x}"
+
+
 def _cache_key(src: PackSources) -> str:
-    digest = hashlib.sha256(f"{__version__}:{COMPILED_FORMAT}".encode())
+    digest = _Digest(f"{__version__}:{COMPILED_FORMAT}".encode())
     for path in (src.shipped, src.user):
         if path is None:
             continue
