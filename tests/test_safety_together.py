@@ -22,6 +22,7 @@ from softlanding.screens.together.reveal import RevealedScreen
 from softlanding.screens.together.safe_turn import PrivateSafetyScreen
 from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.turns import PairReframeScreen
+from softlanding.widgets.hints import DraftHints
 
 THREAT = "if you leave I will kill you"
 PAIR = (("A", "Alex"), ("B", "Sam"))
@@ -92,6 +93,10 @@ async def test_a_threat_in_the_speakers_turn_is_asked_of_each_at_the_closing(
         sid = await open_turn(app, pilot, "respond@A")
         assert isinstance(app.screen, SpeakScreen)
         await type_text(pilot, THREAT)  # into the sentence's first gap
+        await pilot.pause(0.5)  # the draft settles and its notes are drawn
+        notes = app.screen.query_one(DraftHints).text
+        assert notes and app.pack.text.hints.empty not in notes  # never "keep going" to danger
+        assert not app.screen.query_one(DraftHints).has_class("-found")  # nor a softer wording
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, SpeakScreen)  # no check in front of both: it goes on

@@ -16,6 +16,7 @@ from softlanding.flow.soft_start import UNKNOWN as UNKNOWN  # the speaker's turn
 from softlanding.screens.base import StepScreen
 from softlanding.textsafe import visible
 from softlanding.widgets.draft import DRAFT_SAVE_DELAY, DraftBox
+from softlanding.widgets.hints import draft_notes
 from softlanding.widgets.repair import RepairPicker, ShowPartnerScreen
 from softlanding.widgets.textbox import LineBox
 
@@ -60,7 +61,7 @@ class RespondScreen(StepScreen):
             yield DraftBox(
                 self._saved_draft,
                 self.pack,
-                hints_for=lambda text: self.host.analyzer.hints(text),
+                hints_for=lambda text: draft_notes(self.host.analyzer, text),
                 save=self.save_draft,
                 delay=DRAFT_SAVE_DELAY,  # read here, so a test may shorten it
                 placeholder=words.draft_placeholder,

@@ -25,7 +25,7 @@ class DraftBox(Horizontal):
         text: str,
         pack: Any,
         *,
-        hints_for: Callable[[str], Iterable[FindingLike]],
+        hints_for: Callable[[str], tuple[Iterable[FindingLike], bool]],  # (findings, has_text)
         save: Callable[[], object],
         delay: float = DRAFT_SAVE_DELAY,
         placeholder: str = "",
@@ -59,5 +59,5 @@ class DraftBox(Horizontal):
     def refresh_hints(self) -> None:
         """Look the words over again (nothing is said about an empty draft)."""
         text = self.box.text
-        findings = self._hints_for(text) if text.strip() else []
-        self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
+        findings, has_text = self._hints_for(text)
+        self.query_one(DraftHints).show(findings, has_text=has_text)

@@ -11,6 +11,19 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 
+class NoteReader(Protocol):
+    def safety(self, text: str) -> Any: ...
+    def hints(self, text: str) -> list[Any]: ...
+
+
+def draft_notes(reader: NoteReader, text: str) -> tuple[list[Any], bool]:
+    """(findings, has_text) for the notes beside a draft. Danger language gets no notes at all:
+    never "keep going" or a softer wording for it (the safety check deals with it)."""
+    if not text.strip() or reader.safety(text).concern:
+        return [], False
+    return reader.hints(text), True
+
+
 class FindingLike(Protocol):
     """What the analyzer reports for one pattern it noticed (read-only)."""
 

@@ -19,7 +19,7 @@ from softlanding.screens.respond import DRAFT_SAVE_DELAY, UNKNOWN
 from softlanding.screens.together.floor import FloorScreen
 from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
-from softlanding.widgets.hints import DraftHints
+from softlanding.widgets.hints import DraftHints, draft_notes
 from softlanding.widgets.repair import RepairPicker
 from softlanding.widgets.textbox import TextBox
 
@@ -111,8 +111,8 @@ class SpeakScreen(FloorScreen):
 
     def _refresh_hints(self) -> None:
         text = self.query_one("#draft", TextArea).text
-        findings = self.host.analyzer.hints(text) if text.strip() else []
-        self.query_one(DraftHints).show(findings, has_text=bool(text.strip()))
+        findings, has_text = draft_notes(self.host.analyzer, text)
+        self.query_one(DraftHints).show(findings, has_text=has_text)
 
     def save_draft(self) -> None:
         text = self.query_one("#draft", TextArea).text.strip()
