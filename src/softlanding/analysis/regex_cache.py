@@ -129,11 +129,12 @@ def _seed(entries: dict[tuple[str, int], Entry]) -> None:
 def dump() -> bytes | None:
     """The file's new bytes when this process compiled regexes the file lacks; else None.
 
-    Regexes that modules compiled through `re` itself (found in its cache) are kept too."""
+    Regexes that modules compiled through `re` itself (found in its cache) are kept too, but
+    only once there is a file: parsing them again would slow the very first run."""
     if not _STAMP:
         return None
     fresh: dict[tuple[str, int], Entry] = dict(_made)
-    cache = getattr(re, "_cache", None)
+    cache = getattr(re, "_cache", None) if _known else None
     for key in list(cache) if isinstance(cache, dict) else []:
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):  # noqa: PLR2004
             continue
