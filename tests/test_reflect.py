@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import select
 import stat
 import subprocess
 import sys
@@ -407,3 +408,37 @@ def test_reflect_starts_without_textual_pydantic_or_yaml(tmp_path: Path) -> None
     )
     assert "HEAVY=\n" in probe.stderr or probe.stderr.rstrip().endswith("HEAVY=")
     assert json.loads(probe.stdout)["patterns"]
+
+
+def test_jsonl_answers_each_line_as_it_arrives_and_a_repeat_alike(tmp_path: Path) -> None:
+    """Lines fed slowly through a pipe are each answered before the next is sent (the batch
+    reader never waits for more), and a repeated line gets the very same answer."""
+    env = {
+        **os.environ,
+        "SOFTLANDING_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    env.pop("SOFTLANDING_PROMPTS", None)
+    command = [sys.executable, "-m", "softlanding", "reflect", "--jsonl"]
+    child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
+    answers = []
+    try:
+        for line in (b"you never listen\n", b"thanks for dinner\n", b"you never listen\n"):
+            child.stdin.write(line)
+            child.stdin.flush()
+            ready, _, _ = select.select([child.stdout], [], [], 60)
+            assert ready, "no answer before the next line was sent"
+            answers.append(child.stdout.readline())
+    finally:
+        child.stdin.close()
+        if len(answers) < 3:  # it stopped answering: don't wait for it
+            child.kill()
+        child.wait(timeout=60)
+    assert [json.loads(a)["text"] for a in answers] == [
+        "you never listen",
+        "thanks for dinner",
+        "you never listen",
+    ]
+    assert answers[0] == answers[2] and json.loads(answers[0])["patterns"]
+    assert child.returncode == 0

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from softlanding.analysis import regex_cache
 from softlanding.analysis.terms import expand, is_word
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class Matcher:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(f"(?:{self.source}){_WORD_END}")
+            self._regex = regex_cache.compile(f"(?:{self.source}){_WORD_END}")
         return self._regex
 
     @property
@@ -125,7 +126,7 @@ class Matcher:
 
                 guard = runs_over_words(self.source)
             # The guard costs `re` its fast scan for a first letter: only where it is needed.
-            self._searcher = re.compile(
+            self._searcher = regex_cache.compile(
                 f"{_WORD_EDGE if guard else ''}(?:{self.source}){_WORD_END}"
             )
         return self._searcher

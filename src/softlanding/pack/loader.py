@@ -271,7 +271,22 @@ def load_data(explicit: Path | None = None) -> dict[str, Any]:
 
 
 def _read_cache(cached: Path) -> dict[str, Any] | None:
-    """The compiled copy, only if we wrote it: ours, private, no link, in folders only we change."""
+    """The compiled copy, only if we wrote it (see `read_private`)."""
+    raw = read_private(cached)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
+        return data
+    return None
+
+
+def read_private(cached: Path) -> bytes | None:
+    """A cache file's bytes, only if we wrote it: ours, private, no link, in folders only we
+    change; None otherwise (or when there is none)."""
     folder = cached.parent
     if paths.untrusted(folder.parent) or paths.untrusted(folder):
         return None
@@ -287,12 +302,9 @@ def _read_cache(cached: Path) -> dict[str, Any] | None:
         if not (stat.S_ISREG(info.st_mode) and mine and not info.st_mode & 0o077):
             return None
         try:
-            data = json.load(fh)
-        except (OSError, ValueError, RecursionError):
+            return fh.read()
+        except OSError:
             return None
-    if isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT:
-        return data
-    return None
 
 
 SHIPPED_COMPILED = "prompts.compiled.json"  # built into the wheel beside prompts.yaml
@@ -357,18 +369,24 @@ _HASH_LIMIT = 1024 * 1024  # above the pack size cap, so every usable pack is ha
 
 def _write_cache(target: Path, data: dict[str, Any]) -> None:
     """Best effort: a cache we cannot write only costs start-up time."""
+    write_private(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), "pack-*.json")
+
+
+def write_private(target: Path, content: bytes, stale: str | None = None) -> None:
+    """Write a cache file atomically, owner-only, in a private folder (best effort: a cache we
+    cannot write only costs time); files matching `stale` there are removed first."""
     try:
         import tempfile
 
         folder = paths.ensure_private_dir(target.parent)
         if paths.untrusted(folder.parent) or paths.untrusted(folder):
             return  # a folder others can change: don't leave a copy there to be swapped
-        for old in folder.glob("pack-*.json"):
+        for old in folder.glob(stale) if stale else ():
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=folder)  # O_EXCL, 600
+        fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=folder)  # O_EXCL, 600
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from softlanding.analysis.analyzer import Analysis, Analyzer
 
@@ -68,6 +69,39 @@ def parse(argv: list[str], prog: str) -> Options:
 
 def main(argv: list[str], prog: str) -> int:
     args = parse(argv, prog)
+    regexes = _kept_regexes()
+    try:
+        return _main(args)
+    finally:
+        _keep_regexes(regexes)
+
+
+def _kept_regexes() -> Path | None:
+    """Load the regexes compiled by earlier runs (before the modules that compile some are
+    imported); the file's path, or None when there is no private cache folder to use."""
+    from softlanding import paths
+    from softlanding.analysis import regex_cache
+    from softlanding.pack.loader import read_private
+
+    try:
+        target = paths.cache_dir() / regex_cache.FILE_NAME
+    except paths.PathsError:
+        return None
+    regex_cache.load(read_private(target))
+    return target
+
+
+def _keep_regexes(target: Path | None) -> None:
+    """Save the regexes this run compiled that the file lacked (most runs: none, no write)."""
+    from softlanding.analysis import regex_cache
+    from softlanding.pack.loader import write_private
+
+    content = regex_cache.dump()
+    if target is not None and content is not None:
+        write_private(target, content)
+
+
+def _main(args: Options) -> int:
     from softlanding.pack.loader import PackError, load_data
 
     try:
@@ -151,17 +185,60 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
     return int(flagged) if args.check else 0
 
 
+_SEEN_LIMIT = 50_000  # lines whose output is remembered: a repeated line is answered at once
+
+
 def _jsonl(data: dict[str, Any], check: bool) -> int:
-    """One JSON object per input line, blank lines included, in order."""
+    """One JSON object per input line, blank lines included, in order.
+
+    Input is read as it arrives and answered a batch at a time (one write and flush each), so
+    a pipe that feeds lines slowly still gets each answer at once. The analyzer reads a line
+    the same way every time, so a line seen before gets the same answer without a second read.
+    """
     analyzer, resources = _analyzer(data), data["safety"]["resources"]
+    seen: dict[str, tuple[str, bool]] = {}
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     flagged = False
-    for line in _stdin_pieces():
-        found = analyzer.analyze(line.rstrip("\r\n"))
-        flagged = flagged or bool(found.patterns) or found.safety.concern
+    for batch in _stdin_batches():
+        out: list[str] = []
+        for raw in batch:
+            line = raw.rstrip("\r\n")
+            known = seen.get(line)
+            if known is None:
+                found = analyzer.analyze(line)
+                hit = bool(found.patterns) or found.safety.concern
+                known = (dumps(found.to_json(resources)) + "\n" if not check else "", hit)
+                if len(seen) < _SEEN_LIMIT:
+                    seen[line] = known
+            out.append(known[0])
+            flagged = flagged or known[1]
         if not check:
-            sys.stdout.write(json.dumps(found.to_json(resources), ensure_ascii=False) + "\n")
+            sys.stdout.write("".join(out))
             sys.stdout.flush()
     return int(flagged) if check else 0
+
+
+def _stdin_batches() -> Iterator[list[str]]:
+    """Standard input's lines, as many at a time as have arrived (never waiting for more
+    before the ones in hand are answered); one by one from a stream without a buffer."""
+    source: Any = getattr(sys.stdin, "buffer", None)
+    read1 = getattr(source, "read1", None)
+    if read1 is None:
+        for piece in _stdin_pieces():
+            yield [piece]
+        return
+    rest = b""
+    while True:
+        chunk = read1(1 << 16)
+        if not chunk:
+            break
+        chunk = rest + chunk
+        cut = chunk.rfind(b"\n") + 1
+        rest = chunk[cut:]
+        if cut:
+            yield [_text(raw) for raw in chunk[: cut - 1].split(b"\n")]  # at \n only, as `for`
+    if rest:
+        yield [_text(rest)]
 
 
 def _save(found: Analysis) -> None:

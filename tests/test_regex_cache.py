@@ -1,0 +1,117 @@
+"""Regexes kept between runs: built from the kept opcodes they behave exactly as `re.compile`
+makes them, a damaged or foreign file is ignored, and the file is read only when it is ours."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.test_prefilter import labelled_texts
+
+from softlanding.analysis import regex_cache, text
+from softlanding.analysis.analyzer import Analyzer
+from softlanding.pack import loader
+
+
+@pytest.fixture
+def fresh() -> Iterator[None]:
+    """An empty cache for the test; whatever the process had is put back after."""
+    known, made = dict(regex_cache._known), dict(regex_cache._made)
+    regex_cache._known.clear()
+    regex_cache._made.clear()
+    yield
+    regex_cache._known.clear()
+    regex_cache._made.clear()
+    regex_cache._known.update(known)
+    regex_cache._made.update(made)
+
+
+PATTERNS = [
+    r"(?:you (?:never|always) (\w+))(?:(?<!\w)|(?!\w))",
+    r"(?P<who>i|we) (?:need|want)\s\w+",
+    r"(?i)whatever+[.!]*",
+    r"[^\W_]+(?:['’ʼ][^\W_]+)*|[\"“”„]",
+]
+
+
+def test_a_kept_regex_is_built_without_parsing_and_matches_as_re_does(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for p in PATTERNS:
+        regex_cache.compile(p)
+    saved = regex_cache.dump()
+    assert saved is not None
+    regex_cache._known.clear()
+    regex_cache.load(saved)
+    plains = {p: re.compile(p) for p in PATTERNS}
+
+    def refused(*_: Any) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regex_cache._parser, "parse", refused)
+    samples = ["You never LISTEN", "we want this now", "WHATEVERRR!!", "don’t “quote” me"]
+    for p in PATTERNS:
+        kept, plain = regex_cache.compile(p), plains[p]
+        assert (kept.pattern, kept.flags, kept.groups) == (plain.pattern, plain.flags, plain.groups)
+        assert kept.groupindex == plain.groupindex
+        for s in samples:
+            assert [m.span() for m in kept.finditer(s)] == [m.span() for m in plain.finditer(s)]
+            assert [m.groups() for m in kept.finditer(s)] == [m.groups() for m in plain.finditer(s)]
+
+
+def test_damaged_or_foreign_files_are_ignored(fresh: None) -> None:
+    regex_cache.compile(PATTERNS[0])
+    saved = regex_cache.dump()
+    assert saved is not None
+    regex_cache._known.clear()
+    for bad in (b"", b"\x00garbage", saved[: len(saved) // 2], saved.replace(b"3.", b"2.", 1)):
+        regex_cache.load(bad)
+        assert regex_cache._known == {}
+    # opcodes damaged inside a well-formed file: compiled the ordinary way instead
+    import marshal
+
+    stamp, entries = marshal.loads(saved)
+    broken = {k: (v[0], b"\xff\xff\xff\xff" * 3, *v[2:]) for k, v in entries.items()}
+    regex_cache.load(marshal.dumps((stamp, broken)))
+    made = regex_cache.compile(PATTERNS[0])
+    assert made.search("you never listen") is not None
+
+
+def test_the_kept_regexes_change_nothing_on_any_labelled_message(
+    data: dict[str, Any], fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = labelled_texts()
+    with monkeypatch.context() as plain:
+        plain.setattr(regex_cache, "compile", re.compile)
+        expected = [Analyzer.from_pack(data).analyze(t) for t in texts]
+    first = Analyzer.from_pack(data)
+    assert [first.analyze(t) for t in texts] == expected
+    saved = regex_cache.dump()
+    assert saved is not None
+    regex_cache._known.clear()
+    regex_cache.load(saved)
+    assert len(regex_cache._known) > 100
+    kept = Analyzer.from_pack(data)
+    assert [kept.analyze(t) for t in texts] == expected
+    assert text.regex_cache is regex_cache
+
+
+def test_the_file_is_read_only_when_it_is_ours_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    target = folder / regex_cache.FILE_NAME
+    loader.write_private(target, b"kept")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert loader.read_private(target) == b"kept"
+    os.chmod(target, 0o644)
+    assert loader.read_private(target) is None
+    os.chmod(target, 0o600)
+    os.chmod(folder, 0o777)
+    assert loader.read_private(target) is None
+    os.chmod(folder, 0o700)
+    link = folder / "link"
+    link.symlink_to(target)
+    assert loader.read_private(link) is None
