@@ -35,10 +35,11 @@ os.environ.pop("SOFTLANDING_PROMPTS", None)
 from softlanding.analysis.safety_model import HEADS, PAGES, WEIGHTS, features  # noqa: E402
 
 # The settings the shipped weights were trained with (tests check the file carries the same).
-SETTINGS: dict[str, Any] = {"epochs": 15, "l2": 0.001, "min_count": 2, "stem": 5, "hard": 2.0}
-# Limits on cross-validated false alarms when choosing the threshold (safety favours recall).
-LIMITS = {"idiom": 0.02, "ordinary": 0.01, "boundary": 0.0}
-GRID = [x / 4 for x in range(-16, 9)]
+SETTINGS: dict[str, Any] = {"epochs": 10, "l2": 0.01, "min_count": 2, "stem": 5, "hard": 2.0}
+# Limits on the false alarms the model adds to the lexicon's, cross-validated, when choosing the
+# threshold: safety favours recall, but an idiom is not a threat and a boundary is never danger.
+LIMITS = {"idiom": 0.03, "ordinary": 0.02, "boundary": 0.0}
+GRID = [x / 4 for x in range(-8, 21)]
 SAFE_KINDS = ("idiom", "boundary", "ordinary")
 OWN_PAGE = {"self_harm": "self_harm", "hurt_partner": "hurt_partner", "danger_now": "danger_now"}
 
@@ -142,32 +143,34 @@ def _fit(
     data: list[tuple[Row, float]], vocab: set[str], settings: dict[str, Any], seed: int
 ) -> tuple[dict[str, float], float]:
     """Logistic regression by AdaGrad; hard negatives (idioms, boundaries) count `hard` times."""
-    w: dict[str, float] = {}
-    g2: dict[str, float] = {}
-    b, bg2, lr, l2 = 0.0, 1e-8, 0.3, settings["l2"]
+    ids: dict[str, int] = {}
+    prepared = []
+    for r, y in data:
+        fs = [ids.setdefault(f, len(ids)) for f in r.feats if f in vocab]
+        weight = settings["hard"] if not y and r.kind in ("idiom", "boundary") else 1.0
+        prepared.append((fs, y, weight))
     pos = sum(y for _, y in data)
     pos_weight = min(3.0, max(1.0, ((len(data) - pos) / max(pos, 1.0)) ** 0.5))
-    order = list(range(len(data)))
+    w, g2 = [0.0] * len(ids), [1e-8] * len(ids)
+    b, bg2, lr, l2 = 0.0, 1e-8, 0.3, settings["l2"]
+    order = list(range(len(prepared)))
     rnd = random.Random(seed)
-    prepared = [([f for f in r.feats if f in vocab], y, r.kind) for r, y in data]
+    sqrt, exp, get = math.sqrt, math.exp, w.__getitem__
     for _ in range(settings["epochs"]):
         rnd.shuffle(order)
         for j in order:
-            fs, y, kind = prepared[j]
-            z = b + sum(w.get(f, 0.0) for f in fs)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            weight = (
-                pos_weight if y else (settings["hard"] if kind in ("idiom", "boundary") else 1.0)
-            )
-            g = (p - y) * weight
+            fs, y, weight = prepared[j]
+            z = b + sum(map(get, fs))
+            p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, z))))
+            g = (p - y) * (pos_weight if y else weight)
             bg2 += g * g
-            b -= lr * g / math.sqrt(bg2)
-            for f in fs:
-                x = w.get(f, 0.0)
+            b -= lr * g / sqrt(bg2)
+            for i in fs:
+                x = w[i]
                 gf = g + l2 * x
-                g2[f] = g2.get(f, 1e-8) + gf * gf
-                w[f] = x - lr * gf / math.sqrt(g2[f])
-    return w, b
+                g2[i] += gf * gf
+                w[i] = x - lr * gf / sqrt(g2[i])
+    return {f: w[i] for f, i in ids.items()}, b
 
 
 def scores(model: dict[str, Any], feats: list[str]) -> list[float]:
@@ -185,12 +188,14 @@ def measure(rows: list[Row], score_of: Any, threshold: float) -> dict[str, Any]:
     """The detector as it runs (lexicon OR model): recall by kind, false alarms, page accuracy."""
     hit: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    added: Counter[str] = Counter()
     pages = right = 0
     for r in rows:
         s = score_of(r)
         flagged = r.lexicon or s[0] >= threshold
         total[r.kind] += 1
         hit[r.kind] += flagged
+        added[r.kind] += flagged and not r.lexicon
         if r.danger and r.page and s[0] >= threshold and not r.lexicon:
             pages += 1
             right += PAGES[max(range(len(PAGES)), key=lambda i: s[i + 1])] == r.page
@@ -200,24 +205,24 @@ def measure(rows: list[Row], score_of: Any, threshold: float) -> dict[str, Any]:
         "recall": sum(hit[k] for k in danger) / max(size, 1),
         "kinds": {k: (hit[k], total[k]) for k in sorted(danger)},
         "fa": {k: hit[k] / total[k] for k in SAFE_KINDS if total[k]},
+        "added": {k: added[k] / total[k] for k in SAFE_KINDS if total[k]},
         "page": (right, pages),
     }
 
 
 def cross_validate(rows: list[Row], settings: dict[str, Any]) -> list[tuple[Row, list[float]]]:
-    """Each held-back part scored by a model trained without it: writer a <-> writer b, and
-    the blind set's development half in 5 folds (everything else always trains)."""
+    """Each held-back part scored by a model trained without it: writer a <-> writer b, and the
+    blind set's development half (everything else always trains)."""
     parts: list[tuple[list[Row], list[Row]]] = []
-    for w in ("writer_a", "writer_b"):
-        test = [r for r in rows if r.group == w]
+    for group in ("writer_a", "writer_b", "blind_dev"):
+        test = [r for r in rows if r.group == group]
         if test:
-            parts.append((test, [r for r in rows if r.group != w]))
-    blind = [r for r in rows if r.group == "blind_dev"]
-    for f in range(5):
-        test = [r for i, r in enumerate(blind) if i % 5 == f]
-        held = {id(r) for r in test}
-        parts.append((test, [r for r in rows if id(r) not in held]))
-    return [(r, scores(train(fit, settings), r.feats)) for test, fit in parts for r in test]
+            parts.append((test, [r for r in rows if r.group != group]))
+    out = []
+    for test, fit in parts:
+        model = train(fit, settings)
+        out += [(r, scores(model, r.feats)) for r in test]
+    return out
 
 
 def report_cv(scored: list[tuple[Row, list[float]]], settings: dict[str, Any]) -> float:
@@ -232,7 +237,7 @@ def report_cv(scored: list[tuple[Row, list[float]]], settings: dict[str, Any]) -
     chosen = None
     for t in GRID:
         every = measure(rows, score_of, t)
-        ok = all(every["fa"].get(k, 0.0) <= limit for k, limit in LIMITS.items())
+        ok = all(every["added"].get(k, 0.0) <= limit for k, limit in LIMITS.items())
         if ok and chosen is None:
             chosen = t
         recalls = [measure([r for r in rows if r.group == g], score_of, t) for g in groups]

@@ -90,14 +90,17 @@ def _read_word(tok: str, shorthand: Mapping[str, str]) -> str:
     return shorthand.get(low, low)
 
 
-def features(words: list[str]) -> Iterable[str]:
-    """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers."""
+def features(words: list[str], stem: int = 0) -> Iterable[str]:
+    """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers;
+    with `stem`, each longer word's first letters too ("pathet~" meets "pathetic", "pathetically")."""
     flat: list[str] = ["<s>"]
     for w in words:
         flat.extend(w.split())
     flat.append("</s>")
     for i, w in enumerate(flat):
         yield w
+        if stem and len(w) > stem and w[0] != "_":
+            yield w[:stem] + "~"
         if i + 1 < len(flat):
             yield w + " " + flat[i + 1]
             if i + 2 < len(flat):
@@ -121,6 +124,8 @@ class PatternModel:
         self.threshold: list[float] = list(data["threshold"])
         # A pattern the rules found stands unless the model is this sure it is not there.
         self.veto: list[float] = list(data.get("veto") or self.threshold)
+        self.settings: dict[str, Any] = dict(data.get("settings") or {})
+        self.stem = int(self.settings.get("stem", 0))
         self.shorthand = shorthand
         self._memo: dict[str, str] = {}
         self._scores: dict[tuple[str, ...], list[float]] = {}
@@ -152,14 +157,14 @@ class PatternModel:
     def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:
         """Every feature of a message: each clause's n-grams, and the patterns the rules found."""
         distinct = dict.fromkeys(words for _s, _e, words in self.clauses(text))
-        out = [f for words in distinct for f in clause_features(words)]
+        out = [f for words in distinct for f in clause_features(words, self.stem)]
         return out + ["rule:" + k for k in ruled]
 
     def clause_score(self, words: tuple[str, ...]) -> list[float]:
         """One clause's contribution to each pattern (remembered: drafts repeat their clauses)."""
         found = self._scores.get(words)
         if found is None:
-            found = self.scores(clause_features(words), bias=False)
+            found = self.scores(clause_features(words, self.stem), bias=False)
             if len(self._scores) < _MEMO_LIMIT:
                 self._scores[words] = found
         return found
@@ -205,9 +210,9 @@ class PatternModel:
         return out
 
 
-def clause_features(words: tuple[str, ...] | list[str]) -> list[str]:
+def clause_features(words: tuple[str, ...] | list[str], stem: int = 0) -> list[str]:
     """A clause's distinct n-grams (each counts once, in training and in reading alike)."""
-    return list(dict.fromkeys(features(list(words))))
+    return list(dict.fromkeys(features(list(words), stem)))
 
 
 def _sigmoid(x: float) -> float:
