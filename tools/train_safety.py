@@ -86,9 +86,9 @@ def load_rows() -> list[Row]:
     for r in rows_of("labelled_messages.jsonl"):
         kind = "unknown_danger" if r["safety"] else "ordinary"
         out.append(Row(r["text"], bool(r["safety"]), kind, None, "old"))
-    for text, _kinds, safe in dev_examples():
-        kind = "ordinary" if safe else "unknown_danger"
-        out.append(Row(text, not safe, kind, None, "old"))
+    for text, _kinds, concern in dev_examples():  # the third item is "danger language here"
+        kind = "unknown_danger" if concern else "ordinary"
+        out.append(Row(text, bool(concern), kind, None, "old"))
     return out
 
 
