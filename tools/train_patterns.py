@@ -222,7 +222,9 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
-    ap.add_argument("--stem", type=int, default=STEM, help="word-stem length (0: none), as --stem=N")
+    ap.add_argument(
+        "--stem", type=int, default=STEM, help="word-stem length (0: none), as --stem=N"
+    )
     ap.add_argument("--threshold", type=float, default=1.0, help="log-odds to add a pattern")
     ap.add_argument("--veto", type=float, default=-5.0, help="log-odds to overrule a rule")
     args = ap.parse_args()

@@ -92,7 +92,7 @@ def _read_word(tok: str, shorthand: Mapping[str, str]) -> str:
 
 def features(words: list[str], stem: int = 0) -> Iterable[str]:
     """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers;
-    with `stem`, each longer word's first letters too ("pathet~" meets "pathetic", "pathetically")."""
+    with `stem`, a longer word's first letters too ("pathe~" meets "pathetic", "pathetically")."""
     flat: list[str] = ["<s>"]
     for w in words:
         flat.extend(w.split())
