@@ -12,13 +12,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _trainer_constants() -> dict[str, object]:
-    """EPOCHS, L2, MIN_COUNT, STEM as the trainer sets them (read, not imported: it trains)."""
+    """EPOCHS, L2, MIN_COUNT, STEM, CONTEXT, HARD_WEIGHT as the trainer first sets them (read,
+    not imported: it trains)."""
     tree = ast.parse((ROOT / "tools" / "train_patterns.py").read_text(encoding="utf-8"))
+    found: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name in ("CONTEXT", "HARD_WEIGHT") and name not in found:
+                found[name] = ast.literal_eval(node.value)
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple):
             names = [getattr(t, "id", "") for t in node.targets[0].elts]
             if "EPOCHS" in names:
-                return dict(zip(names, ast.literal_eval(node.value), strict=True))
+                return found | dict(zip(names, ast.literal_eval(node.value), strict=True))
     raise AssertionError("tools/train_patterns.py sets no EPOCHS")
 
 
@@ -33,7 +40,9 @@ def test_shipped_pattern_weights_match_their_training() -> None:
         want["STEM"],
     )
     assert settings["rules"] is True
-    assert raw["threshold"] == [settings["threshold"]] * 4 and raw["veto"] == [settings["veto"]] * 4
+    assert raw["threshold"] == settings["threshold"] and raw["veto"] == settings["veto"]
+    assert len(raw["threshold"]) == len(raw["veto"]) == len(raw["kinds"]) == 4
+    assert settings["context"] == want["CONTEXT"] and settings["hard"] == want["HARD_WEIGHT"]
     loaded = pattern_model.PatternModel.load({})
     assert loaded is not None and loaded.stem == settings["stem"]
     assert len(loaded.rows) > 5000 and loaded.settings == settings
@@ -45,3 +54,15 @@ def test_stems_are_features_only_when_asked() -> None:
     stemmed = set(pattern_model.clause_features(words, 5))
     assert "pathe~" not in plain and "pathe~" in stemmed
     assert stemmed - plain == {"pathe~"}  # markers like _laugh are never cut
+
+
+def test_context_features_cross_the_rules_findings() -> None:
+    """Quoted or reported words, third parties and teasing are features, each crossed with what
+    the rules found, so the model can overrule a rule there and nowhere else."""
+    quoted = pattern_model.context_features(["my", "mum", "said", "_quote"], ["contempt"])
+    assert {"ctx:quote", "ctx:report", "ctx:third", "rule:contempt&quote"} <= set(quoted)
+    teasing = pattern_model.context_features(["you", "dork", "_laugh", "love", "you", "x"], [])
+    assert {"ctx:tease", "ctx:affection", "ctx:tease_love"} <= set(teasing)
+    assert not any(f.startswith("rule:") for f in teasing)
+    plain = pattern_model.context_features(["you", "never", "listen"], ["criticism"])
+    assert plain == []
