@@ -178,3 +178,43 @@ def test_the_lexicon_still_names_its_categories(analyzer: Analyzer) -> None:
     """A lexicon hit keeps its category; the learned reader is asked only when there is none."""
     assert analyzer.safety("She slapped me").categories == ["violence"]
     assert analyzer.safety("I'm fine, thanks, just tired").categories == []
+
+
+def test_concept_features_are_word_classes_and_pairs_in_a_clause() -> None:
+    """Classes, not phrases: any monitoring word with a partner word makes the same pair."""
+    for text in ("she tracks my location", "he reads my inbox", "my husband checks my phone"):
+        assert {"c:PARTNER", "c:MONITOR", "cc:MONITOR+PARTNER"} <= set(
+            safety_model.concept_features(text)
+        )
+    split = safety_model.concept_features("he was home early. the phone bill came")
+    assert "c:PARTNER" in split and "c:MONITOR" in split
+    assert "cc:MONITOR+PARTNER" not in split  # a pair is met within one clause only
+    threat = safety_model.concept_features("if you take the kids you will regret it")
+    assert {"c:THREAT", "c:LEVERAGE", "cc:LEVERAGE+THREAT"} <= set(threat)
+    assert "c:GUARD" in safety_model.concept_features("lol just kidding")
+    assert safety_model.concept_features("the weather is nice") == []
+    plain = safety_model.features("she tracks my location", stem=5)
+    assert not any(f.startswith(("c:", "cc:")) for f in plain)
+    assert "cc:MONITOR+PARTNER" in safety_model.features("she tracks my location", 5, True)
+
+
+def test_a_message_of_class_words_is_heard_through_its_classes(
+    model: safety_model.SafetyModel,
+) -> None:
+    """Written for this test from class words (monitoring + partner), in no trained phrasing:
+    the word classes carry it over the line; the words alone would not."""
+    assert model.concepts
+    text = "she checks my phone every night and tracks my location on an app"
+    assert model.danger(text) >= model.threshold
+    assert model.danger(text, concepts=False) < model.threshold
+    assert model.page(text) == "partner_fear"
+
+
+def test_a_joke_marker_guards_the_same_words(model: safety_model.SafetyModel) -> None:
+    """The same monitoring words with "lol jk" (spelled out by the normaliser) and an innocent
+    reason are not danger to the model; without the guard they are."""
+    plain = "he reads my messages and tracks my location"
+    joking = plain + " lol just kidding we both use it for hiking"
+    assert model.page(plain) is not None
+    assert model.page(joking) is None
+    assert model.danger(joking) < model.danger(plain) - 2.0

@@ -275,10 +275,11 @@ class SafetyModel:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def danger(self, text: str) -> float:
-        """The log-odds that `text` holds danger language (the first head only: cheap)."""
+    def danger(self, text: str, concepts: bool | None = None) -> float:
+        """The log-odds that `text` holds danger language (the first head only: cheap); with
+        `concepts=False`, as if the word classes were not there (to see what they add)."""
         get, steps, total = self.rows.get, self.steps, 0
-        for f in features(text, self.stem, self.concepts):
+        for f in features(text, self.stem, self.concepts if concepts is None else concepts):
             row = get(f)
             if row is not None:
                 total += steps[row]
