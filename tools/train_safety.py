@@ -42,6 +42,7 @@ SETTINGS: dict[str, Any] = {
     "stem": 5,
     "hard": 4.0,
     "concepts": 1,
+    "concept_l2": 0.1,
 }
 # Limits on false alarms in leave-one-writer-out cross-validation, when choosing the threshold:
 # safety favours recall (the lowest threshold the limits allow), but ordinary conflict is not
@@ -52,7 +53,7 @@ SETTINGS: dict[str, Any] = {
 # writer d's near misses ("I wanted to throw my phone... I didn't"), which no other writer wrote.
 # So boundary is reported, and limited only when asked (--boundary-limit 0.02).
 ADDED_LIMITS = {"ordinary": 0.03, "idiom": 0.06}
-GRID = [x / 4 for x in range(-16, 21)]
+GRID = [x / 8 for x in range(-32, 41)]
 SAFE_KINDS = ("idiom", "boundary", "ordinary")
 OWN_PAGE = {"self_harm": "self_harm", "hurt_partner": "hurt_partner", "danger_now": "danger_now"}
 
@@ -166,6 +167,8 @@ def _fit(
     pos_weight = min(3.0, max(1.0, ((len(data) - pos) / max(pos, 1.0)) ** 0.5))
     w, g2 = [0.0] * len(ids), [1e-8] * len(ids)
     b, bg2, lr, l2 = 0.0, 1e-8, 0.3, settings["l2"]
+    # the word classes may be held to a different penalty than words (they carry across writers)
+    l2s = [l2 * settings.get("concept_l2", 1.0) if f[:2] in ("c:", "cc") else l2 for f in ids]
     order = list(range(len(prepared)))
     rnd = random.Random(seed)
     sqrt, exp, get = math.sqrt, math.exp, w.__getitem__
@@ -180,7 +183,7 @@ def _fit(
             b -= lr * g / sqrt(bg2)
             for i in fs:
                 x = w[i]
-                gf = g + l2 * x
+                gf = g + l2s[i] * x
                 g2[i] += gf * gf
                 w[i] = x - lr * gf / sqrt(g2[i])
     return {f: w[i] for f, i in ids.items()}, b
