@@ -62,7 +62,22 @@ def test_context_features_cross_the_rules_findings() -> None:
     quoted = pattern_model.context_features(["my", "mum", "said", "_quote"], ["contempt"])
     assert {"ctx:quote", "ctx:report", "ctx:third", "rule:contempt&quote"} <= set(quoted)
     teasing = pattern_model.context_features(["you", "dork", "_laugh", "love", "you", "x"], [])
+    praise = pattern_model.context_features(["so", "proud", "of", "you"], ["criticism"])
+    assert {"ctx:praise", "rule:criticism&praise"} <= set(praise)
     assert {"ctx:tease", "ctx:affection", "ctx:tease_love"} <= set(teasing)
     assert not any(f.startswith("rule:") for f in teasing)
     plain = pattern_model.context_features(["you", "never", "listen"], ["criticism"])
     assert plain == []
+
+
+def test_a_rule_is_overruled_sooner_in_context() -> None:
+    """Out of context a rule's finding stands unless the model is sure; where the words are
+    quoted, reported, about a third party, teasing or praise, the in-context bar applies."""
+    loaded = pattern_model.PatternModel.load({})
+    assert loaded is not None
+    for i in range(len(loaded.kinds)):
+        assert loaded.bar(i, ruled=False) == loaded.threshold[i]
+        assert loaded.bar(i, ruled=True) == loaded.veto[i] <= -3.0
+        assert loaded.bar(i, ruled=True, context=True) == loaded.veto_context[i]
+    assert pattern_model.has_context(["ctx:quote"]) and pattern_model.has_context(["ctx:tease"])
+    assert not pattern_model.has_context(["ctx:affection", "ctx:pause", "rule:contempt"])

@@ -124,6 +124,11 @@ _AFFECTION = frozenset(
     "❤ ♥ 😘 😍 🥰 💕 💖 😉 😜 😛 🙃 😂 🤣 😆 😅 😁".split()
 )
 _TEASE = frozenset(("kidding", "joking", "teasing", "tease", "banter", "jk", "joke", "_laugh"))
+_PRAISE = frozenset(
+    "thank thanks thankyou proud grateful appreciate appreciated impressed blush meant "
+    "sweet thoughtful ❤ ♥ 🥰 😍 💕 💖".split()
+)
+_PAUSE = frozenset("minutes mins min hour hours later tomorrow back calm calmer reset".split())
 _FICTION = frozenset(
     "show episode character characters contestant contestants tv film movie netflix series "
     "book novel season villain".split()
@@ -132,7 +137,8 @@ _FICTION = frozenset(
 
 def context_features(words: list[str], ruled: Iterable[str] = ()) -> list[str]:
     """The message's context markers ("ctx:quote", "ctx:report", "ctx:third", "ctx:tease",
-    "ctx:own", "ctx:fiction") and each one crossed with each pattern the rules found."""
+    "ctx:own", "ctx:fiction", "ctx:praise", "ctx:pause") and each one crossed with each pattern
+    the rules found."""
     ctx: set[str] = set()
     prev = ""
     for w in words:
@@ -148,6 +154,10 @@ def context_features(words: list[str], ruled: Iterable[str] = ()) -> list[str]:
             ctx.add("affection")
         if w in _FICTION:
             ctx.add("fiction")
+        if w in _PRAISE:
+            ctx.add("praise")
+        if w in _PAUSE or (w == "talk" and prev in ("then", "lets", "well", "can")):
+            ctx.add("pause")
         if prev == "i" and w in ("know", "was", "shouldnt", "get", "tend", "admit", "realise"):
             ctx.add("own")
         if prev in ("im", "i") and w in ("sorry", "wrong"):
@@ -160,7 +170,7 @@ def context_features(words: list[str], ruled: Iterable[str] = ()) -> list[str]:
 
 
 _OVERRULING = frozenset(
-    ("ctx:quote", "ctx:report", "ctx:third", "ctx:tease", "ctx:own", "ctx:fiction")
+    ("ctx:quote", "ctx:report", "ctx:third", "ctx:tease", "ctx:own", "ctx:fiction", "ctx:praise")
 )
 
 
