@@ -128,7 +128,9 @@ def prepare(rows: list[Row], stem: int, concepts: bool | None = None) -> None:
 
     for row in rows:
         norm = an._normalise(row.text).text  # noqa: SLF001
-        row.feats = features(norm, stem, bool(SETTINGS["concepts"] if concepts is None else concepts))
+        row.feats = features(
+            norm, stem, bool(SETTINGS["concepts"] if concepts is None else concepts)
+        )
         row.lexicon = any(rule.first(Doc(norm)) for rule in an._safety)  # noqa: SLF001
         if row.danger and row.page is None and row.lexicon:
             pages = kinds_of(find_danger(an, row.text))

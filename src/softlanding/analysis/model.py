@@ -111,27 +111,160 @@ def features(words: list[str], stem: int = 0) -> Iterable[str]:
 # about a third party, teasing (laughter, affection), owning one's part, or a screen story.
 _REPORT = frozenset(("said", "says", "told", "tells", "asked", "goes", "texted", "wrote", "like"))
 _REPORTER = frozenset(
-    "she he they mum mom dad boss friend sister brother mate manager colleague coworker teacher "
-    "neighbour neighbor landlord nan gran grandma mother father aunt uncle cousin".split()
+    [
+        "she",
+        "he",
+        "they",
+        "mum",
+        "mom",
+        "dad",
+        "boss",
+        "friend",
+        "sister",
+        "brother",
+        "mate",
+        "manager",
+        "colleague",
+        "coworker",
+        "teacher",
+        "neighbour",
+        "neighbor",
+        "landlord",
+        "nan",
+        "gran",
+        "grandma",
+        "mother",
+        "father",
+        "aunt",
+        "uncle",
+        "cousin",
+    ]
 )
 _THIRD = frozenset(
-    "mum mom dad boss sister brother mate manager colleague coworker colleagues coworkers "
-    "teacher neighbour neighbor landlord nan gran grandma mother father aunt uncle cousin "
-    "friend friends flatmate roommate kids son daughter inlaws ex".split()
+    [
+        "mum",
+        "mom",
+        "dad",
+        "boss",
+        "sister",
+        "brother",
+        "mate",
+        "manager",
+        "colleague",
+        "coworker",
+        "colleagues",
+        "coworkers",
+        "teacher",
+        "neighbour",
+        "neighbor",
+        "landlord",
+        "nan",
+        "gran",
+        "grandma",
+        "mother",
+        "father",
+        "aunt",
+        "uncle",
+        "cousin",
+        "friend",
+        "friends",
+        "flatmate",
+        "roommate",
+        "kids",
+        "son",
+        "daughter",
+        "inlaws",
+        "ex",
+    ]
 )
 _AFFECTION = frozenset(
-    "x xx xxx babe babes hun honey darling sweetheart cutie dork goof "
-    "❤ ♥ 😘 😍 🥰 💕 💖 😉 😜 😛 🙃 😂 🤣 😆 😅 😁".split()
+    [
+        "x",
+        "xx",
+        "xxx",
+        "babe",
+        "babes",
+        "hun",
+        "honey",
+        "darling",
+        "sweetheart",
+        "cutie",
+        "dork",
+        "goof",
+        "❤",
+        "♥",
+        "😘",
+        "😍",
+        "🥰",
+        "💕",
+        "💖",
+        "😉",
+        "😜",
+        "😛",
+        "🙃",
+        "😂",
+        "🤣",
+        "😆",
+        "😅",
+        "😁",
+    ]
 )
 _TEASE = frozenset(("kidding", "joking", "teasing", "tease", "banter", "jk", "joke", "_laugh"))
 _PRAISE = frozenset(
-    "thank thanks thankyou proud grateful appreciate appreciated impressed blush meant "
-    "sweet thoughtful ❤ ♥ 🥰 😍 💕 💖".split()
+    [
+        "thank",
+        "thanks",
+        "thankyou",
+        "proud",
+        "grateful",
+        "appreciate",
+        "appreciated",
+        "impressed",
+        "blush",
+        "meant",
+        "sweet",
+        "thoughtful",
+        "❤",
+        "♥",
+        "🥰",
+        "😍",
+        "💕",
+        "💖",
+    ]
 )
-_PAUSE = frozenset("minutes mins min hour hours later tomorrow back calm calmer reset".split())
+_PAUSE = frozenset(
+    [
+        "minutes",
+        "mins",
+        "min",
+        "hour",
+        "hours",
+        "later",
+        "tomorrow",
+        "back",
+        "calm",
+        "calmer",
+        "reset",
+    ]
+)
 _FICTION = frozenset(
-    "show episode character characters contestant contestants tv film movie netflix series "
-    "book novel season villain".split()
+    [
+        "show",
+        "episode",
+        "character",
+        "characters",
+        "contestant",
+        "contestants",
+        "tv",
+        "film",
+        "movie",
+        "netflix",
+        "series",
+        "book",
+        "novel",
+        "season",
+        "villain",
+    ]
 )
 
 

@@ -28,165 +28,142 @@ _STEM = 5  # a word's first letters also count: "strangled" and "strangling" mee
 _MAX_CHARS = 5000  # a long paste is left to the lexicon
 
 # Word classes that carry across writers (a phrasing seen once is memorised; a class is learned):
-# each class is words (a trailing "*" takes any ending) and phrases, in the normalised text
-# (lower case, apostrophes dropped: "dont", "youll"). A message gets "c:CLASS" per class it
-# uses and "cc:A+B" per pair of classes met in one clause ("he" + "tracks" + "location").
-CONCEPTS: dict[str, tuple[str, ...]] = {
+# each class is comma-separated words (a trailing "*" takes any ending) and phrases, in the
+# normalised text (lower case, apostrophes dropped: "dont", "youll"). A message gets "c:CLASS"
+# per class it uses and "cc:A+B" per pair of classes met in one clause ("he" + "tracks" +
+# "location"). GUARD (joking, fiction, food) and SETTLED (it was resolved) speak against danger.
+CONCEPTS: dict[str, str] = {
     "PARTNER": (
-        "he", "she", "him", "her", "his", "hers", "hes", "shes", "husband", "wife", "boyfriend",
-        "girlfriend", "partner", "bf", "gf", "fiance", "fiancee", "hubby", "spouse", "ex",
-        "missus", "fella",
+        "he,she,him,her,his,hers,hes,shes,husband,wife,boyfriend,girlfriend,partner,bf,gf,"
+        "fiance,fiancee,hubby,spouse,ex,missus,fella"
     ),
     "PERMISSION": (
-        "allowed", "allow*", "let", "lets", "letting", "permission", "approve*", "approval",
-        "forbid*", "banned", "ban", "ask permission", "have to ask", "has to ask", "had to ask",
-        "check with him", "check with her", "his ok", "her ok", "wont let", "doesnt let",
-        "didnt let", "not allowed", "isnt allowed", "make me ask",
+        "allowed,allow*,let,lets,letting,permission,approve*,approval,forbid*,banned,ban,"
+        "ask permission,have to ask,has to ask,had to ask,check with him,check with her,"
+        "his ok,her ok,wont let,doesnt let,didnt let,not allowed,isnt allowed,make me ask"
     ),
     "MONITOR": (
-        "check*", "reads", "read", "reading", "track*", "location*", "password*", "passcode*",
-        "app", "apps", "camera*", "follow*", "watching", "watches", "gps", "airtag*", "spy*",
-        "spied", "monitor*", "phone*", "messages", "texts", "screenshot*", "snoop*", "logs",
-        "record*", "whereabouts", "inbox", "emails", "browser", "history", "unlock*", "pin",
-        "goes through", "went through", "go through", "find my", "life360", "who i talk",
-        "who im talking", "where i am", "where i was", "where ive been", "every minute",
-        "keeps calling", "calls me", "turns up", "turned up", "shows up", "showed up",
-        "outside my", "drives past", "drove past", "waiting outside", "parked outside",
-        "video call", "facetime", "prove where", "send a photo", "send him a photo",
-        "send her a photo", "account",
+        "check*,reads,read,reading,track*,location*,password*,passcode*,app,apps,camera*,"
+        "follow*,watching,watches,gps,airtag*,spy*,spied,monitor*,phone*,messages,texts,"
+        "screenshot*,snoop*,logs,record*,whereabouts,inbox,emails,browser,history,unlock*,"
+        "pin,goes through,went through,go through,find my,life360,who i talk,who im talking,"
+        "where i am,where i was,where ive been,every minute,keeps calling,calls me,turns up,"
+        "turned up,shows up,showed up,outside my,drives past,drove past,waiting outside,"
+        "parked outside,video call,facetime,prove where,send a photo,send him a photo,"
+        "send her a photo,account"
     ),
     "MONEY": (
-        "card", "cards", "account*", "wage*", "salary", "allowance", "money", "bank*", "cash",
-        "pay", "payday", "paycheck", "paid", "receipt*", "spend*", "spent", "budget*", "debt*",
-        "loan*", "credit", "benefits", "savings", "pocket money", "in his name", "in her name",
-        "every penny", "every pound", "every dollar", "every cent",
+        "card,cards,account*,wage*,salary,allowance,money,bank*,cash,pay,payday,paycheck,"
+        "paid,receipt*,spend*,spent,budget*,debt*,loan*,credit,benefits,savings,pocket money,"
+        "in his name,in her name,every penny,every pound,every dollar,every cent"
     ),
     "ISOLATE": (
-        "friend*", "family", "sister*", "brother*", "mum*", "mom*", "mother", "dad*", "father",
-        "parents", "see", "seeing", "visit*", "alone", "cut off", "cut me off", "stop seeing",
-        "go out", "going out", "went out", "colleague*", "coworker*", "work", "job", "church",
-        "gym", "them or me", "its them or", "choose between", "nobody else", "no one else",
-        "only need me", "only have me", "all i need",
+        "friend*,family,sister*,brother*,mum*,mom*,mother,dad*,father,parents,see,seeing,"
+        "visit*,alone,cut off,cut me off,stop seeing,go out,going out,went out,colleague*,"
+        "coworker*,work,job,church,gym,them or me,its them or,choose between,nobody else,"
+        "no one else,only need me,only have me,all i need"
     ),
     "THREAT": (
-        "if you", "if i", "or else", "youll see", "you will see", "watch what", "regret*",
-        "dont make me", "last time", "youll be sorry", "you will be sorry", "see what happens",
-        "what happens", "make you pay", "wont be pretty", "remember what happened",
-        "next time", "try it", "i dare you", "ill make sure", "make sure you", "accidents",
-        "careful", "warned", "warning", "consequences", "youll find out", "find out what",
-        "ill ruin", "ruin you", "never see", "i know where", "finish you", "end you",
-        "wont like", "youll wish", "pay for this", "mark my words",
+        "if you,if i,or else,youll see,you will see,watch what,regret*,dont make me,"
+        "last time,youll be sorry,you will be sorry,see what happens,what happens,"
+        "make you pay,wont be pretty,remember what happened,next time,try it,i dare you,"
+        "ill make sure,make sure you,accidents,careful,warned,warning,consequences,"
+        "youll find out,find out what,ill ruin,ruin you,never see,i know where,finish you,"
+        "end you,wont like,youll wish,pay for this,mark my words"
     ),
     "LEVERAGE": (
-        "kids", "kid", "children", "child", "son", "daughter", "baby", "custody", "dog", "dogs",
-        "cat", "cats", "pet", "pets", "puppy", "visa", "papers", "deport*", "passport",
-        "immigration", "home office", "citizenship", "green card", "photos", "nudes",
-        "pictures", "pics", "video*", "out me", "tell everyone", "tell your", "post them",
-        "share them", "social services", "the police",
+        "kids,kid,children,child,son,daughter,baby,custody,dog,dogs,cat,cats,pet,pets,puppy,"
+        "visa,papers,deport*,passport,immigration,home office,citizenship,green card,photos,"
+        "nudes,pictures,pics,video*,out me,tell everyone,tell your,post them,share them,"
+        "social services,the police"
     ),
     "SELF_END": (
-        "burden", "better off", "wake up", "disappear*", "goodbye", "end it", "end it all",
-        "tired of being", "no point", "whats the point", "cant go on", "cant do this anymore",
-        "give up", "giving up", "giving my", "gave away", "not be here", "not be around",
-        "wont be around", "wont be here", "sleep forever", "end everything", "pills", "bridge",
-        "myself", "no way out", "last message", "letters", "say goodbye", "miss me",
-        "without me", "gone", "not here anymore", "not exist", "stop existing", "want out",
-        "everyone would", "tired", "numb", "empty", "nothing left",
-        "so done", "done with everything", "sorry for everything", "making peace", "at peace",
-        "understand soon", "youll understand", "after this week", "after tonight", "deal with me",
-        "borrowed time", "be free", "a weight", "rope", "if anything happens",
-        "not your fault", "take care of the", "look after the", "the will", "my will",
-        "sorted everything", "tidied up", "paid back", "planning how", "the other kind",
-        "for good", "not worth", "worthless", "pointless", "at rest", "final",
+        "burden,better off,wake up,disappear*,goodbye,end it,end it all,tired of being,"
+        "no point,whats the point,cant go on,cant do this anymore,give up,giving up,"
+        "giving my,gave away,not be here,not be around,wont be around,wont be here,"
+        "sleep forever,end everything,pills,bridge,myself,no way out,last message,letters,"
+        "say goodbye,miss me,without me,gone,not here anymore,not exist,stop existing,"
+        "want out,everyone would,tired,numb,empty,nothing left,so done,done with everything,"
+        "sorry for everything,making peace,at peace,understand soon,youll understand,"
+        "after this week,after tonight,deal with me,borrowed time,be free,a weight,rope,"
+        "if anything happens,not your fault,take care of the,look after the,the will,my will,"
+        "sorted everything,tidied up,paid back,planning how,the other kind,for good,"
+        "not worth,worthless,pointless,at rest,final"
     ),
     "SEX": (
-        "sex", "bed", "touch*", "duty", "owe", "owes", "owed", "said no", "sleep with",
-        "the mood", "asleep", "kept going", "didnt stop", "wouldnt stop", "didnt want to",
-        "made me", "pressure*", "guilt*", "wives", "wifely", "girlfriends do", "husbands",
-        "body", "undress*", "consent", "intimate", "intimacy", "kiss*", "clothes", "naked",
-        "on top", "pinned", "rights",
-        "expected it", "turn him down", "turn her down", "wanting it", "want it", "get through",
-        "lie there", "its over", "over with", "the clock", "comfortable", "say yes", "said yes",
-        "say no", "pull away", "holds on", "rape*", "didnt want it", "do it", "whenever he wants",
-        "whenever she wants", "available", "least i can do", "if i loved", "if you loved",
-        "crying", "cried", "gave in", "give in", "until i say yes", "tonight", "in the end",
+        "sex,bed,touch*,duty,owe,owes,owed,said no,sleep with,the mood,asleep,kept going,"
+        "didnt stop,wouldnt stop,didnt want to,made me,pressure*,guilt*,wives,wifely,"
+        "girlfriends do,husbands,body,undress*,consent,intimate,intimacy,kiss*,clothes,naked,"
+        "on top,pinned,rights,expected it,turn him down,turn her down,wanting it,want it,"
+        "get through,lie there,its over,over with,the clock,comfortable,say yes,said yes,"
+        "say no,pull away,holds on,rape*,didnt want it,do it,whenever he wants,"
+        "whenever she wants,available,least i can do,if i loved,if you loved,crying,cried,"
+        "gave in,give in,until i say yes,tonight,in the end"
     ),
     "FEAR": (
-        "stomach drops", "tiptoe*", "eggshells", "mood", "moods", "careful what i say",
-        "scared", "afraid", "terrified", "frightened", "fear", "set him off", "sets him off",
-        "set her off", "sets her off", "react", "hide", "hiding", "hid", "flinch*", "shaking",
-        "nervous", "dread*", "panic*", "keep quiet", "keep the peace", "footsteps",
-        "hear the door", "gets home", "comes home", "rehearse*", "walk on", "on edge",
-        "heart pounding", "cant breathe", "what he will do", "what she will do",
-        "what hell do", "what shell do", "what happens when",
-        "breathe", "relax", "never lasts", "which way", "feel sick", "heart", "full name",
-        "excuse*", "goes off", "go off", "key in", "his key", "her key", "due back", "away",
-        "cleaned", "too scared", "pretend*", "cant tell", "silence", "the look", "that look",
-        "quiet", "tone", "careful", "walking on", "mood*", "trigger*", "blow up", "explode*",
+        "stomach drops,tiptoe*,eggshells,mood,moods,careful what i say,scared,afraid,"
+        "terrified,frightened,fear,set him off,sets him off,set her off,sets her off,react,"
+        "hide,hiding,hid,flinch*,shaking,nervous,dread*,panic*,keep quiet,keep the peace,"
+        "footsteps,hear the door,gets home,comes home,rehearse*,walk on,on edge,"
+        "heart pounding,cant breathe,what he will do,what she will do,what hell do,"
+        "what shell do,what happens when,breathe,relax,never lasts,which way,feel sick,heart,"
+        "full name,excuse*,goes off,go off,key in,his key,her key,due back,away,cleaned,"
+        "too scared,pretend*,cant tell,silence,the look,that look,quiet,tone,careful,"
+        "walking on,mood*,trigger*,blow up,explode*"
     ),
     "GASLIGHT": (
-        "crazy", "imagining", "imagined", "never happened", "didnt happen", "unstable",
-        "believe", "making it up", "made it up", "remember it wrong", "insane", "psycho",
-        "too sensitive", "mental", "memory", "in your head", "in my head", "dramatic",
-        "overreact*", "losing my mind", "losing it", "paranoid", "nobody would", "no one would",
-        "no one will", "nobody will", "doubt myself", "my fault",
+        "crazy,imagining,imagined,never happened,didnt happen,unstable,believe,making it up,"
+        "made it up,remember it wrong,insane,psycho,too sensitive,mental,memory,in your head,"
+        "in my head,dramatic,overreact*,losing my mind,losing it,paranoid,nobody would,"
+        "no one would,no one will,nobody will,doubt myself,my fault"
     ),
     "URGE": (
-        "i might", "scared i", "afraid i", "want to hit", "wanted to hit", "i could hurt",
-        "lose control", "lost control", "lost it", "snapped", "grabbed", "shoved", "pushed",
-        "my temper", "rage", "my hands", "raised my", "i hit", "i threw", "i slapped",
-        "what im becoming", "what i might do", "scare myself", "i scare", "frightened i",
-        "terrified i", "worried i", "hit my", "hurt my", "going to hit", "going to hurt",
-        "hit him", "hit her", "hurt him", "hurt her", "get out of the house", "cool down",
+        "i might,scared i,afraid i,want to hit,wanted to hit,i could hurt,lose control,"
+        "lost control,lost it,snapped,grabbed,shoved,pushed,my temper,rage,my hands,"
+        "raised my,i hit,i threw,i slapped,what im becoming,what i might do,scare myself,"
+        "i scare,frightened i,terrified i,worried i,hit my,hurt my,going to hit,"
+        "going to hurt,hit him,hit her,hurt him,hurt her,get out of the house,cool down"
     ),
     "NOW": (
-        "right now", "now", "outside", "door", "locked", "lock*", "window", "police", "help",
-        "please help", "bathroom", "tonight", "on his way", "on her way", "banging", "hurry",
-        "come quick", "call someone", "cant get out", "wont let me leave", "wont let me out",
-        "blocking", "blocked",
+        "right now,now,outside,door,locked,lock*,window,police,help,please help,bathroom,"
+        "tonight,on his way,on her way,banging,hurry,come quick,call someone,cant get out,"
+        "wont let me leave,wont let me out,blocking,blocked"
     ),
     "FORCE": (
-        "threw", "throw*", "thrown", "smash*", "broke", "punch*", "wall", "grab*", "pinned",
-        "choke*", "neck", "throat", "bruise*", "marks", "doorway", "shove*", "push*", "slam*",
-        "dragged", "drag*", "hair", "arm", "wrist*", "held me down", "kicked", "bit",
+        "threw,throw*,thrown,smash*,broke,punch*,wall,grab*,pinned,choke*,neck,throat,"
+        "bruise*,marks,doorway,shove*,push*,slam*,dragged,drag*,hair,arm,wrist*,held me down,"
+        "kicked,bit"
     ),
     "HARM_SELF": (
-        "cut", "cutting", "cuts", "burnt", "burned", "burn myself", "hurt myself", "blade*",
-        "lighter", "razor", "being alive", "alive", "worthless", "overdose", "feel something",
-        "scratch*", "harm",
+        "cut,cutting,cuts,burnt,burned,burn myself,hurt myself,blade*,lighter,razor,"
+        "being alive,alive,worthless,overdose,feel something,scratch*,harm"
     ),
     "WEAPON": (
-        "knife", "knives", "gun", "guns", "bat", "hammer", "scissors", "rope", "belt",
-        "kitchen knife", "weapon*", "rifle", "lighter",
+        "knife,knives,gun,guns,bat,hammer,scissors,rope,belt,kitchen knife,weapon*,rifle,lighter"
     ),
     "PURSUE": (
-        "schedule", "shifts", "ringing", "rings", "emails", "emailed", "messaged", "whenever i",
-        "address", "knows where", "know where", "my route", "my car", "my house", "my flat",
-        "my work", "my gym", "new number", "blocked him", "blocked her", "fake account",
-        "new account", "waiting for me", "everywhere i go", "same car", "still texts",
-        "still calls", "wont stop", "keeps turning", "keeps messaging",
+        "schedule,shifts,ringing,rings,emails,emailed,messaged,whenever i,address,"
+        "knows where,know where,my route,my car,my house,my flat,my work,my gym,new number,"
+        "blocked him,blocked her,fake account,new account,waiting for me,everywhere i go,"
+        "same car,still texts,still calls,wont stop,keeps turning,keeps messaging"
     ),
     "COMPLY": (
-        "safer", "pretend*", "keep quiet", "calm down", "make it worse", "watch his",
-        "watch her", "gave in", "give in", "go along", "agree with everything", "easier than",
-        "just agree", "say sorry", "apologise", "apologize", "smile", "scared to tell",
-        "heart pounds", "cant risk", "finding out", "find out",
+        "safer,pretend*,keep quiet,calm down,make it worse,watch his,watch her,gave in,"
+        "give in,go along,agree with everything,easier than,just agree,say sorry,apologise,"
+        "apologize,smile,scared to tell,heart pounds,cant risk,finding out,find out"
     ),
     "SETTLED": (
-        "i didnt", "let go", "said sorry", "respects", "respected", "respect", "said ok",
-        "calmer", "therapist", "counsellor", "counselor", "gp", "processing", "hasnt since",
-        "cuddled", "all i wanted", "just words", "were ok", "talked it through", "we talked",
-        "not anything else", "breathed", "straight away", "both", "we agreed", "i ask the same",
-        "cutting back", "walk away", "walked away", "i come back", "came back",
+        "i didnt,let go,said sorry,respects,respected,respect,said ok,calmer,therapist,"
+        "counsellor,counselor,gp,processing,hasnt since,cuddled,all i wanted,just words,"
+        "were ok,talked it through,we talked,not anything else,breathed,straight away,both,"
+        "we agreed,i ask the same,cutting back,walk away,walked away,i come back,came back"
     ),
     "GUARD": (
-        "lol", "lmao", "haha", "hahaha", "just kidding", "kidding", "joking", "joke",
-        "not literally", "literally", "banter", "teasing", "tease", "game", "movie", "film",
-        "show", "book", "episode", "character", "series", "netflix", "work", "boss", "traffic",
-        "football", "match", "team", "sandwich", "pizza", "cake", "chocolate", "coffee",
+        "lol,lmao,haha,hahaha,just kidding,kidding,joking,joke,not literally,literally,"
+        "banter,teasing,tease,game,movie,film,show,book,episode,character,series,netflix,"
+        "work,boss,traffic,football,match,team,sandwich,pizza,cake,chocolate,coffee"
     ),
 }
-
 
 
 def features(text: str, stem: int = _STEM, concepts: bool = False) -> list[str]:
@@ -206,7 +183,8 @@ def features(text: str, stem: int = _STEM, concepts: bool = False) -> list[str]:
 
 
 def concept_features(text: str) -> list[str]:
-    """"c:CLASS" for each class the text uses, "cc:A+B" for each pair met in one clause."""
+    """Each class the text uses ("c:CLASS"), and each pair of classes met in one clause
+    ("cc:A+B")."""
     found: set[str] = set()
     pairs: set[str] = set()
     for m in _CLAUSE.finditer(text.lower()):
@@ -248,7 +226,7 @@ def _index() -> tuple[dict[str, tuple[str, ...]], ...]:
     prefix: dict[str, list[str]] = {}
     phrase: dict[str, list[str]] = {}
     for name, entries in CONCEPTS.items():
-        for entry in entries:
+        for entry in entries.split(","):
             if entry.endswith("*"):
                 prefix.setdefault(entry[:-1], []).append(name)
             elif " " in entry:
