@@ -3,7 +3,7 @@
 Scores the detector as it runs (the lexicon, then the learned reader) on the blind set's
 development half: per-kind recall, false alarms on idioms, boundaries and ordinary messages, and
 whether the first safety page fits the kind; the misses are listed (the lexicon was tuned on
-them). `--cv` adds the training set's cross-validated figures (writer a <-> writer b, via
+them). `--cv` adds the training set's cross-validated figures (leave one writer out, via
 tools/train_safety.py). `--heldout` and `--file` print aggregates only, never a text, so those
 sets can be looked at without leaking into the lexicon or the model.
 """

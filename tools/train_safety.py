@@ -1,14 +1,16 @@
 """Train the learned safety reader (plain Python, no numpy): `python tools/train_safety.py [--cv]`.
 
-Learns from the blind-written safety training set (tests/data/safety_train.jsonl, writers "a" and
-"b"), the blind safety set's development half, the pattern sets' development halves and training
-set (ordinary messages) and the old labelled set. Never from a row whose split is "heldout".
-Writes src/softlanding/analysis/safety_model.json.
+Learns from the blind-written safety training set (tests/data/safety_train.jsonl, writers "a",
+"b", "c" and "d"), the blind safety set's development half, the pattern sets' development halves
+and training set (ordinary messages) and the old labelled set. Never from a row whose split is
+"heldout". Writes src/softlanding/analysis/safety_model.json.
 
-`--cv` trains on writer a and scores on writer b and the other way round (and, for the blind
-set's development half, 5-fold), for the detector as it runs: the lexicon OR the model. The
-threshold written with the weights is chosen from those cross-validated scores (the lowest
-log-odds whose false alarms stay within the limits below), never from the held-out half.
+`--cv` leaves one writer out at a time (a model trained on the others scores that writer's
+messages; the blind set's development half is also left out once), for the detector as it runs:
+the lexicon OR the model. The threshold written with the weights is chosen from those
+cross-validated scores on the writers' messages (the lowest log-odds whose added false alarms
+stay within the limits below), never from the held-out half. `--boundary-limit 0.02` adds the
+lead's boundary limit (see ADDED_LIMITS for what it costs).
 """
 
 from __future__ import annotations

@@ -1,12 +1,17 @@
-"""A small learned reader of danger language, beside the lexicon: logistic regression over words.
+"""A small learned reader of danger language, beside the lexicon: logistic regression over words
+and word classes.
 
 The lexicon (the pack's `analysis.safety_language`) names the danger words it knows; this reader
 was trained by tools/train_safety.py on messages written by people who never saw those words, so
 it also hears danger said in other ways (control, coercion, veiled threats, indirect talk of
-ending one's life). One head says "danger"; four more say which safety page fits. Weights ship
-as int8 steps in safety_model.json and load only when a message is first read (a few ms), so
-start-up does not pay for them. It reads the analyzer's normalised text (lower case, apostrophes
-dropped, shorthand spelled out), the same text it learned from.
+ending one's life). Besides words, word pairs and stems it reads hand-written word classes
+(CONCEPTS: monitoring, money, permission, isolation, threats, leverage, self-ending...) and the
+pairs of classes met in one clause, which carry from one writer's phrasing to another's; joke and
+"it was resolved" markers are classes too, and speak against danger. One head says "danger";
+four more say which safety page fits. Weights ship as int8 steps in safety_model.json and load
+only when a message is first read (a few ms), so start-up does not pay for them. It reads the
+analyzer's normalised text (lower case, apostrophes dropped, shorthand spelled out), the same
+text it learned from.
 """
 
 from __future__ import annotations
