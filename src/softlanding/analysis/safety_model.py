@@ -206,24 +206,33 @@ def concept_features(text: str) -> list[str]:
 def _classes(words: list[str]) -> set[str]:
     """The classes a clause's words and phrases belong to."""
     out: set[str] = set()
-    exact, prefix, phrase = _EXACT.get, _PREFIX.get, _PHRASES.get
+    phrase, starts = _PHRASES.get, _STARTS
     n = len(words)
     for i, w in enumerate(words):
-        got = exact(w)
+        got = _MEMO.get(w)
+        if got is None:
+            got = _word_classes(w)
+            if len(_MEMO) < _MEMO_LIMIT:
+                _MEMO[w] = got
         if got:
             out.update(got)
-        for size in _PREFIX_SIZES:
-            if len(w) >= size:
-                got = prefix(w[:size])
-                if got:
-                    out.update(got)
-        gram = w
-        for j in range(i + 1, min(n, i + _LONGEST)):
-            gram += " " + words[j]
-            got = phrase(gram)
-            if got:
-                out.update(got)
+        if w in starts:  # only a phrase's first word opens a look-ahead
+            gram = w
+            for j in range(i + 1, min(n, i + _LONGEST)):
+                gram += " " + words[j]
+                found = phrase(gram)
+                if found:
+                    out.update(found)
     return out
+
+
+def _word_classes(w: str) -> tuple[str, ...]:
+    """The classes one word belongs to, as itself or by its beginning ("tracks" at "track")."""
+    out = list(_EXACT.get(w, ()))
+    for size in _PREFIX_SIZES:
+        if len(w) >= size:
+            out.extend(_PREFIX.get(w[:size], ()))
+    return tuple(dict.fromkeys(out))
 
 
 def _index() -> tuple[dict[str, tuple[str, ...]], ...]:
@@ -244,6 +253,9 @@ def _index() -> tuple[dict[str, tuple[str, ...]], ...]:
 _EXACT, _PREFIX, _PHRASES = _index()
 _PREFIX_SIZES = sorted({len(k) for k in _PREFIX})
 _LONGEST = max(len(k.split()) for k in _PHRASES)
+_STARTS = frozenset(k.split()[0] for k in _PHRASES)
+_MEMO: dict[str, tuple[str, ...]] = {}  # word -> its classes (the same words come back all day)
+_MEMO_LIMIT = 50_000
 
 
 class SafetyModel:
@@ -297,10 +309,21 @@ class SafetyModel:
         return [b + s * c for b, s, c in zip(self.bias, sums, self.scale, strict=True)]
 
     def page(self, text: str) -> str | None:
-        """The safety page `text` calls for when the model hears danger in it; else None."""
-        if not text or len(text) > _MAX_CHARS or self.danger(text) < self.threshold:
+        """The safety page `text` calls for when the model hears danger in it; else None. The
+        features are read once: the page heads are summed only for a message over the line."""
+        if not text or len(text) > _MAX_CHARS:
             return None
-        s = self.scores(text)
+        get, steps, k = self.rows.get, self.steps, len(HEADS)
+        found = [
+            row for f in features(text, self.stem, self.concepts) if (row := get(f)) is not None
+        ]
+        if self.bias[0] + sum(steps[row] for row in found) * self.scale[0] < self.threshold:
+            return None
+        sums = [0] * k
+        for row in found:
+            for i in range(1, k):
+                sums[i] += steps[row + i]
+        s = [b + x * c for b, x, c in zip(self.bias, sums, self.scale, strict=True)]
         return PAGES[max(range(len(PAGES)), key=lambda i: s[i + 1])]
 
     def span(self, text: str) -> tuple[int, int]:
