@@ -1,8 +1,10 @@
-"""Score the analyzer's four patterns: `.venv/bin/python tools/eval_patterns.py [--heldout]`.
+"""Score the analyzer's four patterns: `tools/eval_patterns.py [--cv] [--heldout] [--file PATH]`.
 
 Per pattern precision/recall/F1, macro-F1 and the clean false-alarm rate for the old set, the blind
-sets' dev half, and the blind sets' held-out half. Held-out figures are aggregates only: its texts
-are never printed, so nobody tunes against them.
+sets' dev half and the training set (all three trained on, so these are not fair tests). `--cv`
+adds cross-validated figures from tools/train_patterns.py (each source scored by a model trained
+without it). `--heldout` adds the blind sets' held-out half and `--file` scores any jsonl of the
+same format: aggregates only, their texts are never printed, so nobody tunes against them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ def sets(heldout: bool) -> dict[str, list[dict[str, Any]]]:
         "old set": rows_of("labelled_messages.jsonl"),
         "blind dev": [r for b in blind for r in rows_of(b, "dev")],
     }
+    train = DATA / "patterns_train.jsonl"
+    if train.is_file():
+        out["training set"] = [r for r in rows_of(train.name) if r.get("split") != "heldout"]
     if heldout:
         out["blind heldout"] = [r for b in blind for r in rows_of(b, "heldout")]
     return out
@@ -85,6 +90,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--heldout", action="store_true", help="also score the held-out half")
     parser.add_argument("--misses", action="store_true", help="list dev/old-set disagreements")
+    parser.add_argument("--cv", action="store_true", help="cross-validated figures (slow)")
+    parser.add_argument("--file", type=Path, help="score any jsonl of this format (aggregates)")
     args = parser.parse_args()
     os.environ["SOFTLANDING_HOME"] = tempfile.mkdtemp(prefix="sl-eval-")
     os.environ.pop("SOFTLANDING_PROMPTS", None)
@@ -93,8 +100,18 @@ def main() -> int:
     from softlanding.pack.loader import load_data
 
     analyzer = Analyzer.from_pack(load_data())
+    if args.file:
+        path = args.file
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        report(f"{path.name} (aggregates only)", score(analyzer.analyze, rows), False)
+        return 0
     for name, rows in sets(args.heldout).items():
         report(name, score(analyzer.analyze, rows), args.misses and name != "blind heldout")
+    if args.cv:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import train_patterns
+
+        train_patterns.cross_validate_sources()
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from softlanding.analysis import boundary, rewrite
+from softlanding.analysis import boundary, rewrite, safety_model
 from softlanding.analysis.findings import PATTERN_KINDS, Analysis, Finding, Safety
 from softlanding.analysis.index import NeedTable, WordIndex
 from softlanding.analysis.model import PatternModel, quotations
@@ -56,6 +56,7 @@ class Analyzer:
         shorthand = _mapping(_mapping(section.get("normalise")).get("words"))
         self._shorthand = {str(k): str(v) for k, v in shorthand.items()}
         self._model = PatternModel.load(self._shorthand)
+        self._learned_safety = True  # the learned safety reader (safety_model) hears the rest
 
     def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
         patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
@@ -179,6 +180,9 @@ class Analyzer:
 
     def _safety_of(self, doc: Doc) -> Safety:
         categories = [rule.name for rule in _live(self._safety, doc) if rule.first(doc)]
+        if not categories and self._learned_safety:  # what the lexicon does not name
+            page = safety_model.page_of_text(doc.text)
+            categories = [page] if page else []
         return Safety(bool(categories), categories)
 
     def _bid_of(

@@ -1,7 +1,9 @@
 """Danger language with its place and kind, and which safety page and resources fit it.
 
 Pure Python over plain pack data. The lexicon is the pack's `analysis.safety_language`; each
-rule's id is a category, and each category belongs to one safety page (a kind of danger).
+rule's id is a category, and each category belongs to one safety page (a kind of danger). What
+the lexicon does not name, the learned reader (safety_model) may hear: its hit is the clause that
+sounds most like danger, with the page its heads chose, under the category "learned".
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from softlanding.analysis import safety_model
 from softlanding.analysis.text import Doc
 
 if TYPE_CHECKING:
@@ -18,6 +21,7 @@ PAGE_KINDS: tuple[str, ...] = ("danger_now", "partner_fear", "self_harm", "hurt_
 # Categories with their own page; every other category is about fear of a partner.
 _OWN_PAGE = {"danger_now": "danger_now", "self_harm": "self_harm", "hurt_partner": "hurt_partner"}
 _EVERYWHERE, _INTERNATIONAL = "everywhere", "international"
+LEARNED = "learned"  # the category of a hit from the learned reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +48,20 @@ def find_danger(analyzer: Analyzer, text: str) -> list[DangerHit]:
         for n_start, n_end in rule.matches(doc):
             start, end = norm.original(n_start, n_end)
             hits.append(DangerHit(page_of(rule.name), rule.name, start, end, text[start:end]))
+    if not hits and analyzer._learned_safety:  # noqa: SLF001
+        hits = _learned(norm.text, norm.original, text)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _learned(normalised: str, original: Any, text: str) -> list[DangerHit]:
+    """The learned reader's hit, when it hears danger the lexicon did not name."""
+    model = safety_model.shared()
+    page = model.page(normalised) if model is not None else None
+    if model is None or page is None:
+        return []
+    start, end = original(*model.span(normalised))
+    return [DangerHit(page, LEARNED, start, end, text[start:end])] if start < end else []
 
 
 def kinds_of(hits: list[DangerHit]) -> list[str]:

@@ -90,18 +90,226 @@ def _read_word(tok: str, shorthand: Mapping[str, str]) -> str:
     return shorthand.get(low, low)
 
 
-def features(words: list[str]) -> Iterable[str]:
-    """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers."""
+def features(words: list[str], stem: int = 0) -> Iterable[str]:
+    """Word 1-3 grams, with the message edges marked so openers ("and you") count as openers;
+    with `stem`, a longer word's first letters too ("pathe~" meets "pathetic", "pathetically")."""
     flat: list[str] = ["<s>"]
     for w in words:
         flat.extend(w.split())
     flat.append("</s>")
     for i, w in enumerate(flat):
         yield w
+        if stem and len(w) > stem and w[0] != "_":
+            yield w[:stem] + "~"
         if i + 1 < len(flat):
             yield w + " " + flat[i + 1]
             if i + 2 < len(flat):
                 yield w + " " + flat[i + 1] + " " + flat[i + 2]
+
+
+# Context that lets the model overrule a rule: someone else's words (quoted or reported), talk
+# about a third party, teasing (laughter, affection), owning one's part, or a screen story.
+_REPORT = frozenset(("said", "says", "told", "tells", "asked", "goes", "texted", "wrote", "like"))
+_REPORTER = frozenset(
+    [
+        "she",
+        "he",
+        "they",
+        "mum",
+        "mom",
+        "dad",
+        "boss",
+        "friend",
+        "sister",
+        "brother",
+        "mate",
+        "manager",
+        "colleague",
+        "coworker",
+        "teacher",
+        "neighbour",
+        "neighbor",
+        "landlord",
+        "nan",
+        "gran",
+        "grandma",
+        "mother",
+        "father",
+        "aunt",
+        "uncle",
+        "cousin",
+    ]
+)
+_THIRD = frozenset(
+    [
+        "mum",
+        "mom",
+        "dad",
+        "boss",
+        "sister",
+        "brother",
+        "mate",
+        "manager",
+        "colleague",
+        "coworker",
+        "colleagues",
+        "coworkers",
+        "teacher",
+        "neighbour",
+        "neighbor",
+        "landlord",
+        "nan",
+        "gran",
+        "grandma",
+        "mother",
+        "father",
+        "aunt",
+        "uncle",
+        "cousin",
+        "friend",
+        "friends",
+        "flatmate",
+        "roommate",
+        "kids",
+        "son",
+        "daughter",
+        "inlaws",
+        "ex",
+    ]
+)
+_AFFECTION = frozenset(
+    [
+        "x",
+        "xx",
+        "xxx",
+        "babe",
+        "babes",
+        "hun",
+        "honey",
+        "darling",
+        "sweetheart",
+        "cutie",
+        "dork",
+        "goof",
+        "❤",
+        "♥",
+        "😘",
+        "😍",
+        "🥰",
+        "💕",
+        "💖",
+        "😉",
+        "😜",
+        "😛",
+        "🙃",
+        "😂",
+        "🤣",
+        "😆",
+        "😅",
+        "😁",
+    ]
+)
+_TEASE = frozenset(("kidding", "joking", "teasing", "tease", "banter", "jk", "joke", "_laugh"))
+_PRAISE = frozenset(
+    [
+        "thank",
+        "thanks",
+        "thankyou",
+        "proud",
+        "grateful",
+        "appreciate",
+        "appreciated",
+        "impressed",
+        "blush",
+        "meant",
+        "sweet",
+        "thoughtful",
+        "❤",
+        "♥",
+        "🥰",
+        "😍",
+        "💕",
+        "💖",
+    ]
+)
+_PAUSE = frozenset(
+    [
+        "minutes",
+        "mins",
+        "min",
+        "hour",
+        "hours",
+        "later",
+        "tomorrow",
+        "back",
+        "calm",
+        "calmer",
+        "reset",
+    ]
+)
+_FICTION = frozenset(
+    [
+        "show",
+        "episode",
+        "character",
+        "characters",
+        "contestant",
+        "contestants",
+        "tv",
+        "film",
+        "movie",
+        "netflix",
+        "series",
+        "book",
+        "novel",
+        "season",
+        "villain",
+    ]
+)
+
+
+def context_features(words: list[str], ruled: Iterable[str] = ()) -> list[str]:
+    """The message's context markers ("ctx:quote", "ctx:report", "ctx:third", "ctx:tease",
+    "ctx:own", "ctx:fiction", "ctx:praise", "ctx:pause") and each one crossed with each pattern
+    the rules found."""
+    ctx: set[str] = set()
+    prev = ""
+    for w in words:
+        if w.startswith("_quote"):
+            ctx.add("quote")
+        elif w in _REPORT and prev in _REPORTER:
+            ctx.add("report")
+        if w in _THIRD and prev in ("my", "his", "her", "their", "our", "the"):
+            ctx.add("third")
+        if w in _TEASE:
+            ctx.add("tease")
+        if w in _AFFECTION or (w == "you" and prev == "love"):
+            ctx.add("affection")
+        if w in _FICTION:
+            ctx.add("fiction")
+        if w in _PRAISE:
+            ctx.add("praise")
+        if w in _PAUSE or (w == "talk" and prev in ("then", "lets", "well", "can")):
+            ctx.add("pause")
+        if prev == "i" and w in ("know", "was", "shouldnt", "get", "tend", "admit", "realise"):
+            ctx.add("own")
+        if prev in ("im", "i") and w in ("sorry", "wrong"):
+            ctx.add("own")
+        prev = w
+    if "affection" in ctx and "tease" in ctx:
+        ctx.add("tease_love")
+    out = ["ctx:" + c for c in sorted(ctx)]
+    return out + ["rule:" + k + "&" + c for k in sorted(ruled) for c in sorted(ctx)]
+
+
+_OVERRULING = frozenset(
+    ("ctx:quote", "ctx:report", "ctx:third", "ctx:tease", "ctx:own", "ctx:fiction", "ctx:praise")
+)
+
+
+def has_context(feats: Iterable[str]) -> bool:
+    """Whether the message's features hold a context in which the model may overrule a rule."""
+    return any(f in _OVERRULING for f in feats)
 
 
 class PatternModel:
@@ -119,8 +327,13 @@ class PatternModel:
             raise ValueError("the weights do not match the features")
         self.bias: list[float] = list(data["bias"])
         self.threshold: list[float] = list(data["threshold"])
-        # A pattern the rules found stands unless the model is this sure it is not there.
+        # A pattern the rules found stands unless the model is this sure it is not there; where
+        # the words are someone else's, about someone else, or teasing, the bar is its own.
         self.veto: list[float] = list(data.get("veto") or self.threshold)
+        self.veto_context: list[float] = list(data.get("veto_context") or self.veto)
+        self.settings: dict[str, Any] = dict(data.get("settings") or {})
+        self.stem = int(self.settings.get("stem", 0))
+        self.context = bool(self.settings.get("context", False))
         self.shorthand = shorthand
         self._memo: dict[str, str] = {}
         self._scores: dict[tuple[str, ...], list[float]] = {}
@@ -151,15 +364,26 @@ class PatternModel:
 
     def feature_list(self, text: str, ruled: Iterable[str] = ()) -> list[str]:
         """Every feature of a message: each clause's n-grams, and the patterns the rules found."""
-        distinct = dict.fromkeys(words for _s, _e, words in self.clauses(text))
-        out = [f for words in distinct for f in clause_features(words)]
-        return out + ["rule:" + k for k in ruled]
+        clauses = self.clauses(text)
+        distinct = dict.fromkeys(words for _s, _e, words in clauses)
+        out = [f for words in distinct for f in clause_features(words, self.stem)]
+        return out + self.message_features(clauses, ruled)
+
+    def message_features(
+        self, clauses: list[tuple[int, int, tuple[str, ...]]], ruled: Iterable[str]
+    ) -> list[str]:
+        """What the rules found, and (when trained so) the context that may overrule them."""
+        ruled = sorted(ruled)
+        out = ["rule:" + k for k in ruled]
+        if self.context:
+            out += context_features([w for _s, _e, ws in clauses for w in ws], ruled)
+        return out
 
     def clause_score(self, words: tuple[str, ...]) -> list[float]:
         """One clause's contribution to each pattern (remembered: drafts repeat their clauses)."""
         found = self._scores.get(words)
         if found is None:
-            found = self.scores(clause_features(words), bias=False)
+            found = self.scores(clause_features(words, self.stem), bias=False)
             if len(self._scores) < _MEMO_LIMIT:
                 self._scores[words] = found
         return found
@@ -176,9 +400,12 @@ class PatternModel:
         base = self.bias if bias else [0.0] * k
         return [b + s * self.scale for b, s in zip(base, sums, strict=True)]
 
-    def bar(self, i: int, ruled: bool) -> float:
-        """The score pattern `i` needs: lower when a rule already found it."""
-        return self.veto[i] if ruled else self.threshold[i]
+    def bar(self, i: int, ruled: bool, context: bool = False) -> float:
+        """The score pattern `i` needs: lower when a rule already found it (unless the message
+        quotes, reports, talks of a third party or teases: then the model may overrule sooner)."""
+        if not ruled:
+            return self.threshold[i]
+        return self.veto_context[i] if context else self.veto[i]
 
     def read(
         self, text: str, ruled: Iterable[str] = ()
@@ -194,20 +421,22 @@ class PatternModel:
         parts = [(start, end, distinct[words]) for start, end, words in clauses]
         if len(distinct) > _MAX_CLAUSES:
             return None
-        sums = self.scores(["rule:" + k for k in ruled])
+        extra = self.message_features(clauses, ruled)
+        context = has_context(extra)
+        sums = self.scores(extra)
         for got in distinct.values():
             sums = [a + b for a, b in zip(sums, got, strict=True)]
         out = {}
         for i, kind in enumerate(self.kinds):
-            if sums[i] >= self.bar(i, kind in ruled) and parts:
+            if sums[i] >= self.bar(i, kind in ruled, context) and parts:
                 start, end, _ = max(parts, key=lambda c: c[2][i])
                 out[kind] = (_sigmoid(sums[i]), start, end)
         return out
 
 
-def clause_features(words: tuple[str, ...] | list[str]) -> list[str]:
+def clause_features(words: tuple[str, ...] | list[str], stem: int = 0) -> list[str]:
     """A clause's distinct n-grams (each counts once, in training and in reading alike)."""
-    return list(dict.fromkeys(features(list(words))))
+    return list(dict.fromkeys(features(list(words), stem)))
 
 
 def _sigmoid(x: float) -> float:
