@@ -12,7 +12,6 @@ from textual.widgets import Button, Static
 
 from softlanding.flow.together import TogetherFlow
 from softlanding.flow.watch import DueChecks, shared_turn
-from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.safety_check import SafetyCheckScreen
 from softlanding.screens.together.closing import ClosingScreen
 from softlanding.screens.together.handover import HandoverScreen
@@ -164,7 +163,9 @@ async def test_a_shared_note_is_asked_at_each_partners_next_private_turn(
     assert "hurt" not in stored(store, sid)
 
 
-async def test_danger_on_a_private_turn_is_asked_at_once(make_app: Any, store: Any) -> None:
+async def test_danger_on_a_private_turn_is_asked_at_once_and_in_private(
+    make_app: Any, store: Any
+) -> None:
     app = make_app(start="together")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -173,10 +174,10 @@ async def test_danger_on_a_private_turn_is_asked_at_once(make_app: Any, store: A
         await type_text(pilot, THREAT)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, SafetyCheckScreen)
-        assert app.pack.safety.check.question in screen_text(app)
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, SafetyScreen)
-        assert not app.safety.due
+        # asked at once, privately (Sam is looking away), and helped on a page of their own
+        await answer_private_check(app, pilot, "Sam", key="n")
+        # "Go on": back on Sam's own turn, so Alex sees nothing different afterwards
+        assert isinstance(app.screen, PairReframeScreen)
+        assert not app.safety.due and app.session_id == sid
     assert "kill" not in stored(store, sid)
+    assert store.load(sid).status == "open"

@@ -71,6 +71,12 @@ class SafetyWatch:
     def _check(self, kind: str) -> bool:
         shared = self._shared_turn()
         if shared is None:
+            own = self._own_turn()
+            if own is not None:  # a partner's own turn: asked and helped in private, and the
+                # pair's flow can go on, so the other sees nothing different
+                names = partner_names(own)
+                self._ask_privately(own.seat, handover=False, then=_nothing, asked=(kind, names))
+                return True
             self.ask(kind)
             return True
         self.due.add(kind, partner_names(shared))
@@ -78,6 +84,12 @@ class SafetyWatch:
             self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
             self._following = True
         return False
+
+    def _own_turn(self) -> StepContext | None:
+        """The turn on screen, when it is one partner's own in a pair's flow."""
+        if not isinstance(self.session.flow, TogetherFlow):
+            return None
+        return _turn_of(self.app.screen_stack)
 
     def _shared_turn(self) -> StepContext | None:
         """The turn on screen, when a pair's flow shows it to both partners."""
@@ -152,10 +164,15 @@ class SafetyWatch:
         private = (SafetyCheckScreen, PrivateSafetyScreen)
         return any(isinstance(screen, private) for screen in self.app.screen_stack)
 
-    def _ask_privately(self, seat: str, handover: bool, then: Callable[[], None]) -> None:
-        names = self.due.names
+    def _ask_privately(
+        self,
+        seat: str,
+        handover: bool,
+        then: Callable[[], None],
+        asked: tuple[str, dict[str, str]] | None = None,
+    ) -> None:
+        kind, names = asked or (self.due.kind, self.due.names)
         name, other_name = names.get(seat, seat), names.get(other(seat), other(seat))
-        kind = self.due.kind
 
         def page(answer: Answer | None) -> None:
             chosen, said = answer if answer is not None else (kind, None)
@@ -175,6 +192,10 @@ class SafetyWatch:
         if self._following:
             self.app.screen_change_signal.unsubscribe(self.app)
             self._following = False
+
+
+def _nothing() -> None:
+    """After "Go on": the partner is back on their own turn, their words still unsaved."""
 
 
 def _texts(value: Any) -> list[str]:
