@@ -158,19 +158,6 @@ def test_break_for_both(snap_compare: Any, make_app: Any) -> None:
     snap(snap_compare, make_app, before)
 
 
-def test_breathe_together(snap_compare: Any, make_app: Any) -> None:
-    """The shared pacer: its footer keeps every key, Quit included, at 80 columns."""
-
-    async def before(pilot: Any) -> None:
-        seed(pilot.app, FULL, reveal=False)
-        await show(
-            pilot, TogetherFlow().resume("together_pause@A", pilot.app.session.answers.saved)
-        )
-        await keys(pilot, "enter")  # the pacer starts
-
-    snap(snap_compare, make_app, before)
-
-
 def test_name_long_names(snap_compare: Any, make_app: Any) -> None:
     snap(snap_compare, make_app, at(together("name", "B"), FULL, "enter", named=False))
 

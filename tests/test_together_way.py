@@ -353,3 +353,15 @@ async def test_together_can_start_anew_past_an_unfinished_session(
         await begin(pilot, "Kim", "Jo")
         assert again.session_id != first
     assert store.load(first).status == "open"  # still there, in Look back
+
+
+async def test_the_shared_pacers_footer_keeps_quit_in_view(make_app: Any) -> None:
+    """At 80 columns every key of the running pacer shows, Quit the last of them."""
+    app = make_app(start="together")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot, way="short")
+        await each_alone_not_afraid(pilot)
+        await pilot.pause()
+        keys = list(app.screen.query("FooterKey"))
+        assert keys and keys[-1].description == app.pack.text.keys.quit
+        assert all(0 < key.region.width and key.region.right <= 80 for key in keys)
