@@ -364,4 +364,4 @@ async def test_the_shared_pacers_footer_keeps_quit_in_view(make_app: Any) -> Non
         await pilot.pause()
         keys = list(app.screen.query("FooterKey"))
         assert keys and keys[-1].description == app.pack.text.keys.quit
-        assert all(0 < key.region.width and key.region.right <= 80 for key in keys)
+        assert all(key.region.width > 0 and key.region.right <= 80 for key in keys)
