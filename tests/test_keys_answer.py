@@ -48,14 +48,32 @@ async def flooded_respond(app: Any, pilot: Any) -> tuple[Any, float]:
     return screen, idle
 
 
-async def test_not_safe_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
+async def settled(pilot: Any, shown: Any, limit: float = 3.0) -> None:
+    """Wait for the debounced notes to show what `shown` expects (a busy machine is slower)."""
+    start = time.perf_counter()
+    while not shown() and time.perf_counter() - start < limit:
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def not_safe_latency(make_app: Any) -> tuple[float, float]:
+    """(Ctrl+S's latency under the flood, Ctrl+L's on the idle app), on a fresh app."""
     from softlanding.screens.safety import SafetyScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         _, idle = await flooded_respond(app, pilot)
         took = await latency(app, "ctrl+s", lambda: isinstance(app.screen, SafetyScreen))
-        assert took < idle + BOUND, f"Safety after {took:.3f} s (idle: {idle:.3f} s)"
+    return took, idle
+
+
+async def test_not_safe_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
+    tries: list[tuple[float, float]] = []
+    for _ in range(3):  # a busy machine may stall one try; a key stuck behind the paste stalls all
+        tries.append(await not_safe_latency(make_app))
+        if tries[-1][0] < tries[-1][1] + BOUND:
+            return
+    raise AssertionError(f"Safety after (seconds, idle seconds): {tries}")
 
 
 async def test_hide_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
@@ -123,8 +141,8 @@ async def test_typing_redraws_the_notes_only_when_they_change(
         screen = await open_respond(app, pilot, word="hurt", need="reassurance", situation="x")
         screen.query_one("#draft", TextArea).focus()
         await pilot.press(*" I")
-        await pilot.pause()
         body = screen.query_one("#hints-body", Static)
+        await settled(pilot, lambda: app.pack.text.hints.empty in str(body.render()))
         drawn: list[str] = []
         real = body.update
         monkeypatch.setattr(body, "update", lambda content="", **kw: drawn.append(content))
@@ -135,6 +153,6 @@ async def test_typing_redraws_the_notes_only_when_they_change(
             body, "update", lambda content="", **kw: (drawn.append(content), real(content))
         )
         await pilot.press(*" you always")  # a pattern appears: redrawn only as the note changes
-        await pilot.pause()
+        await settled(pilot, lambda: app.pack.text.hints.criticism in str(body.render()))
         assert drawn and len(drawn) == len({text.plain for text in drawn}) < len(" you always")
         assert app.pack.text.hints.criticism in str(body.render())
