@@ -4,7 +4,6 @@ compiled or run, and skipping it never changes what the analyzer finds."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 
 from softlanding.analysis import index, prefilter, text
 from softlanding.analysis.analyzer import Analyzer
-from softlanding.pack import loader as prompts
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,14 +24,6 @@ def labelled_texts() -> list[str]:
             if line.strip():
                 out.append(json.loads(line)["text"])
     return out
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import pytest
 
 from softlanding.analysis.analyzer import Analysis, Analyzer
 from softlanding.analysis.boundary import heard
-from softlanding.pack import loader as prompts
 
 DATA = Path(__file__).parent / "data"
 # Evaluations of the partner that NVC calls faux feelings (content_review.md, domain.md).
@@ -51,19 +49,6 @@ def dev_texts() -> list[str]:
     return [r["text"] for r in rows("labelled_messages.jsonl")] + [
         r["text"] for r in blind if r["split"] == "dev"
     ]
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
-
-
-@pytest.fixture(scope="module")
-def analyzer(data: dict[str, Any]) -> Analyzer:
-    return Analyzer.from_pack(data)
 
 
 @pytest.fixture(scope="module")

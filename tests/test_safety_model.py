@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,8 @@ import pytest
 from softlanding.analysis import safety_model
 from softlanding.analysis.analyzer import Analyzer
 from softlanding.analysis.danger import LEARNED, find_danger, kinds_of
-from softlanding.pack import loader as prompts
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("home")))
-        mp.delenv("SOFTLANDING_PROMPTS", raising=False)
-        yield prompts.load_data()
-
-
-@pytest.fixture(scope="module")
-def analyzer(data: dict[str, Any]) -> Analyzer:
-    return Analyzer.from_pack(data)
 
 
 @pytest.fixture(scope="module")
