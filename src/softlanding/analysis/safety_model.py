@@ -45,7 +45,10 @@ CONCEPTS: dict[str, str] = {
     "PERMISSION": (
         "allowed,allow*,let,lets,letting,permission,approve*,approval,forbid*,banned,ban,"
         "ask permission,have to ask,has to ask,had to ask,check with him,check with her,"
-        "his ok,her ok,wont let,doesnt let,didnt let,not allowed,isnt allowed,make me ask"
+        "his ok,her ok,wont let,doesnt let,didnt let,not allowed,isnt allowed,make me ask,"
+        "curfew,rule,rules,his rules,her rules,limit,only if,made me,makes me,approves,timed,"
+        "report to,photo first,on speaker,door open,door stays open,mileage,a key,learn to drive,"
+        "doesnt want me,so only he,so only she,only he knows,only she knows"
     ),
     "MONITOR": (
         "check*,reads,read,reading,track*,location*,password*,passcode*,app,apps,camera*,"
@@ -93,7 +96,10 @@ CONCEPTS: dict[str, str] = {
         "after this week,after tonight,deal with me,borrowed time,be free,a weight,rope,"
         "if anything happens,not your fault,take care of the,look after the,the will,my will,"
         "sorted everything,tidied up,paid back,planning how,the other kind,for good,"
-        "not worth,worthless,pointless,at rest,final"
+        "not worth,worthless,pointless,at rest,final,paracetamol,long while,very long time,forever,"
+        "wont need,loose ends,made my peace,peace with it,much longer,platform,reservoir,remove me,"
+        "keep spinning,why i bother,why i bothered,stop everything,still be here,a drain,"
+        "picked a date,the long way,last time,getting my goodbyes,goodbyes,what if i just"
     ),
     "SEX": (
         "sex,bed,touch*,duty,owe,owes,owed,said no,sleep with,the mood,asleep,kept going,"
@@ -114,7 +120,11 @@ CONCEPTS: dict[str, str] = {
         "what shell do,what happens when,breathe,relax,never lasts,which way,feel sick,heart,"
         "full name,excuse*,goes off,go off,key in,his key,her key,due back,away,cleaned,"
         "too scared,pretend*,cant tell,silence,the look,that look,quiet,tone,careful,"
-        "walking on,mood*,trigger*,blow up,explode*"
+        "walking on,mood*,trigger*,blow up,explode*,safer,freeze,froze,jumpy,whisper*,"
+        "sick to my stomach,holding my breath,hold my breath,kicks off,kick off,it turns,grief,"
+        "just in case,risk,forecast,slept in the car,sleep in the car,he notices,she notices,"
+        "listens at,tap running,plan my day,around not,take the wrong way,rather sleep,"
+        "risk waking,can breathe,feel safe,feel safer,before he gets,before she gets"
     ),
     "GASLIGHT": (
         "crazy,imagining,imagined,never happened,didnt happen,unstable,believe,making it up,"
