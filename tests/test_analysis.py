@@ -34,7 +34,7 @@ def test_json_contract(analyzer: Analyzer, data: dict[str, Any]) -> None:
     out = analyzer.analyze("You NEVER listen, whatever 🙄").to_json(resources)
     assert set(out) == {"text", "patterns", "bid", "rewrite", "question", "safety"}
     assert out["text"] == "You NEVER listen, whatever 🙄"
-    assert {p["kind"] for p in out["patterns"]} == {"criticism", "stonewalling", "contempt"}
+    assert {"criticism", "contempt"} <= {p["kind"] for p in out["patterns"]}
     for p in out["patterns"]:
         assert set(p) == {"kind", "start", "end", "match", "why", "antidote"}
         assert p["kind"] in PATTERN_KINDS and p["why"] and p["antidote"]

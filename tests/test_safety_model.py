@@ -189,7 +189,7 @@ def test_a_message_of_class_words_is_heard_through_its_classes(
     """Written for this test from class words (monitoring + partner), in no trained phrasing:
     the word classes carry it over the line; the words alone would not."""
     assert model.concepts
-    text = "my wife goes through my emails and tracks my whereabouts"
+    text = "he screenshots my chats and monitors who i talk to"
     assert model.danger(text) >= model.threshold
     assert model.danger(text, concepts=False) < model.threshold
     assert model.page(text) == "partner_fear"
@@ -203,3 +203,36 @@ def test_a_joke_marker_guards_the_same_words(model: safety_model.SafetyModel) ->
     assert model.page(plain) is not None
     assert model.page(joking) is None
     assert model.danger(joking) < model.danger(plain) - 2.0
+
+
+def _training_answer_sections() -> tuple[str, ...]:
+    tree = ast.parse((ROOT / "tools" / "train_safety.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "ANSWER_SECTIONS":
+            return tuple(ast.literal_eval(node.value))
+    raise AssertionError("tools/train_safety.py has no ANSWER_SECTIONS")
+
+
+def test_the_apps_own_suggestions_are_never_read_as_danger(
+    analyzer: Analyzer, data: dict[str, Any]
+) -> None:
+    """A feeling, need, wish or repair phrase picked from the pack is saved as an answer, and
+    every answer is heard by the check: none of the app's own words may ask "are you safe?"."""
+    texts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and len(node) > 3 and "{" not in node:
+            texts.append(node)
+
+    sections = _training_answer_sections()
+    assert {"feelings", "needs", "bids", "repair"} <= set(sections)
+    for section in sections:
+        walk(data.get(section))
+    assert len(texts) > 300
+    assert [t for t in texts if analyzer.safety(t).concern] == []

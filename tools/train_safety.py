@@ -105,7 +105,51 @@ def load_rows() -> list[Row]:
     for text, _kinds, concern in dev_examples():  # the third item is "danger language here"
         kind = "unknown_danger" if concern else "ordinary"
         out.append(Row(text, bool(concern), kind, None, "old"))
+    out += [Row(text, False, "pack", None, "pack") for text in pack_answers()]
     return out
+
+
+# The pack's own words a person can pick or keep as an answer (feelings, needs, wishes, repair
+# phrases...): the check must never ask "are you safe?" about the app's own suggestions.
+ANSWER_SECTIONS = (
+    "feelings",
+    "needs",
+    "bids",
+    "repair",
+    "templates",
+    "reflection",
+    "defusion",
+    "cycles",
+    "lovingkindness",
+    "grounding",
+    "break_guidance",
+    "breathing",
+    "stop_card",
+    "tags",
+    "debrief",
+)
+
+
+def pack_answers() -> list[str]:
+    """Every plain sentence in those sections of the shipped pack (placeholders left out)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "prompts.yaml").read_text(encoding="utf-8"))
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and len(node) > 3 and "{" not in node:
+            out.append(node)
+
+    for section in ANSWER_SECTIONS:
+        walk(data.get(section))
+    return sorted(set(out))
 
 
 def dev_examples() -> list[tuple[str, set[str], bool]]:
@@ -160,12 +204,13 @@ def train(rows: list[Row], settings: dict[str, Any], seed: int = 7) -> dict[str,
 def _fit(
     data: list[tuple[Row, float]], vocab: set[str], settings: dict[str, Any], seed: int
 ) -> tuple[dict[str, float], float]:
-    """Logistic regression by AdaGrad; hard negatives (idioms, boundaries) count `hard` times."""
+    """Logistic regression by AdaGrad; hard negatives (idioms, boundaries, the pack's own
+    words) count `hard` times."""
     ids: dict[str, int] = {}
     prepared = []
     for r, y in data:
         fs = [ids.setdefault(f, len(ids)) for f in r.feats if f in vocab]
-        weight = settings["hard"] if not y and r.kind in ("idiom", "boundary") else 1.0
+        weight = settings["hard"] if not y and r.kind in ("idiom", "boundary", "pack") else 1.0
         prepared.append((fs, y, weight))
     pos = sum(y for _, y in data)
     pos_weight = min(3.0, max(1.0, ((len(data) - pos) / max(pos, 1.0)) ** 0.5))
@@ -315,6 +360,7 @@ def main() -> int:
         limits["boundary"] = args.boundary_limit
     rows = load_rows()
     prepare(rows, settings["stem"], bool(settings["concepts"]))
+    rows = [r for r in rows if not (r.group == "pack" and r.lexicon)]  # the lexicon's to judge
     print(
         f"{len(rows)} rows: "
         + ", ".join(f"{k} {v}" for k, v in Counter(r.group for r in rows).items())
