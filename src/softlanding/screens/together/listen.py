@@ -76,15 +76,23 @@ class ListenScreen(FloorScreen):
             title = words.read_title.format(name=name, listener=self.names[self.partner])
         else:
             title = words.said.format(name=name)
-        lines = [title, f"“{spoken.get('final', '')}”"]
+        lines = [title, self._quoted(spoken.get("final"))]
         for field in SPEAKER_SAYS.values():
             if spoken.get(field):
                 lines += [words.added.format(name=name), f"“{spoken[field]}”"]
         return visible("\n".join(lines))  # typed words never drive the terminal
 
     def _heard(self) -> str:
-        words, heard = self.pack.text.listen, self.answers().get("mirror", "")
-        return visible(f"{words.heard.format(listener=self.names[self.partner])}\n“{heard}”")
+        words, heard = self.pack.text.listen, self.answers().get("mirror")
+        title = words.heard.format(listener=self.names[self.partner])
+        return visible(f"{title}\n{self._quoted(heard)}")
+
+    def _quoted(self, said: object) -> str:
+        """Words said aloud, in quotation marks; words withheld (never saved: the shared screen's
+        safety watch kept them) get a plain line, never empty quotes."""
+        if isinstance(said, str) and said.strip():
+            return f"“{said}”"
+        return str(self.pack.text.listen.kept_off)
 
     def _resume_at(self) -> str:
         saved = self.answers()
