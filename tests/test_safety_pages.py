@@ -46,7 +46,15 @@ async def test_each_kind_has_its_page_with_its_help_first(make_app, pack, kind: 
             assert line in text
         shown = [r for r in pack.safety.resources if r.contact in text]
         assert len(shown) == len(pack.safety.resources)  # every line is still there
-        order = sorted(shown, key=lambda r: text.index(r.contact))
+
+        def place(res: Any) -> tuple[int, int]:  # a service listed for two kinds: shown once
+            kind = page.first.index(res.kind) if res.kind in page.first else len(page.first)
+            return (text.index(res.contact), kind)
+
+        order: list[Any] = []
+        for res in sorted(shown, key=place):
+            if all(r.contact != res.contact for r in order):
+                order.append(res)
         assert order[0].region == "Everywhere"  # the emergency line on top of every page
         regional = [r for r in order if r.region not in ("Everywhere", "International")]
         first = [r for r in regional if r.kind == page.first[0]]
@@ -134,3 +142,58 @@ async def test_ordinary_conflict_page_from_safety_and_first_run(make_app, pack) 
         await pilot.press("escape", "ctrl+s", "o")
         await pilot.pause()
         assert isinstance(app.screen, OrdinaryScreen)
+
+
+# Each region's line for people worried about their own behaviour (a contact to find it by).
+OWN_LINES = {
+    "United States": "1-800-799-7233",
+    "United Kingdom": "0808 802 4040",
+    "Ireland": "moveireland.ie",
+    "Canada": "211",
+    "Australia": "1300 766 491",
+    "New Zealand": "0800 456 450",
+}
+
+
+def test_every_region_has_a_line_for_ones_own_behaviour(pack) -> None:
+    assert set(pack.safety.region.regions) == set(OWN_LINES)
+    own = [r for r in pack.safety.resources if r.kind == "own_behaviour"]
+    for region, contact in OWN_LINES.items():
+        assert any(region in r.region and contact in r.contact for r in own), region
+
+
+@pytest.mark.parametrize("region", list(OWN_LINES))
+def test_afraid_i_might_hurt_my_partner_puts_the_regions_own_line_first(pack, region) -> None:
+    page = pack.safety.pages.hurt_partner
+    order = ordered_resources(list(pack.safety.resources), list(page.first), region)
+    assert order[0].kind == "emergency" and order[0].region == "Everywhere"
+    assert order[1].kind == "own_behaviour" and region in order[1].region
+    assert OWN_LINES[region] in order[1].contact
+    shown = [(r.name, r.contact) for r in order]
+    assert len(shown) == len(set(shown))  # no service twice on one page
+
+
+def test_a_hotline_listed_for_two_kinds_shows_once_as_the_pages_kind(pack) -> None:
+    pages, every = pack.safety.pages, list(pack.safety.resources)
+    for kind, expected in (
+        ("partner_fear", "domestic_violence"),
+        ("hurt_partner", "own_behaviour"),
+    ):
+        order = ordered_resources(every, list(getattr(pages, kind).first), "United States")
+        hotline = [r for r in order if r.name == "National Domestic Violence Hotline"]
+        assert len(hotline) == 1 and hotline[0].kind == expected, kind
+        assert order[1] is hotline[0]
+
+
+@pytest.mark.parametrize("region", ["Ireland", "Canada", "New Zealand", "United States"])
+async def test_the_own_behaviour_line_is_on_the_first_screen(make_app, store, pack, region) -> None:
+    store.set_setting("region", region)
+    page = pack.safety.pages.hurt_partner
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", page.key)
+        await pilot.pause()
+        on_screen = visible(app)
+    own = ordered_resources(list(pack.safety.resources), list(page.first), region)[1]
+    assert squash(own.name) in on_screen and squash(own.contact) in on_screen
+    assert squash(own.note or "") in on_screen  # what it is for, not just a number

@@ -243,6 +243,22 @@ def test_closing_summary(snap_compare: Any, make_app: Any) -> None:
     snap(snap_compare, make_app, before)
 
 
+def test_closing_summary_with_long_words(snap_compare: Any, make_app: Any) -> None:
+    """Long words scroll between the title and Finish, both always in view."""
+
+    async def before(pilot: Any) -> None:
+        app = pilot.app
+        seed(app, FULL)
+        for slot in ("A", "B"):
+            app.session.record("respond", "final", f"{SAID[slot]} {SAID[slot]}", seat=slot)
+            app.session.record("closing", "appreciation", LONG_MIRROR, seat=slot)
+            app.session.record("closing", "talk_again", True, seat=slot)
+            app.session.record("closing", "follow_up_at", "2025-03-15T21:20:00+00:00", seat=slot)
+        await show(pilot, TogetherFlow().resume("closing", {}))
+
+    snap(snap_compare, make_app, before)
+
+
 # --- the short way --------------------------------------------------------------------------
 
 

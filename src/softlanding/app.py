@@ -3,6 +3,7 @@ screens use (flow.context.Host, flow.session.Shell, screens.home.HomeHost)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,10 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def open_safety(self, kind: str) -> None:
         """End the flow at the safety page for `kind` (e.g. afraid of my partner)."""
         self.safety.open_page(kind)
+
+    def ask_owed_checks(self, then: Callable[[], None]) -> bool:
+        """A pause in a pair's talk: owed checks are asked of each in private, then `then`."""
+        return self.safety.ask_owed(then)
 
     # Keys that work everywhere (shell.keys; Textual runs the app's bindings as its action_*).
 

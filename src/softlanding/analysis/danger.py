@@ -76,7 +76,8 @@ def ordered_resources(
     """The order a safety page lists its help in: the emergency line for everywhere always on
     top; then the chosen region's lines (the page's kinds first); then the international
     directory (what matters most when the region is not listed); then every other line, the
-    page's kinds first."""
+    page's kinds first. A service listed for two kinds (a hotline that also talks with people
+    worried about their own behaviour) is shown once, where it ranks first."""
     first = first or []
     here = (region or "").strip().lower()
 
@@ -94,7 +95,14 @@ def ordered_resources(
             group = 3
         return (group, kind_rank, index)
 
-    return [res for _, res in sorted(enumerate(resources), key=rank)]
+    shown: set[tuple[str, str]] = set()
+    found = []
+    for _, res in sorted(enumerate(resources), key=rank):
+        same = (_get(res, "name"), _get(res, "contact"))
+        if same not in shown:
+            shown.add(same)
+            found.append(res)
+    return found
 
 
 def _get(resource: Any, name: str) -> str:

@@ -108,6 +108,7 @@ class ListenText(Labels):
     mirror_question: Annotated[Text, Uses("listener", "speaker")]
     mirror_prefix: Plain
     heard: Annotated[Text, Uses("listener")]
+    kept_off: Plain
     confirm_question: Annotated[Text, Uses("listener", "speaker")]
     confirm_yes: Plain
     confirm_no: Plain

@@ -76,6 +76,7 @@ class ListenText(Frozen):
     mirror_question: Label
     mirror_prefix: Label
     heard: Label
+    kept_off: Label
     confirm_question: Label
     confirm_yes: Label
     confirm_no: Label

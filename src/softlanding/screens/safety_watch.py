@@ -5,6 +5,8 @@ now?"), and the words are never saved. Where a pair's flow shows the screen to b
 the check would be asked in front of the one who may be feared: there the flow goes on (the
 words still unsaved) and a check is owed to each partner, in memory only (flow.watch), asked in
 private at their next turn of their own, or at the closing (the keyboard passed to each in turn).
+The talk after the fight has no private turn: there each is asked at the end of the part being
+talked over (flow.after's stages), the keyboard passed to each in turn.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from softlanding.analysis.danger import choices_signal, find_danger, kinds_of
+from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import StepContext
 from softlanding.flow.together import TogetherFlow, other
 from softlanding.flow.watch import SEATS, DueChecks, shared_turn
@@ -93,7 +96,10 @@ class SafetyWatch:
 
     def _shared_turn(self) -> StepContext | None:
         """The turn on screen, when a pair's flow shows it to both partners."""
-        if not isinstance(self.session.flow, TogetherFlow):
+        flow = self.session.flow
+        if isinstance(flow, AfterFlow):  # the pair's talk: every question is on one screen
+            return _turn_of(self.app.screen_stack) if flow.mode == "together" else None
+        if not isinstance(flow, TogetherFlow):
             return None
         ctx = _turn_of(self.app.screen_stack)
         if ctx is None or not shared_turn(ctx.step, ctx.seat, ctx.answers.saved):
@@ -152,12 +158,22 @@ class SafetyWatch:
             return
         self._ask_each()  # the closing, or the pair left their flow: each in turn
 
-    def _ask_each(self) -> None:
+    def ask_owed(self, then: Callable[[], None]) -> bool:
+        """A pause in a pair's shared talk: each partner owed a check is asked in private, one
+        after the other, then `then`; False (and nothing asked) when none is owed."""
+        if not self.due or self._asking() or self.busy:
+            return False
+        self._ask_each(then)
+        return True
+
+    def _ask_each(self, then: Callable[[], None] | None = None) -> None:
         seat = next((s for s in SEATS if self.due.take(s)), None)  # one at a time, A first
         if seat is None:
             self._done_asking()
+            if then is not None:
+                then()
             return
-        self._ask_privately(seat, handover=True, then=self._ask_each)
+        self._ask_privately(seat, handover=True, then=lambda: self._ask_each(then))
 
     def _asking(self) -> bool:
         """Whether a private check or its page is open (one partner after the other)."""

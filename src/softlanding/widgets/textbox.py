@@ -139,3 +139,61 @@ class LineBox(Input):
             self._undo.pop()  # what is shown now
             self.value = self._undo[-1]  # the watcher sees it is already the newest: no repeat
             self.cursor_position = len(self.value)
+
+
+class WrapBox(TextBox):
+    """A box for a sentence or two that wraps long words onto the next line (a one-line box
+    scrolls them sideways, out of sight) and grows with them; Enter gives the words, as in a
+    one-line box. `value` and `Submitted` match Input's, so screens treat both alike."""
+
+    DEFAULT_CSS = """
+    WrapBox {
+        height: auto;
+        min-height: 3;
+        max-height: 7;
+    }
+    """
+
+    class Submitted(Message):
+        """Enter: the words are given."""
+
+        def __init__(self, box: WrapBox, value: str) -> None:
+            super().__init__()
+            self.box, self.value = box, value
+
+        @property
+        def control(self) -> WrapBox:
+            return self.box
+
+    def __init__(self, text: str = "", *, max_length: int = LIMIT, **kw: Any) -> None:
+        kw.setdefault("soft_wrap", True)
+        super().__init__(text, limit=max_length, **kw)
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text[: self.limit])
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            if self._held or self._message_queue.qsize() >= FLOOD:
+                self._held.append(" ")  # a line break in a paste: a space, not the words given
+                if self._message_queue.empty():
+                    self._let_go()
+                return
+            self._let_go()
+            self.post_message(self.Submitted(self, self.text))
+            return
+        await super()._on_key(event)
+
+    def _replace_via_keyboard(
+        self, insert: str, start: Location, end: Location
+    ) -> EditResult | None:
+        # one paragraph: a pasted line break becomes a space
+        return super()._replace_via_keyboard(insert.replace("\n", " "), start, end)

@@ -155,6 +155,12 @@ class AfterTalkScreen(ContextScreen[None]):
         if value is not None:
             self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
         self.index += 1
+        following = self.current
+        part_ends = following is None or following.stage != question.stage
+        # a check owed (danger typed on this shared screen) is asked of each, in private
+        if part_ends and self.host.ask_owed_checks(self._show):
+            self.query_one("#answer", Vertical).remove_children()  # nothing typed behind it
+            return
         self._show()
 
     def action_back(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
@@ -29,13 +30,20 @@ YES, NO = "yes", "no"
 
 class ClosingScreen(PairScreen):
     CSS_PATH = Path(__file__).with_name("closing.tcss")
+    # Finish keeps the focus on the summary; the arrows still scroll the words above it
+    BINDINGS = [
+        Binding("up", "scroll_summary(-1)", show=False, id="closing.summary_up"),
+        Binding("down", "scroll_summary(1)", show=False, id="closing.summary_down"),
+        Binding("pageup", "scroll_summary(-8)", show=False, id="closing.summary_page_up"),
+        Binding("pagedown", "scroll_summary(8)", show=False, id="closing.summary_page_down"),
+    ]
     step = "closing"
     private_turn = False
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.closing
         yield self.turn_bar()
-        with VerticalScroll(id="closing"), ContentSwitcher(initial=self._resume_at(), id="stages"):
+        with ContentSwitcher(initial=self._resume_at(), id="stages"):
             for slot in SLOTS:
                 fill = {"name": self.names[slot], "other": self.names[other(slot)]}
                 question = words.thanks_question.format(**fill)
@@ -57,14 +65,16 @@ class ClosingScreen(PairScreen):
                 Static(words.when_hint, classes="hint", markup=False),
                 id="when",
             )
+            # the title and Finish stay in view; long words scroll between them
             with Vertical(id="summary"):
                 yield Static(words.summary_title, classes="question", markup=False)
-                with Horizontal(id="columns"):
-                    for slot in SLOTS:
-                        with Vertical(classes="column"):
-                            yield Static(self.names[slot], classes="who", markup=False)
-                            yield Static("", id=f"shared{slot}", markup=False)
-                yield Static("", id="next-talk", markup=False)
+                with VerticalScroll(id="summary-body"):
+                    with Horizontal(id="columns"):
+                        for slot in SLOTS:
+                            with Vertical(classes="column"):
+                                yield Static(self.names[slot], classes="who", markup=False)
+                                yield Static("", id=f"shared{slot}", markup=False)
+                    yield Static("", id="next-talk", markup=False)
                 yield Button(Content(words.finish), id="finish", variant="primary")
         yield Footer()
 
@@ -88,6 +98,14 @@ class ClosingScreen(PairScreen):
     def stage(self) -> str:
         found = self.query("#stages")  # nothing yet while composing: the stage it opens at
         return (found.first(ContentSwitcher).current if found else None) or self._resume_at()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_summary":
+            return self.stage == "summary"
+        return super().check_action(action, parameters)
+
+    def action_scroll_summary(self, lines: int) -> None:
+        self.query_one("#summary-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def typing(self) -> str:
         return self.stage.removeprefix("thanks") if self.stage.startswith("thanks") else "A"

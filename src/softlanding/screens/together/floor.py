@@ -13,7 +13,7 @@ from softlanding.flow.together import SHORT, way_of
 from softlanding.models import RESPOND
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
-from softlanding.widgets.textbox import LineBox
+from softlanding.widgets.textbox import LineBox, WrapBox
 
 
 class FloorScreen(PairScreen):
@@ -49,9 +49,16 @@ class FloorScreen(PairScreen):
         return str(words.turn_keyboard.format(speaker=speaker, listener=listener, typing=typing))
 
 
-def typed_question(stage: str, question: str, prefix: str = "", hint: str = "") -> Widget:
-    """A question answered in words, with an optional sentence start before the box."""
-    box = LineBox(id=f"{stage}-input", max_length=2000)
+def typed_question(
+    stage: str, question: str, prefix: str = "", hint: str = "", wrap: bool = False
+) -> Widget:
+    """A question answered in words, with an optional sentence start before the box (`wrap`:
+    a box that wraps a long answer onto more lines, so all of it stays in view)."""
+    box: Widget
+    if wrap:
+        box = WrapBox(id=f"{stage}-input", max_length=2000)
+    else:
+        box = LineBox(id=f"{stage}-input", max_length=2000)
     parts: list[Widget] = [Static(question, classes="question", markup=False)]
     if prefix:
         parts.append(Horizontal(Static(prefix, classes="prefix", markup=False), box))

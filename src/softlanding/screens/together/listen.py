@@ -4,17 +4,19 @@ speaker might feel."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.screens.together.floor import FloorScreen, typed_question
 from softlanding.screens.together.seats import other
 from softlanding.textsafe import visible
 from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.textbox import WrapBox
 from softlanding.widgets.turn import TurnBar
 
 SPEAKER_TYPES = ("confirm", "correct", "more")  # the stages where the speaker has the keyboard
@@ -41,7 +43,7 @@ class ListenScreen(FloorScreen):
     def compose(self) -> ComposeResult:
         words = self.pack.text.listen
         fill = {"speaker": self.names[self.speaker], "listener": self.names[self.partner]}
-        question = typed_question
+        question = partial(typed_question, wrap=True)  # a long answer stays in view, wrapped
         yield self.turn_bar()
         with VerticalScroll(id="listen"):
             yield Static(self._said(), id="said", markup=False)
@@ -76,15 +78,23 @@ class ListenScreen(FloorScreen):
             title = words.read_title.format(name=name, listener=self.names[self.partner])
         else:
             title = words.said.format(name=name)
-        lines = [title, f"“{spoken.get('final', '')}”"]
+        lines = [title, self._quoted(spoken.get("final"))]
         for field in SPEAKER_SAYS.values():
             if spoken.get(field):
                 lines += [words.added.format(name=name), f"“{spoken[field]}”"]
         return visible("\n".join(lines))  # typed words never drive the terminal
 
     def _heard(self) -> str:
-        words, heard = self.pack.text.listen, self.answers().get("mirror", "")
-        return visible(f"{words.heard.format(listener=self.names[self.partner])}\n“{heard}”")
+        words, heard = self.pack.text.listen, self.answers().get("mirror")
+        title = words.heard.format(listener=self.names[self.partner])
+        return visible(f"{title}\n{self._quoted(heard)}")
+
+    def _quoted(self, said: object) -> str:
+        """Words said aloud, in quotation marks; words withheld (never saved: the shared screen's
+        safety watch kept them) get a plain line, never empty quotes."""
+        if isinstance(said, str) and said.strip():
+            return f"“{said}”"
+        return str(self.pack.text.listen.kept_off)
 
     def _resume_at(self) -> str:
         saved = self.answers()
@@ -103,8 +113,8 @@ class ListenScreen(FloorScreen):
         self.query_one("#said", Static).update(self._said())
         if stage == "confirm":
             self.query_one("#heard", Static).update(self._heard())
-        target = self.query_one(f"#{stage} Input, #{stage} OptionList")
-        if isinstance(target, Input):
+        target = self.query_one(f"#{stage} WrapBox, #{stage} OptionList")
+        if isinstance(target, WrapBox):
             target.value = ""  # each round is fresh: what was given is saved and shown above
         elif isinstance(target, OptionList):
             target.highlighted = 0
@@ -119,9 +129,9 @@ class ListenScreen(FloorScreen):
             return
         self._show("more" if agreed else "correct")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_wrap_box_submitted(self, event: WrapBox.Submitted) -> None:
         event.stop()
-        stage, text = (event.input.id or "").removesuffix("-input"), event.value.strip()
+        stage, text = (event.box.id or "").removesuffix("-input"), event.value.strip()
         if text and self.host.check_safety(text):
             return  # the resources are open; these words are not kept
         if stage == "mirror" and not text:

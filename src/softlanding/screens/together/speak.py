@@ -136,14 +136,24 @@ class SpeakScreen(FloorScreen):
         if not text or self.host.check_safety(text):
             return
         self.save_draft()
-        self.record("final", text)
+        kept = self._keep_final(text)
         if self.short:  # the listener's screen shows the words to read out: no stop between
             self.done()
             return
-        self.query_one("#words", Static).update(visible(text))
+        shown = visible(text) if kept else self.pack.text.listen.kept_off
+        self.query_one("#words", Static).update(shown)
         self.query_one("#stages", ContentSwitcher).current = "read"
         self.query_one("#said", Button).focus()
         self.refresh_bindings()
+
+    def _keep_final(self, text: str) -> bool:
+        """Save the words to read out; False when they were withheld (the safety watch keeps
+        danger language unsaved), and then no earlier words stand in for them."""
+        self.record("final", text)
+        if self.answers().get("final") == text:
+            return True
+        self.ctx.answers.forget(self.step, "final", seat=self.partner)
+        return False
 
     def action_back(self) -> None:
         if self.stage == "write":

@@ -1,0 +1,137 @@
+"""The talk after the fight: danger language typed while both partners sit at the one screen
+brings no check there (the words are still not saved, the talk goes on); at the end of that part
+of the talk each partner is handed the keyboard and asked in private, the same neutral way.
+Preparing alone, the check comes at once."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from textual.widgets import Button, Input, Static
+
+from softlanding.flow.after import AfterFlow, Mode
+from softlanding.screens.after.talk import AfterTalkScreen
+from softlanding.screens.safety_check import SafetyCheckScreen
+from softlanding.screens.together.safe_turn import PrivateSafetyScreen
+
+THREAT = "if you leave I will kill you"
+PAIR = (("A", "Alex"), ("B", "Sam"))
+
+
+def screen_text(app: Any) -> str:
+    parts = [str(w.render()) for w in app.screen.query(Static)]
+    return "\n".join(parts + [str(b.label) for b in app.screen.query(Button)])
+
+
+def stored(store: Any, sid: str) -> str:
+    record = store.load(sid)
+    return json.dumps([list(k) + [v] for k, v in record.answers.items()]) if record else ""
+
+
+async def open_talk(app: Any, pilot: Any, mode: Mode) -> AfterTalkScreen:
+    """The talk as the start screen opens it, for the pair or for one preparing alone."""
+    app.session.start(mode, PAIR if mode == "together" else (("A", "You"),))
+    app.session.flow = AfterFlow(mode)
+    app.show_turn(app.session.first())
+    await pilot.pause()
+    assert isinstance(app.screen, AfterTalkScreen)
+    return app.screen
+
+
+async def answer(pilot: Any, screen: AfterTalkScreen, text: str = "words") -> None:
+    """Answer the question on screen: tick a feeling, take the first choice, or type `text`."""
+    question = screen.current
+    assert question is not None
+    if question.ask.kind == "many":
+        await pilot.press("space", "enter")
+    elif question.ask.kind in ("choice", "starter"):
+        await pilot.press("enter")
+    else:
+        screen.query_one("#answer Input", Input).value = ""
+        await pilot.press(*[("space" if ch == " " else ch) for ch in text], "enter")
+    await pilot.pause()
+
+
+async def asked_in_private(app: Any, pilot: Any, name: str, other: str) -> None:
+    """The keyboard passed to `name`, then the private question, the page and "Go on"."""
+    assert isinstance(app.screen, SafetyCheckScreen), type(app.screen).__name__
+    assert app.pack.text.handover.private_title.format(name=name) in screen_text(app)
+    assert not app.screen.query_one("#check-answers").display  # not asked before the hand-over
+    await pilot.press("enter")
+    await pilot.pause()
+    text = screen_text(app)
+    assert app.pack.text.safety.private_check in text
+    assert app.pack.safety.check.question not in text  # never "what you wrote"
+    assert app.pack.text.private_safety.fear_note.format(other=other) in text
+    await pilot.press("y")
+    await pilot.pause()
+    assert isinstance(app.screen, PrivateSafetyScreen)
+    await pilot.click("#go-on")
+    await pilot.pause()
+
+
+async def test_a_threat_on_the_pairs_screen_is_asked_of_each_in_private_after_that_part(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "together")
+        sid = str(app.session_id)
+        while screen.current is not None and screen.current.stage == "feelings":
+            await answer(pilot, screen)
+        assert screen.current is not None and screen.current.key == "my_view_A"
+        await answer(pilot, screen, THREAT)
+        # no check in front of both: the talk goes on to Sam's question, the words unsaved
+        assert app.screen is screen and not app.safety.busy
+        assert screen.current is not None and screen.current.key == "heard_back_A"
+        assert app.pack.text.safety.private_check not in screen_text(app)
+        assert "kill" not in stored(store, sid)
+        while screen.current is not None and screen.current.stage == "views":
+            assert app.screen is screen  # nothing is asked within the part being talked over
+            await answer(pilot, screen)
+        for name, other in (("Alex", "Sam"), ("Sam", "Alex")):  # the part ends: each alone
+            await asked_in_private(app, pilot, name, other)
+        assert app.screen is screen and not app.safety.due  # the pair's talk goes on
+        assert screen.current is not None and screen.current.stage == "touched"
+        assert str(screen.query_one("#prompt", Static).render()).startswith("Alex, did this")
+        assert isinstance(screen.focused, Input)
+    record = store.load(sid)
+    assert record.status == "open" and "kill" not in stored(store, sid)
+    assert "check" not in stored(store, sid) and "safe" not in stored(store, sid)
+
+
+async def test_a_threat_in_the_last_part_is_asked_before_the_talk_is_finished(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "together")
+        sid = str(app.session_id)
+        screen.index = next(i for i, q in enumerate(screen.questions) if q.stage == "closing")
+        screen._show()
+        await pilot.pause()
+        await answer(pilot, screen, "he said he will hurt me if I tell anyone")
+        assert app.screen is screen and screen.current is not None  # Sam's question, no check
+        await answer(pilot, screen)
+        for name, other in (("Alex", "Sam"), ("Sam", "Alex")):
+            await asked_in_private(app, pilot, name, other)
+        assert app.screen is screen and screen.current is None  # then the talk's end
+        assert screen.finished and app.session_id is None
+    assert store.load(sid).status == "completed" and "hurt" not in stored(store, sid)
+
+
+async def test_preparing_alone_the_check_comes_at_once(make_app: Any, store: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "solo")
+        sid = str(app.session_id)
+        await answer(pilot, screen)  # the feelings
+        await answer(pilot, screen, THREAT)
+        assert isinstance(app.screen, SafetyCheckScreen)
+        assert app.screen.private_for is None  # only one person here: the plain question
+        assert app.pack.safety.check.question in screen_text(app)
+    assert "kill" not in stored(store, sid)
