@@ -68,6 +68,7 @@ class SafetyRegion(Strict):
 
 class Ordinary(Strict):
     title: Text
+    choose: Text = Field(description="the safety page's line that opens this page (key O)")
     lines: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 

@@ -14,6 +14,7 @@ from softlanding.pack.frozen import Frozen
 
 class Ordinary(Frozen):
     title: Label
+    choose: Label
     lines: list[Label]
 
 

@@ -30,7 +30,8 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
     BINDINGS = [
         Binding("escape", "home", "home", id="home"),
         Binding("r", "region", "region", id="safety.region"),
-        Binding("o", "ordinary", "ordinary", id="safety.ordinary"),
+        # on the page itself, beside the region (the footer has no room for it at 80 columns)
+        Binding("o", "ordinary", "ordinary", show=False, id="safety.ordinary"),
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
     ]
 
@@ -93,6 +94,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         out.append("0 ", style="bold reverse")
         out.append(" " + visible(safety.ask.all) + "   ")
         out.append(visible(safety.region.choose), style="dim")
+        out.append("\n" + visible(safety.ordinary.choose), style="dim")
         return out
 
     def _resources(self, page: Any) -> Text:
