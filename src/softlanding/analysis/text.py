@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from softlanding.analysis.index import NeedTable, WordIndex
 
 WORD = re.compile(r"\w+")
-_PAIR = re.compile(r"\b(?=(\w+ \w+)\b)")  # every two words with one space between, overlapping
 # A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
 _WORD_END = r"(?:(?<!\w)|(?!\w))"
 # Nor begin inside one: `search` then never retries a long word letter by letter (linear time).
@@ -170,26 +169,44 @@ class Doc:
     def words(self) -> frozenset[str]:
         """The distinct words of the text (a set, so a gate test scans the smaller side)."""
         if self._words is None:
-            self._words = frozenset(WORD.findall(self.text))
-        return self._words
+            self._read_words()
+        return self._words  # type: ignore[return-value]
 
     @property
     def keys(self) -> frozenset[str]:
         """The words, and each two words with one space between ("care about"): what the
         compiled pack's clauses are made of."""
         if self._keys is None:
-            self._keys = self.words.union(_PAIR.findall(self.text))
-        return self._keys
+            self._read_words()
+        return self._keys  # type: ignore[return-value]
 
     @property
     def at(self) -> dict[str, list[int]]:
         """Where each word of the text begins."""
         if self._at is None:
-            at: dict[str, list[int]] = {}
-            for m in WORD.finditer(self.text):
-                at.setdefault(m.group(), []).append(m.start())
-            self._at = at
-        return self._at
+            self._read_words()
+        return self._at  # type: ignore[return-value]
+
+    def _read_words(self) -> None:
+        """Words, where each begins, and pairs of words one space apart, in one pass."""
+        text = self.text
+        at: dict[str, list[int]] = {}
+        pairs: list[str] = []
+        last_start, last_end = -2, -2
+        for m in WORD.finditer(text):
+            start, end = m.span()
+            word = m.group()
+            found = at.get(word)
+            if found is None:
+                at[word] = [start]
+            else:
+                found.append(start)
+            if start == last_end + 1 and text[last_end] == " ":
+                pairs.append(text[last_start:end])
+            last_start, last_end = start, end
+        self._at = at
+        self._words = frozenset(at)
+        self._keys = self._words.union(pairs)
 
     @property
     def starts(self) -> list[int]:
