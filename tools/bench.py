@@ -6,8 +6,8 @@ Every figure is a ratio against a floor measured in the same run, alternating A/
 - `reflect` on the first run after install (no compiled pack yet) vs `import rich.console`;
 - `reflect --jsonl` throughput in lines per second over ~20,000 generated messages (sentences of
   the labelled sets recombined, so lines repeat as rarely as real ones), beside VADER's
-  `polarity_scores` on the same lines when `vaderSentiment` can be imported (it is not a
-  dependency: put it on PYTHONPATH);
+  `polarity_scores` on the same lines when `vaderSentiment` can be imported (the optional
+  `bench` extra: `pip install -e '.[bench]'`);
 - the analyzer's time per keystroke on a 2,000-character draft;
 - how many flagged messages of the blind sets' development halves get a rewrite of their own.
 
@@ -196,7 +196,10 @@ def throughput(env: dict[str, str], count: int) -> None:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:
-        print("  VADER: vaderSentiment is not importable here (skipped)")
+        print(
+            "  VADER: vaderSentiment is not installed (skipped); to measure beside it: "
+            "pip install -e '.[bench]'"
+        )
         return
     start = time.perf_counter()
     vader = SentimentIntensityAnalyzer()
