@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis import regex_cache
+from softlanding.analysis.record import Record
 from softlanding.analysis.terms import expand, is_word
 
 if TYPE_CHECKING:
@@ -217,21 +217,28 @@ class Doc:
         return self._starts
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Record):
     """One named group of matchers with its exceptions and whatever it carries."""
 
+    _fields = ("name", "regexes", "exceptions", "info")
+    __slots__ = (*_fields, "_regex_set", "_except_set")
     name: str
     regexes: list[Matcher]
     exceptions: list[Matcher]
     info: dict[str, Any]
-    _regex_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
-    _except_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
+    _regex_set: frozenset[Matcher]
+    _except_set: frozenset[Matcher]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_regex_set", frozenset(self.regexes))
-        object.__setattr__(self, "_except_set", frozenset(self.exceptions))
-        for m in (*self.regexes, *self.exceptions):
+    def __init__(
+        self, name: str, regexes: list[Matcher], exceptions: list[Matcher], info: dict[str, Any]
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "regexes", regexes)
+        object.__setattr__(self, "exceptions", exceptions)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "_regex_set", frozenset(regexes))
+        object.__setattr__(self, "_except_set", frozenset(exceptions))
+        for m in (*regexes, *exceptions):
             m.owner = id(self)
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:
