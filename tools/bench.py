@@ -54,9 +54,12 @@ Minimal().run()
 SHIP_COMPILED = """
 import json
 from softlanding import paths
+from softlanding.pack import fast_copy
 from softlanding.pack.loader import SHIPPED_COMPILED, compiled_shipped
 target = paths.shipped_prompts_path().with_name(SHIPPED_COMPILED)
-target.write_text(json.dumps(compiled_shipped(), ensure_ascii=False), encoding="utf-8")
+data = compiled_shipped()
+target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+target.with_name(fast_copy.FILE_NAME).write_bytes(fast_copy.dumps(data))
 """
 
 
@@ -239,13 +242,15 @@ def main() -> int:
     # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
-    # ... and with the compiled pack beside the shipped one, as the wheel carries it (removed
+    # ... and with the compiled pack beside the shipped one (JSON and marshal), as the wheel
+    # carries it (removed
     # afterwards: in the repository the pack is compiled per user, as the tests expect).
     subprocess.run([PY, "-c", SHIP_COMPILED], env=env, check=True)
     try:
         return measure(args, env, home)
     finally:
         (ROOT / "data" / "prompts.compiled.json").unlink(missing_ok=True)
+        (ROOT / "data" / "prompts.compiled.marshal").unlink(missing_ok=True)
 
 
 def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:

@@ -321,9 +321,13 @@ def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
     """The copy compiled when the wheel was built, so even the first run skips pydantic."""
     if src.user is not None:
         return None
+    from softlanding.pack import fast_copy
+
+    data = fast_copy.read(src.shipped)
     try:
-        with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
-            data = json.load(fh)
+        if data is None:
+            with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
+                data = json.load(fh)
     except (OSError, ValueError):
         return None
     ok = isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT
