@@ -22,6 +22,7 @@ def _read(line: str) -> tuple[str, bool]:
 @pytest.fixture
 def pool(monkeypatch: pytest.MonkeyPatch) -> reflect_pool.Pool:
     monkeypatch.setattr(reflect_pool, "_idle_core", lambda: True)
+    monkeypatch.setattr(reflect_pool, "WARM_LINES", 0)
     return reflect_pool.Pool(_read)
 
 
@@ -46,11 +47,28 @@ def test_a_failing_copy_means_reading_here(monkeypatch: pytest.MonkeyPatch) -> N
         return _read(line)
 
     monkeypatch.setattr(reflect_pool, "_idle_core", lambda: True)
+    monkeypatch.setattr(reflect_pool, "WARM_LINES", 0)
     pool = reflect_pool.Pool(read)
     lines = [f"m {i}" for i in range(100)]
     try:
         assert pool.answer(lines) == [_read(line) for line in lines]
         assert pool.answer(lines) == [_read(line) for line in lines]  # no copy any more
+    finally:
+        pool.close()
+
+
+def test_the_copy_waits_for_a_first_stretch_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reflect_pool, "_idle_core", lambda: True)
+    monkeypatch.setattr(reflect_pool, "WARM_LINES", 150)
+    pool = reflect_pool.Pool(_read)
+    lines = [f"m {i}" for i in range(100)]
+    try:
+        assert pool.answer(lines) == [_read(line) for line in lines]
+        assert pool._pid == 0
+        assert pool.answer(lines) == [_read(line) for line in lines]
+        assert pool._pid == 0  # 200 read here, but this batch began before 150
+        assert pool.answer(lines) == [_read(line) for line in lines]
+        assert pool._pid
     finally:
         pool.close()
 

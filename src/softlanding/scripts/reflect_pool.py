@@ -1,7 +1,8 @@
 """A second reader for `reflect --jsonl`: a forked copy of this process answers half of each
 large batch on another core, so a big file is read about twice as fast on two cores.
 
-The copy is forked once the analyzer is built (it starts warm), reads lists of lines from a pipe
+The copy is forked once this process has read a first stretch of lines (so it starts with their
+compiled regexes and memos instead of making them again), reads lists of lines from a pipe
 and writes back each line's answer; it ends when the pipe closes. Small batches (a pipe fed line
 by line) never wait for it. Anything wrong with the copy (no fork, one core, it died) means
 reading the lines here: slower, never different, since a line's answer depends on the line
@@ -21,6 +22,7 @@ Answer = tuple[str, bool]  # the JSON line (empty under --check) and whether it 
 
 _LENGTH = struct.Struct("<Q")
 MIN_LINES = 64  # a batch with fewer new lines is read here alone: not worth the round trip
+WARM_LINES = 1500  # read here first, so the copy starts with the regexes and memos they made
 
 
 class Pool:
@@ -32,9 +34,11 @@ class Pool:
         self._to: int | None = None
         self._back: int | None = None
         self._tried = False
+        self._read_here = 0
 
     def answer(self, lines: list[str]) -> list[Answer]:
-        if len(lines) < MIN_LINES or not self._started():
+        if len(lines) < MIN_LINES or self._read_here < WARM_LINES or not self._started():
+            self._read_here += len(lines)
             return [self._read(line) for line in lines]
         half = len(lines) // 2
         theirs = lines[half:]
