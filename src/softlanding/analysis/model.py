@@ -9,7 +9,7 @@ quotation marks are someone else's (or a word being mentioned): they count as on
 
 from __future__ import annotations
 
-import base64
+import binascii  # base64 would import more modules at every start for the same decoding
 import json
 import math
 import re
@@ -121,7 +121,7 @@ class PatternModel:
         self.scale = float(data.get("scale", 1.0))
         names = str(data.get("features", "")).split("\n") if data.get("features") else []
         self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
-        self.steps = array("b", base64.b64decode(str(data.get("weights", ""))))
+        self.steps = array("b", binascii.a2b_base64(str(data.get("weights", ""))))
         if len(self.steps) != len(names) * k:
             raise ValueError("the weights do not match the features")
         self.bias: list[float] = list(data["bias"])

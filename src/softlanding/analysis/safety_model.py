@@ -16,7 +16,7 @@ text it learned from.
 
 from __future__ import annotations
 
-import base64
+import binascii  # base64 would import more modules at every start for the same decoding
 import json
 import re
 from array import array
@@ -271,7 +271,7 @@ class SafetyModel:
         self.concepts = bool(self.settings.get("concepts", False))
         names = str(data["features"]).split("\n") if data["features"] else []
         self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
-        self.steps = array("b", base64.b64decode(str(data["weights"])))
+        self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
         if len(self.steps) != len(names) * k:
             raise ValueError("the weights do not match the features")
         self.scale: list[float] = [float(x) for x in data["scale"]]
