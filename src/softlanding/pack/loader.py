@@ -12,11 +12,13 @@ import json
 import os
 import stat
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
+from softlanding.pack.problems import PackError as PackError
+from softlanding.pack.problems import PackProblem as PackProblem
+from softlanding.pack.problems import PackSources as PackSources
 
 if TYPE_CHECKING:
     from softlanding.pack import view
@@ -24,47 +26,6 @@ if TYPE_CHECKING:
     from softlanding.pack.yaml_reader import YamlDocument
 
 COMPILED_FORMAT = 4  # 3: every label block modelled, placeholders checked; 4: regex needs
-
-
-@dataclass(frozen=True)
-class PackProblem:
-    """One thing wrong with a pack, located by file, line and field."""
-
-    path: Path
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line else str(self.path)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-@dataclass
-class PackError(Exception):
-    """The pack cannot be used; `problems` says where and why, in plain words."""
-
-    problems: list[PackProblem] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        head = (
-            "The prompts pack has a problem:"
-            if count == 1
-            else f"The prompts pack has {count} problems:"
-        )
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-
-@dataclass(frozen=True)
-class PackSources:
-    """The shipped pack, and the user's pack laid over it (if any), with how it was chosen."""
-
-    shipped: Path
-    user: Path | None
-    how: str
 
 
 def sources(explicit: Path | None = None) -> PackSources:
