@@ -270,7 +270,8 @@ class SafetyModel:
         self.stem = int(self.settings.get("stem", _STEM))
         self.concepts = bool(self.settings.get("concepts", False))
         names = str(data["features"]).split("\n") if data["features"] else []
-        self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
+        self._names = names
+        self._rows: dict[str, int] | None = None
         self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
         if len(self.steps) != len(names) * k:
             raise ValueError("the weights do not match the features")
@@ -280,7 +281,16 @@ class SafetyModel:
         if len(self.scale) != k or len(self.bias) != k:
             raise ValueError("the weights do not match the heads")
         # The "danger" head's step per feature, so a message's sum is taken in C (most stop there)
-        self._danger = dict(zip(self.rows, self.steps[0::k], strict=True))
+        self._danger = dict(zip(names, self.steps[0::k], strict=True))
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """feature -> where its steps start; made when first asked (most messages never need
+        more than the danger head)."""
+        if self._rows is None:
+            k = len(HEADS)
+            self._rows = dict(zip(self._names, range(0, len(self._names) * k, k), strict=True))
+        return self._rows
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SafetyModel | None:
