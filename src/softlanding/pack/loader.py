@@ -341,20 +341,31 @@ def write_private(target: Path, content: bytes, stale: str | None = None) -> Non
     """Write a cache file atomically, owner-only, in a private folder (best effort: a cache we
     cannot write only costs time); files matching `stale` there are removed first."""
     try:
-        import tempfile
-
         folder = paths.ensure_private_dir(target.parent)
         if paths.untrusted(folder.parent) or paths.untrusted(folder):
             return  # a folder others can change: don't leave a copy there to be swapped
         for old in folder.glob(stale) if stale else ():
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=folder)  # O_EXCL, 600
+        fd, tmp = _new_private(folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
             os.replace(tmp, target)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
     except (OSError, paths.PathsError):
         pass
+
+
+def _new_private(folder: Path) -> tuple[int, Path]:
+    """A new owner-only file there, made with O_EXCL as `tempfile.mkstemp` makes one (importing
+    tempfile costs a first run several ms)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = folder / f".cache-{os.urandom(8).hex()}.tmp"
+        try:
+            return os.open(tmp, flags | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free name for a cache file in {folder}")
