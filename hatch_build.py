@@ -14,9 +14,13 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 COMPILE = (
     "import json, sys\n"
+    "from softlanding.pack import fast_copy\n"
     "from softlanding.pack.loader import compiled_shipped\n"
+    "data = compiled_shipped()\n"
     "with open(sys.argv[1], 'w', encoding='utf-8') as fh:\n"
-    "    json.dump(compiled_shipped(), fh, ensure_ascii=False)\n"
+    "    json.dump(data, fh, ensure_ascii=False)\n"
+    "with open(sys.argv[2], 'wb') as fh:  # read instead when the same Python version runs it\n"
+    "    fh.write(fast_copy.dumps(data))\n"
 )
 
 
@@ -29,8 +33,12 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         # the build environment's own packages (pydantic, PyYAML) must stay importable
         search = os.pathsep.join([str(root / "src"), *filter(None, sys.path)])
         env = {**os.environ, "PYTHONPATH": search}
-        done = subprocess.run([sys.executable, "-c", COMPILE, str(out)], env=env, check=False)
+        fast = out.with_name("prompts.compiled.marshal")
+        done = subprocess.run(
+            [sys.executable, "-c", COMPILE, str(out), str(fast)], env=env, check=False
+        )
         if (
             done.returncode == 0
         ):  # without it the first run compiles the pack itself: slower, not broken
             build_data["force_include"][str(out)] = "softlanding/data/prompts.compiled.json"
+            build_data["force_include"][str(fast)] = "softlanding/data/prompts.compiled.marshal"

@@ -6,8 +6,8 @@ Every figure is a ratio against a floor measured in the same run, alternating A/
 - `reflect` on the first run after install (no compiled pack yet) vs `import rich.console`;
 - `reflect --jsonl` throughput in lines per second over ~20,000 generated messages (sentences of
   the labelled sets recombined, so lines repeat as rarely as real ones), beside VADER's
-  `polarity_scores` on the same lines when `vaderSentiment` can be imported (it is not a
-  dependency: put it on PYTHONPATH);
+  `polarity_scores` on the same lines when `vaderSentiment` can be imported (the optional
+  `bench` extra: `pip install -e '.[bench]'`);
 - the analyzer's time per keystroke on a 2,000-character draft;
 - how many flagged messages of the blind sets' development halves get a rewrite of their own.
 
@@ -54,9 +54,12 @@ Minimal().run()
 SHIP_COMPILED = """
 import json
 from softlanding import paths
+from softlanding.pack import fast_copy
 from softlanding.pack.loader import SHIPPED_COMPILED, compiled_shipped
 target = paths.shipped_prompts_path().with_name(SHIPPED_COMPILED)
-target.write_text(json.dumps(compiled_shipped(), ensure_ascii=False), encoding="utf-8")
+data = compiled_shipped()
+target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+target.with_name(fast_copy.FILE_NAME).write_bytes(fast_copy.dumps(data))
 """
 
 
@@ -196,7 +199,10 @@ def throughput(env: dict[str, str], count: int) -> None:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:
-        print("  VADER: vaderSentiment is not importable here (skipped)")
+        print(
+            "  VADER: vaderSentiment is not installed (skipped); to measure beside it: "
+            "pip install -e '.[bench]'"
+        )
         return
     start = time.perf_counter()
     vader = SentimentIntensityAnalyzer()
@@ -236,13 +242,15 @@ def main() -> int:
     # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
-    # ... and with the compiled pack beside the shipped one, as the wheel carries it (removed
+    # ... and with the compiled pack beside the shipped one (JSON and marshal), as the wheel
+    # carries it (removed
     # afterwards: in the repository the pack is compiled per user, as the tests expect).
     subprocess.run([PY, "-c", SHIP_COMPILED], env=env, check=True)
     try:
         return measure(args, env, home)
     finally:
         (ROOT / "data" / "prompts.compiled.json").unlink(missing_ok=True)
+        (ROOT / "data" / "prompts.compiled.marshal").unlink(missing_ok=True)
 
 
 def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:

@@ -7,7 +7,6 @@ Danger language is always read first (by the analyzer): a boundary never hides i
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis.text import Doc, Rule
@@ -43,9 +42,7 @@ def acknowledged(found: Analysis, analyzer: Analyzer) -> Analysis:
     """The analysis of a boundary: no pattern, no wish, no rewrite; it is named and respected."""
     words = _section(analyzer)
     question = f"{words.get('acknowledge', '')} {words.get('question', '')}".strip()
-    return dataclasses.replace(
-        found, patterns=[], bid=None, rewrite=None, question=question or found.question
-    )
+    return found.replace(patterns=[], bid=None, rewrite=None, question=question or found.question)
 
 
 def heard(analyzer: Analyzer, said: str, fallback: str) -> str:

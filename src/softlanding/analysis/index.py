@@ -90,7 +90,7 @@ class WordIndex:
         self.by_char: dict[str, list[Matcher]] = {}
         self.by_word: dict[str, list[tuple[Matcher, Clauses]]] = {}
         self._table = table
-        self._from_table: dict[str, list[tuple[Matcher, Clauses]]] = {}
+        self._from_table: dict[str, tuple[frozenset[Matcher], list[tuple[Matcher, Clauses]]]] = {}
         for m in matchers:
             if table is not None and table.filed(m):
                 continue
@@ -109,12 +109,14 @@ class WordIndex:
             else:
                 self.always.add(m)
 
-    def _filed(self, word: str) -> list[tuple[Matcher, Clauses]]:
+    def _filed(self, word: str) -> tuple[frozenset[Matcher], list[tuple[Matcher, Clauses]]]:
+        """The matchers `word` sets off by itself, and those with clauses left to check."""
         found = self._from_table.get(word)
         if found is None:
-            found = self.by_word.get(word, [])
+            ways = self.by_word.get(word, [])
             if self._table is not None:
-                found = found + self._table.woken(word)
+                ways = ways + self._table.woken(word)
+            found = (frozenset(m for m, rest in ways if not rest), [w for w in ways if w[1]])
             if len(self._from_table) < _WORD_LIMIT:
                 self._from_table[word] = found
         return found
@@ -123,7 +125,10 @@ class WordIndex:
         out = set(self.always)
         filed = self._filed
         for word in words:
-            for m, rest in filed(word):
+            alone, rest_of = filed(word)
+            if alone:
+                out |= alone
+            for m, rest in rest_of:
                 for clause in rest:
                     if clause.isdisjoint(words):
                         break

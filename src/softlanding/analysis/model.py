@@ -9,7 +9,7 @@ quotation marks are someone else's (or a word being mentioned): they count as on
 
 from __future__ import annotations
 
-import base64
+import binascii  # base64 would import more modules at every start for the same decoding
 import json
 import math
 import re
@@ -121,7 +121,7 @@ class PatternModel:
         self.scale = float(data.get("scale", 1.0))
         names = str(data.get("features", "")).split("\n") if data.get("features") else []
         self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
-        self.steps = array("b", base64.b64decode(str(data.get("weights", ""))))
+        self.steps = array("b", binascii.a2b_base64(str(data.get("weights", ""))))
         if len(self.steps) != len(names) * k:
             raise ValueError("the weights do not match the features")
         self.bias: list[float] = list(data["bias"])
@@ -136,6 +136,7 @@ class PatternModel:
         self.shorthand = shorthand
         self._memo: dict[str, str] = {}
         self._scores: dict[tuple[str, ...], list[float]] = {}
+        self._lanes = Lanes(self.rows, self.steps, k)
 
     @classmethod
     def load(cls, shorthand: Mapping[str, str], path: Path = WEIGHTS) -> PatternModel | None:
@@ -188,14 +189,10 @@ class PatternModel:
         return found
 
     def scores(self, feats: Iterable[str], bias: bool = True) -> list[float]:
-        k, steps = len(self.kinds), self.steps
-        sums = [0] * k
-        get = self.rows.get
-        for f in feats:
-            row = get(f)
-            if row is not None:
-                for i in range(k):
-                    sums[i] += steps[row + i]
+        k, lanes = len(self.kinds), self._lanes
+        total = sum(map(lanes.__getitem__, feats))  # every pattern's sum at once, in C
+        known = total >> (_LANE * k)
+        sums = [((total >> (_LANE * i)) & _MASK) - _OFFSET * known for i in range(k)]
         base = self.bias if bias else [0.0] * k
         return [b + s * self.scale for b, s in zip(base, sums, strict=True)]
 
@@ -231,6 +228,33 @@ class PatternModel:
                 start, end, _ = max(parts, key=lambda c: c[2][i])
                 out[kind] = (_sigmoid(sums[i]), start, end)
         return out
+
+
+_LANE = 24  # bits per pattern in a packed row: room for 65,000 features of one message
+_MASK = (1 << _LANE) - 1
+_OFFSET = 128  # int8 steps are stored offset to stay positive inside their lane
+_LANES_LIMIT = 200_000  # features whose packed rows are remembered
+
+
+class Lanes(dict[str, int]):
+    """feature -> its weights for every pattern packed into one int (a lane each, offset to
+    stay positive, and a count of known features on top), made when a feature is first met:
+    summing packed rows adds every pattern's weights at once. Unknown features are 0."""
+
+    def __init__(self, rows: dict[str, int], steps: array[int], k: int) -> None:
+        super().__init__()
+        self._rows, self._steps, self._k = rows, steps, k
+
+    def __missing__(self, feature: str) -> int:
+        row = self._rows.get(feature)
+        packed = 0
+        if row is not None:
+            packed = 1 << (_LANE * self._k)
+            for i in range(self._k):
+                packed |= (self._steps[row + i] + _OFFSET) << (_LANE * i)
+        if len(self) < _LANES_LIMIT:
+            self[feature] = packed
+        return packed
 
 
 def clause_features(words: tuple[str, ...] | list[str], stem: int = 0) -> list[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
+from softlanding.analysis.record import Record
 from softlanding.analysis.terms import APOSTROPHES, is_word
 
 _CONTROL = r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
@@ -19,13 +19,18 @@ _MEMO_LIMIT = 50_000
 _LONGEST_WORD = 24  # longer "words" are never slips of a pack word (and would be slow to try)
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
+class Normalised(Record):
     """Matchable text plus the edits that map each of its characters back to the original."""
 
+    __slots__ = _fields = ("text", "marks", "edits")
     text: str
     marks: list[int]
     edits: list[tuple[int, int, int, int]]  # (normalised start, length, original start, end)
+
+    def __init__(self, text: str, marks: list[int], edits: list[tuple[int, int, int, int]]) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "marks", marks)
+        object.__setattr__(self, "edits", edits)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         return self._at(start)[0], self._at(end - 1)[1]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from softlanding.analysis.record import Record
 
 _APOS = re.compile(r"['’‘ʼ`´]")
 _SHORT = {"u": "you", "ur": "your", "r": "are", "cuz": "because", "coz": "because", "pls": "please"}
@@ -122,13 +123,18 @@ _BARE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(Record):
     """What a message asks for and what it is about (each may be empty)."""
 
+    __slots__ = _fields = ("ask", "topic", "admit")
     ask: str
     topic: str
     admit: str
+
+    def __init__(self, ask: str, topic: str, admit: str) -> None:
+        object.__setattr__(self, "ask", ask)
+        object.__setattr__(self, "topic", topic)
+        object.__setattr__(self, "admit", admit)
 
 
 def clean(text: str) -> str:

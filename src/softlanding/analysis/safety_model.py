@@ -16,11 +16,12 @@ text it learned from.
 
 from __future__ import annotations
 
-import base64
+import binascii  # base64 would import more modules at every start for the same decoding
 import json
 import re
 from array import array
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -279,8 +280,9 @@ class SafetyModel:
         self.stem = int(self.settings.get("stem", _STEM))
         self.concepts = bool(self.settings.get("concepts", False))
         names = str(data["features"]).split("\n") if data["features"] else []
-        self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
-        self.steps = array("b", base64.b64decode(str(data["weights"])))
+        self._names = names
+        self._rows: dict[str, int] | None = None
+        self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
         if len(self.steps) != len(names) * k:
             raise ValueError("the weights do not match the features")
         self.scale: list[float] = [float(x) for x in data["scale"]]
@@ -288,6 +290,17 @@ class SafetyModel:
         self.threshold = float(data["threshold"])  # log-odds of "danger" that flags a message
         if len(self.scale) != k or len(self.bias) != k:
             raise ValueError("the weights do not match the heads")
+        # The "danger" head's step per feature, so a message's sum is taken in C (most stop there)
+        self._danger = dict(zip(names, self.steps[0::k], strict=True))
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """feature -> where its steps start; made when first asked (most messages never need
+        more than the danger head)."""
+        if self._rows is None:
+            k = len(HEADS)
+            self._rows = dict(zip(self._names, range(0, len(self._names) * k, k), strict=True))
+        return self._rows
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SafetyModel | None:
@@ -300,11 +313,8 @@ class SafetyModel:
     def danger(self, text: str, concepts: bool | None = None) -> float:
         """The log-odds that `text` holds danger language (the first head only: cheap); with
         `concepts=False`, as if the word classes were not there (to see what they add)."""
-        get, steps, total = self.rows.get, self.steps, 0
-        for f in features(text, self.stem, self.concepts if concepts is None else concepts):
-            row = get(f)
-            if row is not None:
-                total += steps[row]
+        feats = features(text, self.stem, self.concepts if concepts is None else concepts)
+        total = sum(map(self._danger.get, feats, repeat(0)))
         return self.bias[0] + total * self.scale[0]
 
     def scores(self, text: str) -> list[float]:
@@ -323,12 +333,12 @@ class SafetyModel:
         features are read once: the page heads are summed only for a message over the line."""
         if not text or len(text) > _MAX_CHARS:
             return None
-        get, steps, k = self.rows.get, self.steps, len(HEADS)
-        found = [
-            row for f in features(text, self.stem, self.concepts) if (row := get(f)) is not None
-        ]
-        if self.bias[0] + sum(steps[row] for row in found) * self.scale[0] < self.threshold:
+        feats = features(text, self.stem, self.concepts)
+        total = sum(map(self._danger.get, feats, repeat(0)))
+        if self.bias[0] + total * self.scale[0] < self.threshold:
             return None
+        get, steps, k = self.rows.get, self.steps, len(HEADS)
+        found = [row for f in feats if (row := get(f)) is not None]
         sums = [0] * k
         for row in found:
             for i in range(1, k):

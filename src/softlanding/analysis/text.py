@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis import regex_cache
+from softlanding.analysis.record import Record
 from softlanding.analysis.terms import expand, is_word
 
 if TYPE_CHECKING:
     from softlanding.analysis.index import NeedTable, WordIndex
 
 WORD = re.compile(r"\w+")
-_PAIR = re.compile(r"\b(?=(\w+ \w+)\b)")  # every two words with one space between, overlapping
 # A match must not end inside a word (its start is checked in `scan`, which keeps regexes fast).
 _WORD_END = r"(?:(?<!\w)|(?!\w))"
 # Nor begin inside one: `search` then never retries a long word letter by letter (linear time).
@@ -170,26 +169,44 @@ class Doc:
     def words(self) -> frozenset[str]:
         """The distinct words of the text (a set, so a gate test scans the smaller side)."""
         if self._words is None:
-            self._words = frozenset(WORD.findall(self.text))
-        return self._words
+            self._read_words()
+        return self._words  # type: ignore[return-value]
 
     @property
     def keys(self) -> frozenset[str]:
         """The words, and each two words with one space between ("care about"): what the
         compiled pack's clauses are made of."""
         if self._keys is None:
-            self._keys = self.words.union(_PAIR.findall(self.text))
-        return self._keys
+            self._read_words()
+        return self._keys  # type: ignore[return-value]
 
     @property
     def at(self) -> dict[str, list[int]]:
         """Where each word of the text begins."""
         if self._at is None:
-            at: dict[str, list[int]] = {}
-            for m in WORD.finditer(self.text):
-                at.setdefault(m.group(), []).append(m.start())
-            self._at = at
-        return self._at
+            self._read_words()
+        return self._at  # type: ignore[return-value]
+
+    def _read_words(self) -> None:
+        """Words, where each begins, and pairs of words one space apart, in one pass."""
+        text = self.text
+        at: dict[str, list[int]] = {}
+        pairs: list[str] = []
+        last_start, last_end = -2, -2
+        for m in WORD.finditer(text):
+            start, end = m.span()
+            word = m.group()
+            found = at.get(word)
+            if found is None:
+                at[word] = [start]
+            else:
+                found.append(start)
+            if start == last_end + 1 and text[last_end] == " ":
+                pairs.append(text[last_start:end])
+            last_start, last_end = start, end
+        self._at = at
+        self._words = frozenset(at)
+        self._keys = self._words.union(pairs)
 
     @property
     def starts(self) -> list[int]:
@@ -200,21 +217,28 @@ class Doc:
         return self._starts
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Record):
     """One named group of matchers with its exceptions and whatever it carries."""
 
+    _fields = ("name", "regexes", "exceptions", "info")
+    __slots__ = (*_fields, "_regex_set", "_except_set")
     name: str
     regexes: list[Matcher]
     exceptions: list[Matcher]
     info: dict[str, Any]
-    _regex_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
-    _except_set: frozenset[Matcher] = field(init=False, repr=False, compare=False)
+    _regex_set: frozenset[Matcher]
+    _except_set: frozenset[Matcher]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_regex_set", frozenset(self.regexes))
-        object.__setattr__(self, "_except_set", frozenset(self.exceptions))
-        for m in (*self.regexes, *self.exceptions):
+    def __init__(
+        self, name: str, regexes: list[Matcher], exceptions: list[Matcher], info: dict[str, Any]
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "regexes", regexes)
+        object.__setattr__(self, "exceptions", exceptions)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "_regex_set", frozenset(regexes))
+        object.__setattr__(self, "_except_set", frozenset(exceptions))
+        for m in (*regexes, *exceptions):
             m.owner = id(self)
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:

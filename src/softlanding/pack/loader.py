@@ -12,11 +12,13 @@ import json
 import os
 import stat
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from softlanding import __version__, paths
+from softlanding.pack.problems import PackError as PackError
+from softlanding.pack.problems import PackProblem as PackProblem
+from softlanding.pack.problems import PackSources as PackSources
 
 if TYPE_CHECKING:
     from softlanding.pack import view
@@ -24,47 +26,6 @@ if TYPE_CHECKING:
     from softlanding.pack.yaml_reader import YamlDocument
 
 COMPILED_FORMAT = 4  # 3: every label block modelled, placeholders checked; 4: regex needs
-
-
-@dataclass(frozen=True)
-class PackProblem:
-    """One thing wrong with a pack, located by file, line and field."""
-
-    path: Path
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line else str(self.path)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-@dataclass
-class PackError(Exception):
-    """The pack cannot be used; `problems` says where and why, in plain words."""
-
-    problems: list[PackProblem] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        head = (
-            "The prompts pack has a problem:"
-            if count == 1
-            else f"The prompts pack has {count} problems:"
-        )
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
-
-
-@dataclass(frozen=True)
-class PackSources:
-    """The shipped pack, and the user's pack laid over it (if any), with how it was chosen."""
-
-    shipped: Path
-    user: Path | None
-    how: str
 
 
 def sources(explicit: Path | None = None) -> PackSources:
@@ -321,9 +282,13 @@ def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
     """The copy compiled when the wheel was built, so even the first run skips pydantic."""
     if src.user is not None:
         return None
+    from softlanding.pack import fast_copy
+
+    data = fast_copy.read(src.shipped)
     try:
-        with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
-            data = json.load(fh)
+        if data is None:
+            with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
+                data = json.load(fh)
     except (OSError, ValueError):
         return None
     ok = isinstance(data, dict) and data.get("_format") == COMPILED_FORMAT
@@ -376,20 +341,31 @@ def write_private(target: Path, content: bytes, stale: str | None = None) -> Non
     """Write a cache file atomically, owner-only, in a private folder (best effort: a cache we
     cannot write only costs time); files matching `stale` there are removed first."""
     try:
-        import tempfile
-
         folder = paths.ensure_private_dir(target.parent)
         if paths.untrusted(folder.parent) or paths.untrusted(folder):
             return  # a folder others can change: don't leave a copy there to be swapped
         for old in folder.glob(stale) if stale else ():
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=folder)  # O_EXCL, 600
+        fd, tmp = _new_private(folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
             os.replace(tmp, target)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
     except (OSError, paths.PathsError):
         pass
+
+
+def _new_private(folder: Path) -> tuple[int, Path]:
+    """A new owner-only file there, made with O_EXCL as `tempfile.mkstemp` makes one (importing
+    tempfile costs a first run several ms)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = folder / f".cache-{os.urandom(8).hex()}.tmp"
+        try:
+            return os.open(tmp, flags | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free name for a cache file in {folder}")
