@@ -199,29 +199,23 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
     seen: dict[str, tuple[str, bool]] = {}
     dumps = json.JSONEncoder(ensure_ascii=False).encode
 
-    def read(line: str) -> tuple[str, bool]:
-        found = analyzer.analyze(line)
-        hit = bool(found.patterns) or found.safety.concern
-        return (dumps(found.to_json(resources)) + "\n" if not check else "", hit)
-
-    from softlanding.scripts.reflect_pool import Pool
-
-    pool = Pool(read)  # a large batch is shared with a forked copy on another core
     flagged = False
-    try:
-        for batch in _stdin_batches():
-            lines = [raw.rstrip("\r\n") for raw in batch]
-            new = [line for line in dict.fromkeys(lines) if line not in seen]
-            fresh = dict(zip(new, pool.answer(new), strict=True))
-            if len(seen) < _SEEN_LIMIT:
-                seen.update(fresh)
-            answers = [fresh.get(line) or seen[line] for line in lines]
-            flagged = flagged or any(hit for _out, hit in answers)
-            if not check:
-                sys.stdout.write("".join(out for out, _hit in answers))
-                sys.stdout.flush()
-    finally:
-        pool.close()
+    for batch in _stdin_batches():
+        out: list[str] = []
+        for raw in batch:
+            line = raw.rstrip("\r\n")
+            known = seen.get(line)
+            if known is None:
+                found = analyzer.analyze(line)
+                hit = bool(found.patterns) or found.safety.concern
+                known = (dumps(found.to_json(resources)) + "\n" if not check else "", hit)
+                if len(seen) < _SEEN_LIMIT:
+                    seen[line] = known
+            out.append(known[0])
+            flagged = flagged or known[1]
+        if not check:
+            sys.stdout.write("".join(out))
+            sys.stdout.flush()
     return int(flagged) if check else 0
 
 
