@@ -236,3 +236,17 @@ def test_the_apps_own_suggestions_are_never_read_as_danger(
         walk(data.get(section))
     assert len(texts) > 300
     assert [t for t in texts if analyzer.safety(t).concern] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("sometimes I'm scared I'll snap and hit her", "hurt_partner"),
+        ("If you leave I swear I'll kill myself", "self_harm"),
+        ("he hit me last night and I'm scared of him", "partner_fear"),
+        ("he's outside with a knife, I locked myself in the bathroom", "danger_now"),
+    ],
+)
+def test_the_first_page_is_the_most_specific_kind(analyzer: Analyzer, text: str, page: str) -> None:
+    """Fear of a partner is where every other danger goes, so a more specific page comes first."""
+    assert kinds_of(find_danger(analyzer, text))[0] == page

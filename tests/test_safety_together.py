@@ -181,3 +181,24 @@ async def test_danger_on_a_private_turn_is_asked_at_once_and_in_private(
         assert not app.safety.due and app.session_id == sid
     assert "kill" not in stored(store, sid)
     assert store.load(sid).status == "open"
+
+
+async def test_go_on_after_the_private_check_does_not_ask_the_same_words_again(
+    make_app: Any, store: Any
+) -> None:
+    """After "Go on", Enter on the same words moves the turn on: no loop back to the question,
+    and the words are still never saved."""
+    app = make_app(start="together")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sid = await open_turn(app, pilot, "reframe@B")
+        await type_text(pilot, THREAT)
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer_private_check(app, pilot, "Sam", key="y")
+        assert isinstance(app.screen, PairReframeScreen)
+        for _ in range(3):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, SafetyCheckScreen | PrivateSafetyScreen)
+    assert "kill" not in stored(store, sid)

@@ -64,10 +64,15 @@ def _learned(normalised: str, original: Any, text: str) -> list[DangerHit]:
     return [DangerHit(page, LEARNED, start, end, text[start:end])] if start < end else []
 
 
+# Most urgent first; fear of a partner last, as it is also where every other kind of danger
+# goes ("I'm scared I'll snap and hit her" is about hurting a partner, not fearing one).
+URGENCY: tuple[str, ...] = ("danger_now", "self_harm", "hurt_partner", "partner_fear")
+
+
 def kinds_of(hits: list[DangerHit]) -> list[str]:
     """The pages the hits call for, most urgent first."""
     found = {h.kind for h in hits}
-    return [k for k in PAGE_KINDS if k in found]
+    return [k for k in URGENCY if k in found]
 
 
 def ordered_resources(

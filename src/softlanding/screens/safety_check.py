@@ -32,6 +32,9 @@ class SafetyCheckScreen(ModalScreen[Answer]):
         Binding("y", "answer('yes')", show=False, id="safety_check.yes"),
         Binding("n", "answer('no')", show=False, id="safety_check.no"),
         Binding("s", "answer('not_sure')", show=False, id="safety_check.not_sure"),
+        # the answers sit in a row: the arrows move between them, as Tab does
+        Binding("left", "app.focus_previous", show=False, id="safety_check.left"),
+        Binding("right", "app.focus_next", show=False, id="safety_check.right"),
     ]
 
     def __init__(

@@ -42,6 +42,7 @@ class SafetyWatch:
     ) -> None:
         self.app, self.session, self._analyzer = app, session, analyzer
         self.due = DueChecks()
+        self._asked: set[str] = set()  # texts already asked about this run (memory only)
         self._following = False  # watching screen changes for a private moment
         session.answers.guard = self.listen  # every answer is heard before it is saved
 
@@ -49,20 +50,29 @@ class SafetyWatch:
 
     def listen(self, step: str, field: str, value: Any, seat: str) -> bool:
         """The answers' guard: True keeps the answer unsaved (and asks, now or later)."""
-        kind = next(filter(None, map(self._kind_of, _texts(value))), None)
+        texts = _texts(value)
+        if self._asked.intersection(texts):
+            return True  # asked once already ("Go on"): still never saved, and not asked again
+        kind = next(filter(None, map(self._kind_of, texts)), None)
         if kind is None and step == NAME:
             chosen = {**self.session.answers.get(step, seat), field: value}
             kind = "partner_fear" if choices_signal(chosen) else None
         if kind is None:
             return False
+        self._asked.update(texts)
         self._check(kind)
         return True
 
     def check(self, text: str) -> bool:
         """Danger language in typed text: True if the check is on screen now (the caller stops
         there); False when nothing was heard, or on a shared screen, where the flow goes on."""
+        if text in self._asked:
+            return False  # asked once already: the flow goes on (the words still unsaved)
         kind = self._kind_of(text)
-        return kind is not None and self._check(kind)
+        if kind is None:
+            return False
+        self._asked.add(text)
+        return self._check(kind)
 
     def _kind_of(self, text: str) -> str | None:
         analyzer = self._analyzer()

@@ -27,10 +27,12 @@ class PrivateSafetyScreen(SafetyScreen):
         go_on = Button(Content(words.go_on), id="go-on", variant="primary", compact=True)
         actions.mount(go_on, before=0)
         actions.mount(Button(Content(words.erase), id="erase", compact=True))
-        self.query_one("#leave", Button).variant = "default"
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
         if self.answer == "yes":  # safe, they said: Enter goes on (after the page's own focus)
+            self.query_one("#leave", Button).variant = "default"
             self.call_after_refresh(go_on.focus)
+        else:  # Enter leaves at once, so Leave is the button that looks chosen
+            go_on.variant = "default"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         # Textual then calls SafetyScreen's handler (leave, home) unless the default is prevented
