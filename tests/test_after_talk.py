@@ -211,3 +211,30 @@ async def test_back_to_a_given_answer_the_cursor_waits_at_the_end_and_undo_works
         assert box.value == "we were tired_too"
         await pilot.press("ctrl+z")
         assert box.value == "we were tired_to"
+
+
+async def test_an_interrupted_pair_talk_carries_on_as_the_talk(make_app: Any, store: Any) -> None:
+    """A pair's talk is stored at "after@A": carrying it on opens the talk again, not the
+    heat-of-the-fight flow."""
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # "Yes, both of us"
+        await pilot.pause()
+        for name in ("Alex", "Sam"):
+            box = app.screen.focused
+            assert isinstance(box, Input)
+            box.value = ""
+            await pilot.press(*name, "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, AfterTalkScreen)
+        await pilot.press("space", "enter")  # Alex: a feeling
+        await pilot.pause()
+    record = store.latest_session(("together",))
+    assert record is not None and record.current_step.startswith("after")
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        again.resume_session(record.id)
+        await pilot.pause()
+        assert isinstance(again.screen, AfterTalkScreen)

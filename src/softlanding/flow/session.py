@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def flow_for(kind: str, position: str | None = None) -> Flow:
     """The sequence of turns for a kind of session (together mode and the talk bring their own)."""
-    if position == AFTER_STEP:
+    if position is not None and position.partition("@")[0] == AFTER_STEP:  # "after@A": a pair
         return AfterFlow("together" if kind == "together" else "solo")
     return TogetherFlow() if kind == "together" else SoloFlow()
 
