@@ -868,3 +868,10 @@ def report(score: dict[str, Any]) -> str:
         f"{score['safety_fa']:.3f} (ceiling {FLOORS['safety_fa']})"
     )
     return "\n".join(lines)
+
+
+def test_a_thank_you_is_asked_about_what_it_meant(analyzer: Analyzer, data: dict[str, Any]) -> None:
+    frames = data["analysis"]["question_frames"]["appreciation"]
+    out = analyzer.analyze("I love you. Thank you for making dinner tonight, it meant a lot.")
+    assert not out.patterns and out.question in frames
+    assert analyzer.analyze("thanks for nothing, as usual").question not in frames

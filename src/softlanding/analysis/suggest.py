@@ -5,6 +5,7 @@ about what was found. Every word comes from the pack (`analysis.rewrite_frames`,
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 
@@ -16,6 +17,11 @@ from softlanding.analysis.text import Rule
 FALLBACK_TEMPLATE = "I feel {feeling} about {situation}, and I need {need}."
 # Which pattern a rewrite answers first: the one that hurts most, then the one that asks most.
 REWRITE_ORDER = ("contempt", "criticism", "defensiveness", "stonewalling")
+# Thanks and appreciation, in the normalised text (lower case, apostrophes dropped).
+_THANKS = re.compile(
+    r"\b(?:thank|thanks|thankyou|thx|appreciate|appreciated|grateful|proud of you"
+    r"|(?:meant|means) (?:a lot|so much))\b"
+)
 
 
 class Suggester:
@@ -99,6 +105,8 @@ class Suggester:
         for kind in (k for k in REWRITE_ORDER if any(f.kind == k for f in patterns)):
             keys += [f"{kind}_topic"] * bool(topic) + [kind]
         keys += [bid_rule.name] if bid_rule and bid_rule.name != "pack" else []
+        if not patterns and _THANKS.search(normalised):
+            keys.append("appreciation")  # a thank-you asks about what it meant, not a problem
         keys += [] if patterns else ["clean_topic"] * bool(topic) + ["clean"]
         for key in keys:
             lines = frames.get(key)
