@@ -79,3 +79,16 @@ def test_show_and_export_use_the_same_words(store: Any, tmp_path: Any) -> None:
     text = out.read_text(encoding="utf-8")
     assert "Chose to share" in text and "reveal" not in text and "talk\\_again" not in text
     assert main(["show", sid]) == 0
+
+
+def test_the_together_way_is_said_in_words(store: Any) -> None:
+    """The way screen's answers ("full", "fine") were shown as stored, under "Also noted"."""
+    pack = load_data()
+    words, together = pack["text"]["session_view"], pack["text"]["together"]
+    sid = store.create_session("together", [("A", "Alex"), ("B", "Sam")])
+    store.save_answers(sid, "way", {"check": "fine", "way": "full"}, "A")
+    entries = [e for s in layout.sections(store.load(sid), pack) for e in s.entries]
+    by_label = {entry.label.split(" · ")[-1]: entry.value for entry in entries}
+    assert by_label[words["way_way"]] == words["way_full"]
+    assert by_label[words["way_check"]] == together["way_fine"]
+    assert not {"full", "fine"} & set(by_label.values())

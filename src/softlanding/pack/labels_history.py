@@ -101,6 +101,10 @@ class SessionViewText(Labels):
     respond_final: Plain
     closing_appreciation: Plain
     closing_follow_up_at: Plain
+    way_check: Plain
+    way_way: Plain
+    way_short: Plain
+    way_full: Plain
     reflect_text: Plain
     reflect_noticed: Plain
     reflect_bid: Plain

@@ -198,6 +198,10 @@ class SessionViewText(Frozen):
     respond_final: Label
     closing_appreciation: Label
     closing_follow_up_at: Label
+    way_check: Label
+    way_way: Label
+    way_short: Label
+    way_full: Label
     reflect_text: Label
     reflect_noticed: Label
     reflect_bid: Label

@@ -52,6 +52,8 @@ CATALOGUE: tuple[tuple[str, str, str], ...] = (
     ("one_change", "respond", "final"),
     ("one_change", "closing", "appreciation"),
     ("one_change", "closing", "follow_up_at"),
+    ("other", "way", "check"),
+    ("other", "way", "way"),
     ("reflect", "reflect", "text"),
     ("reflect", "reflect", "analysis"),
 )
@@ -246,6 +248,10 @@ def _named(step: str, name: str, value: str, pack: dict[str, Any]) -> str:
         return str(words.get(f"choice_{value}", value))
     if (step, name) == ("respond", "form"):
         return str(words.get(f"form_{value}", value))
+    if (step, name) == ("way", "way"):  # the together way: short or full
+        return str(words.get(f"way_{value}", value))
+    if (step, name) == ("way", "check"):  # flooded, short of time, or fine
+        return str(pack["text"]["together"].get(f"way_{value}", value))
     lookups: dict[tuple[str, str], Iterable[dict[str, Any]]] = {
         ("name", "family"): feelings["families"],
         ("pause", "pattern"): pack["breathing"]["patterns"],
