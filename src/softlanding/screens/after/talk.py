@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, OptionList, SelectionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.flow import breaktime
@@ -21,13 +21,15 @@ from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso
 from softlanding.screens.base import ContextScreen
 from softlanding.textsafe import visible
+from softlanding.widgets.checklist import Checklist
 from softlanding.widgets.textbox import LineBox
 
 _PLACEHOLDER = re.compile(r"{([a-z_]+)}")
 
 
-class FeelingList(SelectionList[str]):
-    """Space ticks a word; Enter goes on (in a plain SelectionList, Enter ticks too)."""
+class FeelingList(Checklist[str]):
+    """Space ticks a word (a ✓, not only a colour); Enter goes on (in a plain SelectionList,
+    Enter ticks too)."""
 
     BINDINGS = [Binding("enter", "done", show=False, id="after.feelings_done")]
 
