@@ -100,6 +100,7 @@ def test_safety_comes_first_with_no_softening(
     assert out.index(page["title"]) < out.index("he hit me last night")
     for resource in safety["resources"]:
         assert resource["name"] in out
+    assert out.count(safety["check_country"]) == 1  # said once, above the lines it is about
     for advice in ("antidote", "criticism"):
         assert pack["text"]["hints"][advice].split(":")[0] not in out
     view = pack["text"]["session_view"]

@@ -63,10 +63,11 @@ def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
     page = safety["pages"][kind]
     # pack text: `prompts check` refuses escapes
     body = Text("\n".join(page["lines"] + safety["added_lines"]) + "\n\n")
+    body.append(f"({safety['check_country']})\n", style="dim")  # once, as the TUI's page says it
     every = ordered_resources(safety["resources"], page["first"]) + safety["added_resources"]
     for item in every:
         body.append(f"{item['name']}", style="bold")
-        body.append(f" · {item['contact']} · {item['region']} ({safety['check_country']})\n")
+        body.append(f" · {item['contact']} · {item['region']}\n")
         if item.get("note"):
             body.append(f"  {item['note']}\n", style="dim")
     body.append("\n" + safety["resources_note"], style="dim")
