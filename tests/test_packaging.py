@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,10 @@ def test_pack_found_from_an_installed_wheel(tmp_path: Path) -> None:
         check=True,
         timeout=300,
     )
+    with zipfile.ZipFile(next(wheels.glob("softlanding-*.whl"))) as wheel:
+        shipped = set(wheel.namelist())
+    for name in ("pattern_model", "safety_model"):  # the weights, and the copy processes read
+        assert {f"softlanding/analysis/{name}.{ext}" for ext in ("json", "table")} <= shipped
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"

@@ -30,6 +30,7 @@ os.environ.pop("SOFTLANDING_PROMPTS", None)
 from eval_patterns import KINDS, prf, rows_of  # noqa: E402
 from pattern_families import generate  # noqa: E402
 
+from softlanding.analysis import feature_table  # noqa: E402
 from softlanding.analysis.model import WEIGHTS, PatternModel, has_context  # noqa: E402
 
 SHORTHAND: dict[str, str] = {}
@@ -344,7 +345,9 @@ def main() -> int:
     model["settings"].update(
         rules=RULES, threshold=thresholds, veto=vetoes, veto_context=in_context
     )
-    WEIGHTS.write_text(json.dumps(packed(model), separators=(",", ":")), encoding="utf-8")
+    shipped = packed(model)
+    WEIGHTS.write_text(json.dumps(shipped, separators=(",", ":")), encoding="utf-8")
+    feature_table.write(WEIGHTS, shipped, len(shipped["kinds"]))  # the copy processes read
     print(f"wrote {WEIGHTS} ({len(model['weights'])} features)")
     return 0
 

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["SOFTLANDING_HOME"] = tempfile.mkdtemp(prefix="sl-train-safety-")
 os.environ.pop("SOFTLANDING_PROMPTS", None)
 
+from softlanding.analysis import feature_table  # noqa: E402
 from softlanding.analysis.safety_model import HEADS, PAGES, WEIGHTS, features  # noqa: E402
 
 # The settings the shipped weights were trained with (tests check the file carries the same).
@@ -370,6 +371,7 @@ def main() -> int:
         return 0
     final = packed(train(rows, settings), threshold, settings)
     WEIGHTS.write_text(json.dumps(final, separators=(",", ":")), encoding="utf-8")
+    feature_table.write(WEIGHTS, final, len(HEADS))  # the copy processes read
     print(
         f"wrote {WEIGHTS}: {final['features'].count(chr(10)) + 1} features, threshold {threshold}"
     )

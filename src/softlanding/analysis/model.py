@@ -18,9 +18,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from softlanding.analysis import feature_table
+from softlanding.analysis.feature_table import Rows
 from softlanding.analysis.model_context import context_features, has_context
 
 WEIGHTS = Path(__file__).with_name("pattern_model.json")
+_KINDS = 4  # patterns the shipped weights read (a table for another count is refused)
 _APOS = "'’‘ʼ`´"
 # A word (apostrophes inside it kept together), a quote mark, or tone-carrying punctuation/emoji.
 _TOKEN = re.compile(
@@ -114,15 +117,22 @@ def features(words: list[str], stem: int = 0) -> Iterable[str]:
 class PatternModel:
     """Per-pattern weights and thresholds; `read` gives each pattern found and its best clause."""
 
-    def __init__(self, data: dict[str, Any], shorthand: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any],
+        shorthand: Mapping[str, str],
+        table: feature_table.Table | None = None,
+    ) -> None:
         self.kinds: list[str] = list(data["kinds"])
         k = len(self.kinds)
         # Weights are int8 steps of `scale`, one row of len(kinds) per feature: loads in ~ms.
         self.scale = float(data.get("scale", 1.0))
-        names = str(data.get("features", "")).split("\n") if data.get("features") else []
-        self.rows = dict(zip(names, range(0, len(names) * k, k), strict=True))
-        self.steps = array("b", binascii.a2b_base64(str(data.get("weights", ""))))
-        if len(self.steps) != len(names) * k:
+        if table is not None:  # the table copy: no names to split, no base64 to decode
+            self.rows, self.steps = table.rows, array("b", table.weights)
+        else:
+            self.rows = Rows(k, names=str(data.get("features") or ""))
+            self.steps = array("b", binascii.a2b_base64(str(data.get("weights", ""))))
+        if len(self.steps) != len(self.rows) * k:
             raise ValueError("the weights do not match the features")
         self.bias: list[float] = list(data["bias"])
         self.threshold: list[float] = list(data["threshold"])
@@ -140,7 +150,14 @@ class PatternModel:
 
     @classmethod
     def load(cls, shorthand: Mapping[str, str], path: Path = WEIGHTS) -> PatternModel | None:
-        """The shipped weights, or None when they are missing or damaged (rules still run)."""
+        """The shipped weights (their table copy when it is there), or None when they are
+        missing or damaged (the rules still run)."""
+        fast = feature_table.read(path, _KINDS)
+        try:
+            if fast is not None:
+                return cls(fast.header, shorthand, fast)
+        except (ValueError, KeyError, TypeError):
+            pass  # a table that does not add up: the JSON, as when there is none
         try:
             return cls(json.loads(path.read_text(encoding="utf-8")), shorthand)
         except (OSError, ValueError, KeyError, TypeError):
@@ -241,7 +258,7 @@ class Lanes(dict[str, int]):
     stay positive, and a count of known features on top), made when a feature is first met:
     summing packed rows adds every pattern's weights at once. Unknown features are 0."""
 
-    def __init__(self, rows: dict[str, int], steps: array[int], k: int) -> None:
+    def __init__(self, rows: Rows, steps: array[int], k: int) -> None:
         super().__init__()
         self._rows, self._steps, self._k = rows, steps, k
 

@@ -8,7 +8,8 @@ ending one's life). Besides words, word pairs and stems it reads hand-written wo
 (CONCEPTS: monitoring, money, permission, isolation, threats, leverage, self-ending...) and the
 pairs of classes met in one clause, which carry from one writer's phrasing to another's; joke and
 "it was resolved" markers are classes too, and speak against danger. One head says "danger";
-four more say which safety page fits. Weights ship as int8 steps in safety_model.json and load
+four more say which safety page fits. Weights ship as int8 steps in safety_model.json (read from
+its table copy, `feature_table`, without building a dict of names) and load
 only when a message is first read (a few ms), so start-up does not pay for them. It reads the
 analyzer's normalised text (lower case, apostrophes dropped, shorthand spelled out), the same
 text it learned from.
@@ -21,9 +22,11 @@ import json
 import re
 from array import array
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
+
+from softlanding.analysis import feature_table
+from softlanding.analysis.feature_table import Rows
 
 WEIGHTS = Path(__file__).with_name("safety_model.json")
 HEADS: tuple[str, ...] = ("danger", "danger_now", "self_harm", "hurt_partner", "partner_fear")
@@ -272,60 +275,66 @@ _MEMO_LIMIT = 50_000
 class SafetyModel:
     """Per-head weights; `page` says which safety page a message calls for, or None."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], table: feature_table.Table | None = None) -> None:
         if tuple(data["heads"]) != HEADS:
             raise ValueError("the weights are for other heads")
         k = len(HEADS)
         self.settings: dict[str, Any] = dict(data.get("settings") or {})
         self.stem = int(self.settings.get("stem", _STEM))
         self.concepts = bool(self.settings.get("concepts", False))
-        names = str(data["features"]).split("\n") if data["features"] else []
-        self._names = names
-        self._rows: dict[str, int] | None = None
-        self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
-        if len(self.steps) != len(names) * k:
+        if table is not None:  # the table copy: no names to split, no base64 to decode
+            self._rows, self.steps = table.rows, array("b", table.weights)
+        else:
+            self._rows = Rows(k, names=str(data["features"] or ""))
+            self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
+        if len(self.steps) != len(self._rows) * k:
             raise ValueError("the weights do not match the features")
         self.scale: list[float] = [float(x) for x in data["scale"]]
         self.bias: list[float] = [float(x) for x in data["bias"]]
         self.threshold = float(data["threshold"])  # log-odds of "danger" that flags a message
         if len(self.scale) != k or len(self.bias) != k:
             raise ValueError("the weights do not match the heads")
-        # The "danger" head's step per feature, so a message's sum is taken in C (most stop there)
-        self._danger = dict(zip(names, self.steps[0::k], strict=True))
 
     @property
-    def rows(self) -> dict[str, int]:
-        """feature -> where its steps start; made when first asked (most messages never need
-        more than the danger head)."""
-        if self._rows is None:
-            k = len(HEADS)
-            self._rows = dict(zip(self._names, range(0, len(self._names) * k, k), strict=True))
+    def rows(self) -> Rows:
+        """feature -> where its steps start (a table at first, a dict once many are read)."""
         return self._rows
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> SafetyModel | None:
-        """The shipped weights, or None when missing or damaged (the lexicon still runs)."""
+        """The shipped weights (their table copy when it is there), or None when missing or
+        damaged (the lexicon still runs)."""
+        fast = feature_table.read(path, len(HEADS))
+        try:
+            if fast is not None:
+                return cls(fast.header, fast)
+        except (ValueError, KeyError, TypeError):
+            pass  # a table that does not add up: the JSON, as when there is none
         try:
             return cls(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def _danger(self, rows: list[int]) -> float:
+        """The "danger" head's log-odds from the rows of a text's known features."""
+        return self.bias[0] + sum(map(self.steps.__getitem__, rows)) * self.scale[0]
+
     def danger(self, text: str, concepts: bool | None = None) -> float:
         """The log-odds that `text` holds danger language (the first head only: cheap); with
         `concepts=False`, as if the word classes were not there (to see what they add)."""
         feats = features(text, self.stem, self.concepts if concepts is None else concepts)
-        total = sum(map(self._danger.get, feats, repeat(0)))
-        return self.bias[0] + total * self.scale[0]
+        return self._danger(self._rows.of(feats))
 
     def scores(self, text: str) -> list[float]:
         """Every head's log-odds for `text`."""
-        k, get, steps = len(HEADS), self.rows.get, self.steps
+        return self._heads(self._rows.of(features(text, self.stem, self.concepts)))
+
+    def _heads(self, rows: list[int]) -> list[float]:
+        k, steps = len(HEADS), self.steps
         sums = [0] * k
-        for f in features(text, self.stem, self.concepts):
-            row = get(f)
-            if row is not None:
-                for i in range(k):
-                    sums[i] += steps[row + i]
+        for row in rows:
+            for i in range(k):
+                sums[i] += steps[row + i]
         return [b + s * c for b, s, c in zip(self.bias, sums, self.scale, strict=True)]
 
     def page(self, text: str) -> str | None:
@@ -333,17 +342,10 @@ class SafetyModel:
         features are read once: the page heads are summed only for a message over the line."""
         if not text or len(text) > _MAX_CHARS:
             return None
-        feats = features(text, self.stem, self.concepts)
-        total = sum(map(self._danger.get, feats, repeat(0)))
-        if self.bias[0] + total * self.scale[0] < self.threshold:
+        rows = self._rows.of(features(text, self.stem, self.concepts))
+        if self._danger(rows) < self.threshold:
             return None
-        get, steps, k = self.rows.get, self.steps, len(HEADS)
-        found = [row for f in feats if (row := get(f)) is not None]
-        sums = [0] * k
-        for row in found:
-            for i in range(1, k):
-                sums[i] += steps[row + i]
-        s = [b + x * c for b, x, c in zip(self.bias, sums, self.scale, strict=True)]
+        s = self._heads(rows)
         return PAGES[max(range(len(PAGES)), key=lambda i: s[i + 1])]
 
     def span(self, text: str) -> tuple[int, int]:
