@@ -10,7 +10,6 @@ quotation marks are someone else's (or a word being mentioned): they count as on
 from __future__ import annotations
 
 import binascii  # base64 would import more modules at every start for the same decoding
-import json
 import math
 import re
 from array import array
@@ -159,6 +158,8 @@ class PatternModel:
         except (ValueError, KeyError, TypeError):
             pass  # a table that does not add up: the JSON, as when there is none
         try:
+            import json  # only without the table copy
+
             return cls(json.loads(path.read_text(encoding="utf-8")), shorthand)
         except (OSError, ValueError, KeyError, TypeError):
             return None

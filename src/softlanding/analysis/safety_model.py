@@ -18,7 +18,6 @@ text it learned from.
 from __future__ import annotations
 
 import binascii  # base64 would import more modules at every start for the same decoding
-import json
 import re
 from array import array
 from functools import cache
@@ -311,6 +310,8 @@ class SafetyModel:
         except (ValueError, KeyError, TypeError):
             pass  # a table that does not add up: the JSON, as when there is none
         try:
+            import json  # only without the table copy
+
             return cls(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None

@@ -8,7 +8,6 @@ Two ways in:
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import zlib
@@ -236,6 +235,8 @@ def _read_cache(cached: Path) -> dict[str, Any] | None:
     raw = read_private(cached)
     if raw is None:
         return None
+    import json  # the shipped pack's marshal copy needs none: most starts never import it
+
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
@@ -287,6 +288,8 @@ def _shipped_compiled(src: PackSources, key: str) -> dict[str, Any] | None:
     data = fast_copy.read(src.shipped)
     try:
         if data is None:
+            import json  # only where the marshal copy is missing or from another Python
+
             with src.shipped.with_name(SHIPPED_COMPILED).open("rb") as fh:
                 data = json.load(fh)
     except (OSError, ValueError):
@@ -334,6 +337,8 @@ _HASH_LIMIT = 1024 * 1024  # above the pack size cap, so every usable pack is ha
 
 def _write_cache(target: Path, data: dict[str, Any]) -> None:
     """Best effort: a cache we cannot write only costs start-up time."""
+    import json  # only when a compiled copy is written
+
     write_private(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), "pack-*.json")
 
 

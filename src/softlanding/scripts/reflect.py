@@ -5,7 +5,7 @@ Reads the compiled pack (no pydantic, YAML or Textual once it exists) and prints
 
 from __future__ import annotations
 
-import json
+import gc
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -69,11 +69,15 @@ def parse(argv: list[str], prog: str) -> Options:
 
 def main(argv: list[str], prog: str) -> int:
     args = parse(argv, prog)
+    collecting = gc.isenabled()
+    gc.disable()  # one message makes few cycles: no collections while it starts (5-8 ms saved)
     regexes = _kept_regexes()
     try:
         return _main(args)
     finally:
         _keep_regexes(regexes)
+        if collecting:
+            gc.enable()
 
 
 def _kept_regexes() -> Path | None:
@@ -175,6 +179,8 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
         _save(found)
     refused = args.save and not saved
     if args.json:
+        import json  # only --json needs it: one message starts without it
+
         print(json.dumps(found.to_json(data["safety"]["resources"]), ensure_ascii=False))
     elif not args.check:
         from softlanding.scripts.reflect_card import card
@@ -196,7 +202,10 @@ def _jsonl(data: dict[str, Any], check: bool) -> int:
     the same way every time, so a line seen before gets the same answer without a second read.
     """
     analyzer, resources = _analyzer(data), data["safety"]["resources"]
+    gc.enable()  # a long stream makes garbage: collect as usual once started
     seen: dict[str, tuple[str, bool]] = {}
+    import json  # imported here: a single message never needs it
+
     dumps = json.JSONEncoder(ensure_ascii=False).encode
 
     flagged = False
