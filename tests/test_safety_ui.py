@@ -160,3 +160,48 @@ async def test_a_yes_says_nothing_was_saved_and_the_way_back(
         assert isinstance(app.screen, HomeScreen)
     record = store.load(sid)
     assert record is None or "hurt" not in str(record.answers)
+
+
+async def test_after_im_not_safe_the_session_just_left_can_be_deleted(make_app, store) -> None:
+    """What was written before Ctrl+S is kept like any unfinished session; the page says so and
+    D deletes it for good, after a yes."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        await pilot.press("6", "enter")  # calm 6: the first answer writes the session
+        await pilot.pause()
+        sid = app.session_id
+        assert sid is not None and store.load(sid) is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        words_ = app.pack.text.safety
+        assert squash(words_.kept) in squash(words(app))
+        assert app.screen.check_action("forget", ()) is True  # the footer shows the key
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # "no" first: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and store.load(sid) is not None
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert store.load(sid) is None
+        assert squash(words_.forgotten) in squash(words(app))
+        assert app.screen.check_action("forget", ()) is False  # nothing more to delete
+
+
+async def test_the_delete_key_is_not_offered_when_nothing_was_kept(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")  # from Home: no session
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert app.screen.check_action("forget", ()) is False
+        assert app.pack.text.safety.kept not in words(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)

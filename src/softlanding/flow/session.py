@@ -104,6 +104,7 @@ class SessionKeeper:
         # Sessions left through "I'm not safe" in this run: Home neither offers to carry them on
         # nor shows their agreed return. Kept in memory only: nothing stored says why.
         self.left_for_safety: set[str] = set()
+        self.left_last: str | None = None  # the one just left, if written: Safety offers to delete
 
     @property
     def session_id(self) -> str | None:
@@ -177,7 +178,17 @@ class SessionKeeper:
         """ "I'm not safe": leave like any interruption, and stop offering this session here."""
         if self.session_id is not None:
             self.left_for_safety.add(self.session_id)
+        written = self.answers.written and not self.unkept  # a don't-keep session leaves nothing
+        self.left_last = self.session_id if written else None
         self.leave()
+
+    def forget_left(self) -> bool:
+        """Delete the session just left for safety, for good (the store scrubs the file)."""
+        sid = self.left_last
+        if sid is None or not guarded(self.store, self.report, lambda: self.store.delete(sid)):
+            return False
+        self.left_last = None
+        return True
 
     def leave(self) -> None:
         """Step out, leaving the session as any interrupted one (no status, no note of why);

@@ -70,6 +70,7 @@ class KeysText(Labels):
     ordinary: Plain
     history_passphrase: Plain
     together_no_keep: Plain
+    safety_forget: Plain
 
 
 class AppText(Labels):
@@ -111,6 +112,11 @@ class SafetyText(Labels):
     home: Plain
     after_yes: Plain
     private_check: Plain
+    kept: Plain
+    forget_title: Plain
+    forget_body: Plain
+    forget_yes: Plain
+    forgotten: Plain
 
 
 class HideText(Labels):

@@ -176,6 +176,7 @@ class KeysText(Frozen):
     ordinary: Label
     history_passphrase: Label
     together_no_keep: Label
+    safety_forget: Label
 
 
 class LaunchText(Frozen):
@@ -243,6 +244,11 @@ class SafetyText(Frozen):
     home: Label
     after_yes: Label
     private_check: Label
+    kept: Label
+    forget_title: Label
+    forget_body: Label
+    forget_yes: Label
+    forgotten: Label
 
 
 class ShowPartnerText(Frozen):

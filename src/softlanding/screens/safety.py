@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Static
 
 from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
 from softlanding.screens.base import BaseScreen
+from softlanding.screens.confirm import ConfirmScreen
 from softlanding.screens.safety_region import OrdinaryScreen, RegionScreen
 from softlanding.textsafe import visible
 
@@ -30,6 +31,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
     BINDINGS = [
         Binding("escape", "home", "home", id="home"),
         Binding("r", "region", "region", id="safety.region"),
+        Binding("d", "forget", "safety_forget", id="safety.forget"),
         # on the page itself, beside the region (the footer has no room for it at 80 columns)
         Binding("o", "ordinary", "ordinary", show=False, id="safety.ordinary"),
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
@@ -53,6 +55,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
             # Plain text whatever the pack holds: this page must always open.
             note = visible(self.pack.safety.resources_note)
             yield Static(note, id="note", markup=False)
+            yield Static("", id="kept", markup=False)  # what is kept of the session just left
         with Horizontal(id="actions"):
             leave = Content(visible(self.pack.safety.leave))
             yield Button(leave, id="leave", variant="primary", compact=True)
@@ -62,7 +65,35 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
 
     def on_mount(self) -> None:
         self._show()
+        self._show_kept()
         self.query_one("#leave", Button).focus()  # Enter leaves at once
+
+    def _show_kept(self) -> None:
+        """Say what is kept of the session just left (like any unfinished one) and the key that
+        deletes it; nothing when nothing was kept."""
+        kept = self.sl.session.left_last is not None and self.way_home
+        line = self.query_one("#kept", Static)
+        line.update(visible(self.pack.text.safety.kept) if kept else "")
+        line.display = kept  # no empty line at the end of the page
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forget":  # only while there is something to delete
+            return self.way_home and self.sl.session.left_last is not None
+        return super().check_action(action, parameters)
+
+    def action_forget(self) -> None:
+        words = self.pack.text.safety
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.sl.session.forget_left():
+                line = self.query_one("#kept", Static)
+                line.update(visible(words.forgotten))
+                line.display = True
+                self.refresh_bindings()
+
+        body = visible(words.forget_body)
+        ask = ConfirmScreen(visible(words.forget_title), body, visible(words.forget_yes))
+        self.app.push_screen(ask, answered)
 
     def _show(self) -> None:
         if not self.query("#title"):
