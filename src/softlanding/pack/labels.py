@@ -22,6 +22,7 @@ from softlanding.pack.labels_history import (
     UnlockText,
 )
 from softlanding.pack.labels_together import (
+    AfterTalkText,
     ClosingText,
     HandoverText,
     KeepText,
@@ -311,3 +312,4 @@ class TextSection(Labels):
     reveal: RevealText
     listen: ListenText
     closing: ClosingText
+    after_talk: AfterTalkText

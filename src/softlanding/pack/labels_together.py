@@ -1,5 +1,5 @@
 """The words of together mode: the start, the hand-over, the pair's pause, reveal, listening,
-the closing and keeping (`text:`).
+the closing and keeping, and the talk after the fight (`text:`).
 
 Each label says which `{name}` placeholders it may use (`Uses(...)`, the names the code fills in);
 `prompts check` refuses any other, and braces that are not a plain placeholder.
@@ -160,3 +160,7 @@ class KeepText(Labels):
     empty: Plain
     differ: Plain
     sealed: Annotated[Text, Uses("name")]
+
+
+class AfterTalkText(Labels):
+    nothing_ticked: Plain

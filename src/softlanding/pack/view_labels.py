@@ -19,6 +19,7 @@ from softlanding.pack.view_labels_history import (
     UnlockText,
 )
 from softlanding.pack.view_labels_together import (
+    AfterTalkText,
     ClosingText,
     HandoverText,
     KeepText,
@@ -305,6 +306,7 @@ class TextSection(Frozen):
     reveal: RevealText
     listen: ListenText
     closing: ClosingText
+    after_talk: AfterTalkText
     NESTED = {
         "keys": KeysText,
         "app": AppText,
@@ -340,5 +342,6 @@ class TextSection(Frozen):
         "reveal": RevealText,
         "listen": ListenText,
         "closing": ClosingText,
+        "after_talk": AfterTalkText,
     }
     RENAMED = {"break": "break_"}

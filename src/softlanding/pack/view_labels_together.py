@@ -10,6 +10,10 @@ from softlanding.pack.fill import Label
 from softlanding.pack.frozen import Frozen
 
 
+class AfterTalkText(Frozen):
+    nothing_ticked: Label
+
+
 class ClosingText(Frozen):
     thanks_question: Label
     thanks_prefix: Label
