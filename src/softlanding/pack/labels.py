@@ -71,6 +71,9 @@ class KeysText(Labels):
     ordinary: Plain
     history_passphrase: Plain
     together_no_keep: Plain
+    passphrase_open: Plain
+    passphrase_next: Plain
+    passphrase_lock: Plain
 
 
 class AppText(Labels):

@@ -40,6 +40,8 @@ class UnlockText(Labels):
     hint: Plain
     placeholder: Plain
     wrong: Plain
+    open: Plain
+    back: Plain
 
 
 class SessionViewText(Labels):

@@ -160,6 +160,7 @@ class KeepText(Labels):
     empty: Plain
     differ: Plain
     sealed: Annotated[Text, Uses("name")]
+    lock: Plain
 
 
 class AfterTalkText(Labels):

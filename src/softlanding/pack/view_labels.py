@@ -177,6 +177,9 @@ class KeysText(Frozen):
     ordinary: Label
     history_passphrase: Label
     together_no_keep: Label
+    passphrase_open: Label
+    passphrase_next: Label
+    passphrase_lock: Label
 
 
 class LaunchText(Frozen):

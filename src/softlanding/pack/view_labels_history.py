@@ -250,3 +250,5 @@ class UnlockText(Frozen):
     hint: Label
     placeholder: Label
     wrong: Label
+    open: Label
+    back: Label

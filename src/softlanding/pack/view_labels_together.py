@@ -67,6 +67,7 @@ class KeepText(Frozen):
     empty: Label
     differ: Label
     sealed: Label
+    lock: Label
 
 
 class ListenText(Frozen):
