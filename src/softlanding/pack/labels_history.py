@@ -52,6 +52,8 @@ class SessionViewText(Labels):
     tags: Plain
     private_hidden: Annotated[Text, Uses("count")]
     private_note: Annotated[Text, Uses("name")]
+    private_hidden_solo: Annotated[Text, Uses("count")]
+    solo_after_heard_back: Plain
     status_open: Plain
     status_completed: Plain
     status_abandoned: Plain
