@@ -233,6 +233,8 @@ class SummaryText(Labels):
     thought: Plain
     wish: Plain
     words: Plain
+    own_words: Plain
+    repair: Plain
     calm: Plain
     calm_both: Annotated[Text, Uses("after", "before")]
     calm_before: Annotated[Text, Uses("before")]

@@ -132,6 +132,7 @@ class ClosingText(Labels):
     unreadable: Plain
     summary_title: Plain
     said: Plain
+    heard: Plain
     appreciates: Plain
     today: Plain
     tomorrow: Plain

@@ -264,6 +264,8 @@ class SummaryText(Frozen):
     thought: Label
     wish: Label
     words: Label
+    own_words: Label
+    repair: Label
     calm: Label
     calm_both: Label
     calm_before: Label

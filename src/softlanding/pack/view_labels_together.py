@@ -25,6 +25,7 @@ class ClosingText(Frozen):
     unreadable: Label
     summary_title: Label
     said: Label
+    heard: Label
     appreciates: Label
     today: Label
     tomorrow: Label
