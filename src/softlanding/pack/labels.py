@@ -114,6 +114,7 @@ class FirstRunText(Labels):
 class SafetyText(Labels):
     home: Plain
     after_yes: Plain
+    after_yes_kept: Plain
     private_check: Plain
 
 

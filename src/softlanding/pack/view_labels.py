@@ -246,6 +246,7 @@ class RespondText(Frozen):
 class SafetyText(Frozen):
     home: Label
     after_yes: Label
+    after_yes_kept: Label
     private_check: Label
 
 
