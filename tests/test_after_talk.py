@@ -238,3 +238,48 @@ async def test_an_interrupted_pair_talk_carries_on_as_the_talk(make_app: Any, st
         again.resume_session(record.id)
         await pilot.pause()
         assert isinstance(again.screen, AfterTalkScreen)
+
+
+def on_screen(app: Any) -> str:
+    """What the terminal shows (not what is scrolled away), without spaces or line breaks."""
+    from test_history_screen import screen_text
+
+    return "".join(screen_text(app).split())
+
+
+async def test_enter_with_nothing_ticked_says_so_then_a_second_enter_skips(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        screen = app.screen
+        assert isinstance(screen, AfterTalkScreen) and screen.current is not None
+        felt = screen.current
+        line = "".join(app.pack.text.after_talk.nothing_ticked.split())
+        assert line not in on_screen(app)
+        await pilot.press("enter")  # a reflex Enter, nothing ticked
+        await pilot.pause()
+        assert screen.current is felt and line in on_screen(app)
+        await pilot.press("enter")  # again: going on without a word is a choice, now made
+        await pilot.pause()
+        assert screen.current is not felt and line not in on_screen(app)
+        sid = app.session_id
+    record = store.load(sid) if sid else None
+    assert record is None or not any(name.startswith("felt") for _, _, name in record.answers)
+
+
+async def test_after_the_note_a_word_ticked_with_space_goes_on_with_it(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("enter", "space", "enter")  # told, then a word ticked, then on
+        await pilot.pause()
+        assert prompt(app).startswith("Tell it from your side")
+        sid = app.session_id
+    felt = app.pack.after.stages[0].asks[0].options[0]
+    assert store.load(sid).get("after", "felt_A") == [felt]

@@ -171,3 +171,29 @@ async def test_leaving_patterns_before_the_count_ends_is_fine(make_app, store, m
         await pilot.pause(0.1)
         assert isinstance(app.screen, HistoryScreen)
     assert app.return_code in (None, 0)
+
+
+async def test_a_solo_session_is_looked_back_on_in_words_for_one(make_app, store) -> None:
+    """One person's session: no "two views", no partner's own words, no "what I heard"."""
+    from history_seed import at
+
+    ids = seed(store)
+    talk = store.create_session("solo", started_at=at(3, 31, 9))  # the talk, prepared alone
+    store.save_answer(talk, "after", "heard_back_A", "they felt ignored")
+    store.finish(talk, "completed")
+    app = make_app()
+    words = app.pack.text.session_view
+    realities = next(s for s in app.pack.debrief.steps if s.id == "realities")
+    async with app.run_test(size=(80, 60)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "down", "down", "enter")  # the solo session with a break
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == ids["solo"]
+        shown = screen_text(app)
+        assert realities.solo_title in shown and realities.title not in shown
+        await pilot.press("escape", "up", "up", "up", "enter")  # the newest: the talk, alone
+        await pilot.pause()
+        assert app.screen.session_id == str(talk)
+        shown = screen_text(app)
+        assert words.solo_after_heard_back in shown and words.after_heard_back not in shown
+        assert "they felt ignored" in shown

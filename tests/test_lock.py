@@ -165,3 +165,21 @@ def test_a_locked_store_keeps_new_numbers_and_times_sealed_and_reads_them_back(
     assert facts[sid].answers == {("A", "pause", "calm_before"): 7}
     with pytest.raises(StoreError):  # only a seal as softlanding writes one
         store.save_answer(sid, "pause", "calm_before", {"sealed": "lock", "box": 1})
+
+
+async def test_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
+    make_app, store, capsys, monkeypatch
+) -> None:
+    from softlanding.screens.history.session_view import SessionScreen
+
+    ids = locked(store, capsys, monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "down", "enter")  # the third newest: the solo session
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == ids["solo"]
+        note = str(app.screen.query_one("#private-note").render())
+        words = app.pack.text.session_view
+        hidden = app.screen.library.hidden(app.screen.record)
+        assert hidden and note == words.private_hidden_solo.format(count=hidden)

@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -319,19 +320,41 @@ def test_debrief_follows_the_pack_order(
     seed_session()
     assert run([], monkeypatch) == 0
     out = capsys.readouterr().out
-    steps = pack["debrief"]["steps"]
-    positions = [out.index(step["title"]) for step in steps]
+    steps = pack["debrief"]["steps"]  # a solo session: each step in its words for one
+    positions = [out.index(step.get("solo_title") or step["title"]) for step in steps]
     assert positions == sorted(positions)
     assert out.index(pack["text"]["session_view"]["pause_heading"]) < positions[0]
     flat = " ".join(out.split())
     for step in steps:
-        assert " ".join(step["prompt"].split()) in flat
+        assert " ".join((step.get("solo_prompt") or step["prompt"]).split()) in flat
     for value in ("let down", "loneliness", "connection", "8 out of 10", "to be understood"):
         assert value in flat
     cycle = next(c for c in pack["cycles"]["options"] if c["id"] == "pursue_withdraw")
     assert cycle["name"] in flat
     assert "I feel lonely and I need an evening" in flat
     assert flat.index("let down") < flat.index("to be understood") < flat.index("I feel lonely")
+
+
+def test_the_debrief_of_a_solo_session_is_worded_for_one_and_a_pairs_for_two(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    debrief = pack["debrief"]
+    pair_only = [" ".join(s["prompt"].split()) for s in debrief["steps"] if s.get("solo_prompt")]
+    assert pair_only and debrief["solo_title"]
+    seed_session()
+    assert run([], monkeypatch) == 0
+    flat = " ".join(capsys.readouterr().out.split())
+    assert debrief["solo_title"] in flat and debrief["title"] not in flat
+    assert not any(prompt in flat for prompt in pair_only)
+    assert "each" not in flat.split() and "Two views" not in flat
+    with Store.open() as store:
+        later = datetime.now(UTC) + timedelta(minutes=5)
+        sid = store.create_session("together", [("A", "Alex"), ("B", "Sam")], started_at=later)
+        store.save_answer(sid, "name", "word", "stung", "A")
+    assert run([], monkeypatch) == 0
+    flat = " ".join(capsys.readouterr().out.split())
+    assert debrief["title"] in flat and "Alex · Feeling: stung" in flat
+    assert all(prompt in flat for prompt in pair_only)
 
 
 def test_debrief_as_json(

@@ -256,3 +256,23 @@ async def test_brackets_emoji_and_long_text_are_shown_as_typed(make_app: Any, st
     final = store.load(sid).get("respond", "final")
     assert final.startswith("I feel hurt about [b]the dishes[/] 🍽, and I need reassurance.")
     assert final.endswith(long_tail.strip())
+
+
+async def test_the_summary_shows_your_own_words_and_the_phrase_you_chose(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        own = "like a [b]ghost[/b] in my home"  # typed words: shown as typed, never as markup
+        screen = await open_respond(app, pilot, word="hurt", need="reassurance", own_words=own)
+        await pilot.press(*"the dishes", "enter")
+        await pilot.press("ctrl+r", "enter")  # the first repair phrase, into the draft
+        await pilot.pause()
+        phrase = app.pack.repair.groups[0].phrases[0]
+        assert screen is app.screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        found = " ".join(rendered(app.screen.query_one("#found", Static)).split())
+        words = app.pack.text.summary
+        assert f"{words.own_words} {own}" in found
+        assert f"{words.repair} {phrase}" in found

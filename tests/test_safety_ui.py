@@ -205,3 +205,40 @@ async def test_the_delete_key_is_not_offered_when_nothing_was_kept(make_app) -> 
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
+
+
+async def test_a_yes_after_saved_answers_says_the_session_is_kept_and_how_to_carry_on(
+    make_app, store
+) -> None:
+    from history_seed import open_history
+    from softlanding.screens.history.session_view import SessionScreen
+    from softlanding.screens.reframe import ReframeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        sid = app.session_id
+        app.session.record("name", "word", "hurt")  # an answer given: the session is saved
+        await app.switch_screen(app.step_screen("reframe"))
+        await pilot.pause()
+        assert isinstance(app.screen, ReframeScreen)
+        await pilot.press(*[("space" if c == " " else c) for c in "he will hurt me if I disagree"])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        words = app.pack.text.safety
+        assert squash(words.after_yes_kept) in on_screen(app)  # in view, not scrolled away
+        assert squash(words.after_yes) not in on_screen(app)
+        await pilot.press("escape")  # home, as the line says
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await open_history(pilot)
+        await pilot.press("enter")  # it is there, in Look back, and c carries it on
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == sid
+        assert app.screen.check_action("carry_on", ())
+    record = store.load(sid)
+    assert record.status == "open" and "disagree" not in str(record.answers)

@@ -234,6 +234,12 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
         for shared in (alex_word, "to be heard", "4 out of 10", alex_said, sam_said):
             assert shared in summary
         assert "you made tea" in summary and "you stayed" in summary
+        # each listener's say-back, said aloud on the shared screen, is in their column
+        heard = app.pack.text.closing.heard
+        alex_column = str(app.screen.query_one("#sharedA", Static).render())
+        sam_column = str(app.screen.query_one("#sharedB", Static).render())
+        assert f"{heard}: you are frustrated and tired" in sam_column
+        assert f"{heard}: and there is more" in alex_column
         assert "tomorrow at 19:00" in summary
         for private in (*SECRETS, sam_word, "hurt"):
             assert private not in summary

@@ -22,6 +22,7 @@ from softlanding.pack.labels_history import (
     UnlockText,
 )
 from softlanding.pack.labels_together import (
+    AfterTalkText,
     ClosingText,
     HandoverText,
     KeepText,
@@ -71,6 +72,9 @@ class KeysText(Labels):
     history_passphrase: Plain
     together_no_keep: Plain
     safety_forget: Plain
+    passphrase_open: Plain
+    passphrase_next: Plain
+    passphrase_lock: Plain
 
 
 class AppText(Labels):
@@ -111,6 +115,7 @@ class FirstRunText(Labels):
 class SafetyText(Labels):
     home: Plain
     after_yes: Plain
+    after_yes_kept: Plain
     private_check: Plain
     kept: Plain
     forget_title: Plain
@@ -235,6 +240,8 @@ class SummaryText(Labels):
     thought: Plain
     wish: Plain
     words: Plain
+    own_words: Plain
+    repair: Plain
     calm: Plain
     calm_both: Annotated[Text, Uses("after", "before")]
     calm_before: Annotated[Text, Uses("before")]
@@ -317,3 +324,4 @@ class TextSection(Labels):
     reveal: RevealText
     listen: ListenText
     closing: ClosingText
+    after_talk: AfterTalkText

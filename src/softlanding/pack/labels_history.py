@@ -40,6 +40,8 @@ class UnlockText(Labels):
     hint: Plain
     placeholder: Plain
     wrong: Plain
+    open: Plain
+    back: Plain
 
 
 class SessionViewText(Labels):
@@ -50,6 +52,8 @@ class SessionViewText(Labels):
     tags: Plain
     private_hidden: Annotated[Text, Uses("count")]
     private_note: Annotated[Text, Uses("name")]
+    private_hidden_solo: Annotated[Text, Uses("count")]
+    solo_after_heard_back: Plain
     status_open: Plain
     status_completed: Plain
     status_abandoned: Plain

@@ -1,5 +1,5 @@
 """The words of together mode: the start, the hand-over, the pair's pause, reveal, listening,
-the closing and keeping (`text:`).
+the closing and keeping, and the talk after the fight (`text:`).
 
 Each label says which `{name}` placeholders it may use (`Uses(...)`, the names the code fills in);
 `prompts check` refuses any other, and braces that are not a plain placeholder.
@@ -132,6 +132,7 @@ class ClosingText(Labels):
     unreadable: Plain
     summary_title: Plain
     said: Plain
+    heard: Plain
     appreciates: Plain
     today: Plain
     tomorrow: Plain
@@ -160,3 +161,8 @@ class KeepText(Labels):
     empty: Plain
     differ: Plain
     sealed: Annotated[Text, Uses("name")]
+    lock: Plain
+
+
+class AfterTalkText(Labels):
+    nothing_ticked: Plain

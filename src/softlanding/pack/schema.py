@@ -245,10 +245,13 @@ class DebriefStep(Strict):
     id: Ident
     title: Text
     prompt: Text
+    solo_title: Text | None = Field(None, description="for one person's session; none: title")
+    solo_prompt: Text | None = Field(None, description="for one person's session; none: prompt")
 
 
 class Debrief(Sourced):
     title: Text
+    solo_title: Text | None = Field(None, description="for one person's session; none: title")
     steps: list[DebriefStep] = Field(min_length=5, max_length=12)
 
     @model_validator(mode="after")

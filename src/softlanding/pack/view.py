@@ -100,11 +100,14 @@ class DebriefStep(Frozen):
     id: Label
     title: Label
     prompt: Label
+    solo_title: Label | None
+    solo_prompt: Label | None
 
 
 class Debrief(Frozen):
     source: Label
     title: Label
+    solo_title: Label | None
     steps: list[DebriefStep]
     NESTED = {"steps": DebriefStep}
 

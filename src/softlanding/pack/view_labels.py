@@ -19,6 +19,7 @@ from softlanding.pack.view_labels_history import (
     UnlockText,
 )
 from softlanding.pack.view_labels_together import (
+    AfterTalkText,
     ClosingText,
     HandoverText,
     KeepText,
@@ -177,6 +178,9 @@ class KeysText(Frozen):
     history_passphrase: Label
     together_no_keep: Label
     safety_forget: Label
+    passphrase_open: Label
+    passphrase_next: Label
+    passphrase_lock: Label
 
 
 class LaunchText(Frozen):
@@ -243,6 +247,7 @@ class RespondText(Frozen):
 class SafetyText(Frozen):
     home: Label
     after_yes: Label
+    after_yes_kept: Label
     private_check: Label
     kept: Label
     forget_title: Label
@@ -266,6 +271,8 @@ class SummaryText(Frozen):
     thought: Label
     wish: Label
     words: Label
+    own_words: Label
+    repair: Label
     calm: Label
     calm_both: Label
     calm_before: Label
@@ -311,6 +318,7 @@ class TextSection(Frozen):
     reveal: RevealText
     listen: ListenText
     closing: ClosingText
+    after_talk: AfterTalkText
     NESTED = {
         "keys": KeysText,
         "app": AppText,
@@ -346,5 +354,6 @@ class TextSection(Frozen):
         "reveal": RevealText,
         "listen": ListenText,
         "closing": ClosingText,
+        "after_talk": AfterTalkText,
     }
     RENAMED = {"break": "break_"}

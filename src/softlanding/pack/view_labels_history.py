@@ -147,6 +147,8 @@ class SessionViewText(Frozen):
     tags: Label
     private_hidden: Label
     private_note: Label
+    private_hidden_solo: Label
+    solo_after_heard_back: Label
     status_open: Label
     status_completed: Label
     status_abandoned: Label
@@ -250,3 +252,5 @@ class UnlockText(Frozen):
     hint: Label
     placeholder: Label
     wrong: Label
+    open: Label
+    back: Label

@@ -10,6 +10,10 @@ from softlanding.pack.fill import Label
 from softlanding.pack.frozen import Frozen
 
 
+class AfterTalkText(Frozen):
+    nothing_ticked: Label
+
+
 class ClosingText(Frozen):
     thanks_question: Label
     thanks_prefix: Label
@@ -21,6 +25,7 @@ class ClosingText(Frozen):
     unreadable: Label
     summary_title: Label
     said: Label
+    heard: Label
     appreciates: Label
     today: Label
     tomorrow: Label
@@ -63,6 +68,7 @@ class KeepText(Frozen):
     empty: Label
     differ: Label
     sealed: Label
+    lock: Label
 
 
 class ListenText(Frozen):

@@ -127,6 +127,7 @@ def people(record: SessionRecord, pack: dict[str, Any]) -> str:
 def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYONE) -> list[Section]:
     """What `viewer` may see of the session, grouped in debrief order (see report.visible)."""
     record = visible_answers(record, viewer)
+    solo = is_solo(record)
     placed: dict[str, list[tuple[tuple[str, int, int], Entry]]] = {s: [] for s in SECTIONS}
     for order, ((partner, step, name), value) in enumerate(record.answers.items()):
         if (step, name) in HIDDEN:
@@ -138,17 +139,25 @@ def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYON
         for entry in _entries(record, partner, step, name, value, private, pack):
             placed[section].append(((partner, position, order), entry))
     return [
-        Section(sid, section_title(sid, pack), [e for _, e in sorted(found, key=lambda x: x[0])])
+        Section(
+            sid, section_title(sid, pack, solo), [e for _, e in sorted(found, key=lambda x: x[0])]
+        )
         for sid, found in placed.items()
         if found
     ]
 
 
-def section_title(sid: str, pack: dict[str, Any]) -> str:
-    """Debrief titles come from the pack's debrief steps; the rest from this view's labels."""
+def is_solo(record: SessionRecord) -> bool:
+    """One person's session: its words are said for one, never for a pair."""
+    return record.kind == "solo"
+
+
+def section_title(sid: str, pack: dict[str, Any], solo: bool = False) -> str:
+    """Debrief titles come from the pack's debrief steps (their solo wording for one person's
+    session); the rest from this view's labels."""
     for step in pack["debrief"]["steps"]:
         if step["id"] == sid:
-            return str(step["title"])
+            return str((solo and step.get("solo_title")) or step["title"])
     return str(pack["text"]["session_view"].get(f"{sid}_heading", sid))
 
 
@@ -162,32 +171,32 @@ def _entries(
     pack: dict[str, Any],
 ) -> list[Entry]:
     words = pack["text"]["session_view"]
-    who = record.partners.get(partner, partner)
+    who, solo = record.partners.get(partner, partner), is_solo(record)
     if private:  # marked as its author's, under the part of the session it was written in
         home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
-        title = f"{fill(words['private_note'], name=who)} · {section_title(home, pack)}"
+        title = f"{fill(words['private_note'], name=who)} · {section_title(home, pack, solo)}"
         return [Entry(title, show(step, name, value, pack), partner, True)]
     if (step, name) == ("reflect", "analysis") and isinstance(value, dict):
         pairs = _analysis(value, words)
     elif name == DRAFTS and isinstance(value, dict):
         pairs = [
-            (fill(words["not_yet_given"], label=label(step, str(field), pack)), str(text))
+            (fill(words["not_yet_given"], label=label(step, str(field), pack, solo)), str(text))
             for field, text in value.items()
         ]
     else:
-        pairs = [(label(step, name, pack), _value(record, step, name, value, pack))]
+        pairs = [(label(step, name, pack, solo), _value(record, step, name, value, pack))]
     prefix = f"{who} · " if len(record.partners) > 1 or partner != "A" else ""
     return [Entry(prefix + title, text, partner) for title, text in pairs if text]
 
 
-def label(step: str, name: str, pack: dict[str, Any]) -> str:
-    """A field's label in the pack's words; never an internal name (an unknown field is
-    labelled with the part of the session it belongs to)."""
+def label(step: str, name: str, pack: dict[str, Any], solo: bool = False) -> str:
+    """A field's label in the pack's words (its solo wording, if any, for one person's session);
+    never an internal name (an unknown field is labelled with the part it belongs to)."""
     words = pack["text"]["session_view"]
     if step == "after" and name[-2:] in ("_A", "_B"):  # one question of each speaker's round
         name = name[:-2]
-    found = words.get(f"{step}_{name}")
-    return str(found) if found else section_title(STEP_HOME.get(step, "other"), pack)
+    found = (solo and words.get(f"solo_{step}_{name}")) or words.get(f"{step}_{name}")
+    return str(found) if found else section_title(STEP_HOME.get(step, "other"), pack, solo)
 
 
 def _value(record: SessionRecord, step: str, name: str, value: Any, pack: dict[str, Any]) -> str:

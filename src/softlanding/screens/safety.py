@@ -39,16 +39,21 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
 
     way_home = True  # "Back to the start" is this page's way on (a pair's private page: "Go on")
 
-    def __init__(self, kind: str | None = None, answer: str | None = None) -> None:
+    def __init__(
+        self, kind: str | None = None, answer: str | None = None, kept: bool = False
+    ) -> None:
         super().__init__()
         self.kind = kind if kind in PAGE_KINDS else None
         self.answer = answer  # the gentle check's answer that opened this page, if any
+        self.kept = kept  # the session left behind is saved, so it can be carried on later
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Static(id="title")
             if self.answer == "yes" and self.way_home:  # safe for now: what was kept, the way back
-                yield Static(Text(visible(self.pack.text.safety.after_yes)), id="after")
+                words = self.pack.text.safety
+                after = words.after_yes_kept if self.kept else words.after_yes
+                yield Static(Text(visible(after)), id="after")
             yield Static(id="lines")
             yield Static(id="ask")
             yield Static(id="resources")

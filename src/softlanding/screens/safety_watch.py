@@ -129,12 +129,14 @@ class SafetyWatch:
             return
         # The flow ends here, leaving the session like any interrupted one: nothing about the
         # check, or why, is recorded.
+        kept = self.session.answers.written and not self.session.unkept
         self.session.leave_for_safety()
-        self.app.push_screen(SafetyCheckScreen(kind), self._show_page)
+        self.app.push_screen(SafetyCheckScreen(kind), lambda found: self._show_page(found, kept))
 
-    def _show_page(self, answer: Answer | None) -> None:
+    def _show_page(self, answer: Answer | None, kept: bool) -> None:
+        """The page the answer leads to; `kept`: the session left behind can be carried on."""
         if answer is not None:
-            self.app.push_screen(SafetyScreen(*answer))
+            self.app.push_screen(SafetyScreen(*answer, kept=kept))
 
     def open_page(self, kind: str) -> None:
         """The page for `kind` at once (a "yes" to "are you afraid of your partner?")."""

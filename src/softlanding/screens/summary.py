@@ -71,10 +71,12 @@ class SummaryScreen(StepScreen):
         named, reframe, said = (self._saved(step) for step in ("name", "reframe", "respond"))
         rows = [
             (words.felt, self._felt(named, said)),
+            (words.own_words, self._plain(named.get("own_words"))),
             (words.needed, self._plain(named.get("need")) or said.get("need", "")),
             (words.thought, self._thought(reframe.get("thought"))),
             (words.wish, reframe.get("wish") or ""),
             (words.words, said.get("final") or said.get("draft") or ""),
+            (words.repair, "\n".join(str(p) for p in said.get("repair_used") or [])),
             (words.calm, self._calm(self._saved("pause"))),
         ]
         return [(label, str(value)) for label, value in rows if value]

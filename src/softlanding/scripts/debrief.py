@@ -68,7 +68,7 @@ def _debrief_steps(record: SessionRecord, data: dict[str, Any]) -> list[dict[str
     view = data["text"]["session_view"]
     pause = {"id": "pause", "title": view["pause_heading"], "prompt": None}
     out = []
-    for step in [pause, *data["debrief"]["steps"]]:
+    for step in [pause, *(_worded(s, layout.is_solo(record)) for s in data["debrief"]["steps"])]:
         entries = []
         for partner, who in (record.partners or {"A": ""}).items():
             for source, name in DEBRIEF_FIELDS.get(step["id"], ()):
@@ -82,6 +82,17 @@ def _debrief_steps(record: SessionRecord, data: dict[str, Any]) -> list[dict[str
     return out
 
 
+def _worded(step: dict[str, Any], solo: bool) -> dict[str, Any]:
+    """A debrief step in the words for what the session was: one person's, or a pair's."""
+    if not solo:
+        return step
+    return {
+        **step,
+        "title": step.get("solo_title") or step["title"],
+        "prompt": step.get("solo_prompt") or step["prompt"],
+    }
+
+
 def _debrief_card(
     console: Console, record: SessionRecord, steps: list[dict[str, Any]], data: dict[str, Any]
 ) -> None:
@@ -89,7 +100,9 @@ def _debrief_card(
 
     when = layout.local_time(record.started_at)
     intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
-    lines(console, label(data["debrief"]["title"], "bold"), label(intro), None)
+    debrief = data["debrief"]
+    title = (layout.is_solo(record) and debrief.get("solo_title")) or debrief["title"]
+    lines(console, label(title, "bold"), label(intro), None)
     for step in steps:
         lines(console, label(step["title"], "bold"))
         for entry in step["entries"]:

@@ -55,6 +55,7 @@ class AfterTalkScreen(ContextScreen[None]):
         self.stages = stages_of(self.questions)
         self.index = self._first_unanswered()
         self.finished = False
+        self.told_empty = False  # Enter with nothing ticked was said once: the next one skips
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="talk"):
@@ -98,6 +99,7 @@ class AfterTalkScreen(ContextScreen[None]):
         box = self.query_one("#answer", Vertical)
         box.remove_children()
         self.query_one("#problem", Static).update("")
+        self.told_empty = False
         if question is None:
             self._show_done()
             return
@@ -184,9 +186,15 @@ class AfterTalkScreen(ContextScreen[None]):
     def on_feeling_list_done(self, event: FeelingList.Done) -> None:
         event.stop()
         question = self.current
-        if question is not None:
-            chosen = self.query_one(f"#many-{self.index}", FeelingList).selected
-            self._answer(question, list(chosen) or None)
+        if question is None:
+            return
+        chosen = list(self.query_one(f"#many-{self.index}", FeelingList).selected)
+        if not chosen and not self.told_empty:  # said, not silently passed over
+            self.told_empty = True
+            words = self.pack.text.after_talk.nothing_ticked
+            self.query_one("#problem", Static).update(Content(words))
+            return
+        self._answer(question, chosen or None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -65,7 +65,8 @@ class SessionScreen(BaseScreen[None]):
         found = layout.sections(record, self.data, self.library.viewer)
         self.query_one("#body", Static).update(_table(found) if found else Text(words.nothing))
         hidden = self.library.hidden(record)
-        note = words.private_hidden.format(count=hidden) if hidden else ""
+        hidden_words = words.private_hidden_solo if layout.is_solo(record) else words.private_hidden
+        note = hidden_words.format(count=hidden) if hidden else ""
         self.query_one("#private-note", Static).update(note)
         self.query_one("#ways", Static).update(self._ways())
         self.refresh_bindings()

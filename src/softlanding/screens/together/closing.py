@@ -174,8 +174,10 @@ class ClosingScreen(PairScreen):
         for slot in SLOTS:
             rows = revealed(self.ctx, slot)
             said = self.ctx.answers.get("respond", slot).get("final")
+            heard = self.ctx.answers.get("listen", slot).get("mirror")  # said aloud, so shared
             thanks = self.ctx.answers.get(self.step, slot).get("appreciation")
             rows += [(words.said, said)] if said else []
+            rows += [(words.heard, heard)] if heard else []
             rows += [(words.appreciates, thanks)] if thanks else []
             self.query_one(f"#shared{slot}", Static).update(as_table(rows))
         self.query_one("#next-talk", Static).update(self._next_talk())

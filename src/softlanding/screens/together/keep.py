@@ -9,12 +9,14 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.content import Content
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.screens.together.intro import PairScreen
 from softlanding.screens.together.seats import other
 from softlanding.widgets.lists import MarkedList
+from softlanding.widgets.passphrase import MOVE_KEYS, PassphraseBox
 
 KEEP = "keep"
 FORGET, SEAL = "forget", "seal"
@@ -22,7 +24,12 @@ FORGET, SEAL = "forget", "seal"
 
 class KeepScreen(PairScreen):
     CSS_PATH = Path(__file__).with_name("keep.tcss")
-    BINDINGS = [Binding("escape", "back", "back", id="back")]
+    BINDINGS = [
+        Binding("enter", "next_box", "passphrase_next", id="passphrase.next"),
+        Binding("enter", "seal", "passphrase_lock", id="passphrase.lock"),
+        Binding("escape", "back", "back", id="back"),
+        *MOVE_KEYS,
+    ]
     step = KEEP
 
     def compose(self) -> ComposeResult:
@@ -37,9 +44,10 @@ class KeepScreen(PairScreen):
             )
             with Vertical(id="passphrase"):
                 yield Static(words.seal_note, classes="hint", markup=False)
-                yield Input(placeholder=words.passphrase, password=True, id="first")
-                yield Input(placeholder=words.again, password=True, id="second")
+                yield PassphraseBox(placeholder=words.passphrase, id="first")
+                yield PassphraseBox(placeholder=words.again, id="second")
                 yield Static("", id="problem", markup=False)
+                yield Button(Content(words.lock), id="lock", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -68,11 +76,23 @@ class KeepScreen(PairScreen):
         self.query_one("#first", Input).focus()
         self.refresh_bindings()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter in the first box goes to the second; in the second it locks."""
+        focused = self.focused.id if self.focused is not None else None
+        if action == "next_box":
+            return focused == "first"
+        if action == "seal":
+            return focused == "second"
+        return super().check_action(action, parameters)
+
+    def action_next_box(self) -> None:
+        self.query_one("#second", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.input.id == "first":
-            self.query_one("#second", Input).focus()
-            return
+        self.action_seal()
+
+    def action_seal(self) -> None:
         first, second = self.query_one("#first", Input), self.query_one("#second", Input)
         words = self.pack.text.keep
         if not first.value or first.value != second.value:
