@@ -39,6 +39,14 @@ OURS = [
     "Please don't push me on this, I'm not ready to move in.",
     "We should break up. I've thought about it for months.",
     "That's a hard no from me.",
+    # a bare refusal, the whole message (a reply to a request, or to a touch)
+    "no.",
+    "No",
+    "nope",
+    "No thanks.",
+    "No, I don't want to.",
+    "Stop it.",
+    "no. stop.",
 ]
 
 
@@ -94,6 +102,11 @@ def test_danger_is_never_hidden_by_a_boundary(analyzer: Analyzer) -> None:
         "You hit me last time."
     )
     assert found.safety.concern is True
+
+
+@pytest.mark.parametrize("text", ["no you never listen", "No, you never help with anything"])
+def test_a_no_that_opens_a_complaint_is_still_read(analyzer: Analyzer, text: str) -> None:
+    assert analyzer.analyze(text).patterns  # only a bare refusal is a boundary by itself
 
 
 def test_an_ordinary_complaint_still_gets_its_wish(analyzer: Analyzer) -> None:

@@ -135,3 +135,32 @@ async def test_preparing_alone_the_check_comes_at_once(make_app: Any, store: Any
         assert app.screen.private_for is None  # only one person here: the plain question
         assert app.pack.safety.check.question in screen_text(app)
     assert "kill" not in stored(store, sid)
+
+
+async def test_the_listeners_words_about_withheld_words_are_not_kept_either(
+    make_app: Any, store: Any
+) -> None:
+    """A summary of a disclosure would keep what the safety net withheld: the listener's answers
+    in that round go unsaved too; the other round is kept as usual."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "together")
+        sid = str(app.session_id)
+        while screen.current is not None and screen.current.stage == "feelings":
+            await answer(pilot, screen)
+        assert screen.current is not None and screen.current.key == "my_view_A"
+        await answer(pilot, screen, THREAT)
+        assert screen.current is not None and screen.current.key == "heard_back_A"
+        await answer(pilot, screen, "alex told me about last night and the car park")
+        assert screen.current is not None and screen.current.key == "makes_sense_A"
+        await answer(pilot, screen, "it makes sense that alex felt cornered")
+        assert screen.current is not None and screen.current.key == "my_view_B"
+        await answer(pilot, screen, "i was late and i did not call")
+        await answer(pilot, screen, "sam was late and did not call")  # heard_back_B
+        await answer(pilot, screen, "being left waiting hurts")  # makes_sense_B
+    kept = stored(store, sid)
+    for withheld in ("kill", "car park", "cornered"):
+        assert withheld not in kept
+    for said in ("i was late and i did not call", "sam was late", "being left waiting hurts"):
+        assert said in kept

@@ -202,3 +202,21 @@ async def test_go_on_after_the_private_check_does_not_ask_the_same_words_again(
             await pilot.pause()
             assert not isinstance(app.screen, SafetyCheckScreen | PrivateSafetyScreen)
     assert "kill" not in stored(store, sid)
+
+
+async def test_the_private_page_shows_a_name_as_typed_and_enter_goes_on(make_app: Any) -> None:
+    """A name is data: "Ann[/]" or "[bold]Bo[/bold]" never breaks or styles the page; and a reflex
+    Enter goes on with the session instead of closing the app in front of the other partner."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for name in ("Ann[/]", "[bold]Bo[/bold]", "Sam [at home]"):
+            dismissed: list[Any] = []
+            page = PrivateSafetyScreen(name, "partner_fear", "not sure")
+            await app.push_screen(page, dismissed.append)
+            await pilot.pause()
+            only_you = str(page.query_one("#only-you", Static).render())
+            assert name in only_you
+            assert page.focused is not None and page.focused.id == "go-on"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert dismissed == [True] and app.is_running

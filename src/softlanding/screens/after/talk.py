@@ -56,6 +56,9 @@ class AfterTalkScreen(ContextScreen[None]):
         self.index = self._first_unanswered()
         self.finished = False
         self.told_empty = False  # Enter with nothing ticked was said once: the next one skips
+        # Rounds whose speaker's words were not kept (danger heard): the listener's words about
+        # them are not kept either, or a summary would keep what was withheld. Memory only.
+        self.withheld: set[tuple[str, str]] = set()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="talk"):
@@ -156,8 +159,11 @@ class AfterTalkScreen(ContextScreen[None]):
             self._answer(question, labels[index])
 
     def _answer(self, question: Question, value: Any) -> None:
-        if value is not None:
-            self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
+        round_ = (question.stage, question.about)
+        if value is not None and not (question.ask.to == "listener" and round_ in self.withheld):
+            kept = self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
+            if not kept and question.ask.to == "speaker" and self.ctx.answers.active:
+                self.withheld.add(round_)
         self.index += 1
         following = self.current
         part_ends = following is None or following.stage != question.stage

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from softlanding.screens.safety import SafetyScreen
+from softlanding.textsafe import visible
 
 
 class PrivateSafetyScreen(SafetyScreen):
@@ -22,17 +23,17 @@ class PrivateSafetyScreen(SafetyScreen):
     def on_mount(self) -> None:
         words = self.pack.text.private_safety
         scroll = self.query_one("#safety")
-        scroll.mount(Static(words.only_you.format(other=self.other), id="only-you"), before=0)
+        only_you = visible(words.only_you.format(other=self.other))  # a name is data, not markup
+        scroll.mount(Static(only_you, id="only-you", markup=False), before=0)
         actions = self.query_one("#actions")
         go_on = Button(Content(words.go_on), id="go-on", variant="primary", compact=True)
         actions.mount(go_on, before=0)
         actions.mount(Button(Content(words.erase), id="erase", compact=True))
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
-        if self.answer == "yes":  # safe, they said: Enter goes on (after the page's own focus)
-            self.query_one("#leave", Button).variant = "default"
-            self.call_after_refresh(go_on.focus)
-        else:  # Enter leaves at once, so Leave is the button that looks chosen
-            go_on.variant = "default"
+        # Enter goes on (after the page's own focus): a reflex Enter that closed the app in
+        # front of the other partner would show them what this page promises they never see.
+        self.query_one("#leave", Button).variant = "default"
+        self.call_after_refresh(go_on.focus)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         # Textual then calls SafetyScreen's handler (leave, home) unless the default is prevented
