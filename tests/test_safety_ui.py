@@ -242,3 +242,27 @@ async def test_a_yes_after_saved_answers_says_the_session_is_kept_and_how_to_car
         assert app.screen.check_action("carry_on", ())
     record = store.load(sid)
     assert record.status == "open" and "disagree" not in str(record.answers)
+
+
+async def test_the_same_words_in_a_new_session_are_asked_about_again(make_app, store) -> None:
+    """A check asked once ends that session; typed again in a new one, the words bring the check
+    again (never the thought coaching, never a screen that waits for an answer it won't keep)."""
+    app = make_app()
+    words_typed = "if I disagree he'll hurt me"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2):
+            app.start_session("solo")
+            sid = app.session_id
+            await app.switch_screen(app.step_screen("reframe"))
+            await pilot.pause()
+            await pilot.press(*[("space" if c == " " else c) for c in words_typed], "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SafetyCheckScreen)
+            await pilot.press("enter")  # yes, safe for now
+            await pilot.pause()
+            assert isinstance(app.screen, SafetyScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            record = store.load(sid)
+            assert record is None or "disagree" not in str(record.answers)

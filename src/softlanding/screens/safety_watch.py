@@ -42,7 +42,9 @@ class SafetyWatch:
     ) -> None:
         self.app, self.session, self._analyzer = app, session, analyzer
         self.due = DueChecks()
-        self._asked: set[str] = set()  # texts already asked about this run (memory only)
+        # texts already asked about, per session (memory only): a pair's "Go on" is not asked
+        # the same words again; a new session (after a solo check ends one) always is
+        self._asked: set[tuple[str | None, str]] = set()
         self._following = False  # watching screen changes for a private moment
         session.answers.guard = self.listen  # every answer is heard before it is saved
 
@@ -51,7 +53,8 @@ class SafetyWatch:
     def listen(self, step: str, field: str, value: Any, seat: str) -> bool:
         """The answers' guard: True keeps the answer unsaved (and asks, now or later)."""
         texts = _texts(value)
-        if self._asked.intersection(texts):
+        asked = {(self.session.session_id, text) for text in texts}
+        if self._asked.intersection(asked):
             return True  # asked once already ("Go on"): still never saved, and not asked again
         kind = next(filter(None, map(self._kind_of, texts)), None)
         if kind is None and step == NAME:
@@ -59,19 +62,20 @@ class SafetyWatch:
             kind = "partner_fear" if choices_signal(chosen) else None
         if kind is None:
             return False
-        self._asked.update(texts)
+        self._asked.update(asked)
         self._check(kind)
         return True
 
     def check(self, text: str) -> bool:
         """Danger language in typed text: True if the check is on screen now (the caller stops
         there); False when nothing was heard, or on a shared screen, where the flow goes on."""
-        if text in self._asked:
+        asked = (self.session.session_id, text)
+        if asked in self._asked:
             return False  # asked once already: the flow goes on (the words still unsaved)
         kind = self._kind_of(text)
         if kind is None:
             return False
-        self._asked.add(text)
+        self._asked.add(asked)
         return self._check(kind)
 
     def _kind_of(self, text: str) -> str | None:
