@@ -266,3 +266,41 @@ async def test_the_same_words_in_a_new_session_are_asked_about_again(make_app, s
             assert isinstance(app.screen, HomeScreen)
             record = store.load(sid)
             assert record is None or "disagree" not in str(record.answers)
+
+
+async def test_the_delete_offer_is_for_the_session_just_left_only(make_app, store) -> None:
+    """Once home (or in a new session), Ctrl+S no longer offers to delete an older session."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        await pilot.press("6", "enter")  # the first answer writes the session
+        await pilot.pause()
+        sid = app.session_id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.check_action("forget", ()) is True
+        await pilot.press("escape")  # home
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert app.screen.check_action("forget", ()) is False
+        assert app.pack.text.safety.kept not in words(app)
+    assert store.load(sid) is not None  # nothing was deleted without a yes
+
+
+async def test_the_arrows_scroll_the_safety_page_while_leave_has_the_focus(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        page = app.screen.query_one("#safety")
+        assert app.screen.focused is not None and app.screen.focused.id == "leave"
+        assert page.max_scroll_y > 0 and page.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused.id == "leave"

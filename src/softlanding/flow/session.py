@@ -115,6 +115,7 @@ class SessionKeeper:
         answer, and if the disk refuses then, that is said and it carries on without saving."""
         self.flow = flow_for(kind)
         self.answers.open(None)
+        self.left_last = None  # Safety offers to delete only the session it was opened from
         self._start_keeping(keep)
         sid = self.answers.open_unwritten(kind, partners)
         if kind != "solo" and not self.answers.write_row():  # a pair's names are answers
@@ -127,6 +128,7 @@ class SessionKeeper:
         record = self._load(session_id)
         if record is None:
             return None
+        self.left_last = None
         self._start_keeping(True)
         sealing = {p for (p, s, f), v in record.answers.items() if (s, f) == KEPT and v}
         self.answers.keeping.sealing = sealing  # their words stay in memory until sealed again

@@ -35,6 +35,11 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         # on the page itself, beside the region (the footer has no room for it at 80 columns)
         Binding("o", "ordinary", "ordinary", show=False, id="safety.ordinary"),
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
+        # the page scrolls with the arrows while a button keeps the focus (Enter still leaves)
+        *[
+            Binding(key, f"scroll('{key}')", show=False, id=f"safety.scroll_{key}")
+            for key in ("up", "down", "pageup", "pagedown")
+        ],
     ]
 
     way_home = True  # "Back to the start" is this page's way on (a pair's private page: "Go on")
@@ -77,6 +82,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         """Say what is kept of the session just left (like any unfinished one) and the key that
         deletes it; nothing when nothing was kept."""
         kept = self.sl.session.left_last is not None and self.way_home
+        kept = kept and not (self.answer == "yes" and self.kept)  # said at the top already
         line = self.query_one("#kept", Static)
         line.update(visible(self.pack.text.safety.kept) if kept else "")
         line.display = kept  # no empty line at the end of the page
@@ -165,6 +171,15 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
 
         current = self.sl.session.settings.get("region", "") or ""
         self.app.push_screen(RegionScreen(str(current)), chosen)
+
+    def action_scroll(self, key: str) -> None:
+        page = self.query_one("#safety", VerticalScroll)
+        {
+            "up": page.scroll_up,
+            "down": page.scroll_down,
+            "pageup": page.scroll_page_up,
+            "pagedown": page.scroll_page_down,
+        }[key](animate=False)
 
     def action_ordinary(self) -> None:
         self.app.push_screen(OrdinaryScreen())

@@ -85,6 +85,7 @@ class Navigator:
 
     def go_home(self) -> None:
         self.session.leave_if_unkept()
+        self.session.left_last = None  # Safety offers to delete only the session just left
         self._back_to_home()
         self.app.switch_screen(HomeScreen(self.host))
 
