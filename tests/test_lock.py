@@ -52,7 +52,7 @@ def test_lock_seals_every_word_and_history_shows_dates_only(store, capsys, monke
     assert len(rows) == 5 and all(row["feelings"] == [] for row in rows)
     assert all(row["started_at"] for row in rows)
     _, text = cli(capsys, "show", ids["solo"])
-    assert SAID not in text and "let down" not in text and "Not shown" in text
+    assert SAID not in text and "let down" not in text and "not shown" in text
     typing(monkeypatch, "wrong one")
     code, text = cli(capsys, "show", ids["solo"], "--open")
     assert code == 1 and "does not open anything" in text and SAID not in text

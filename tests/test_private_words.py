@@ -127,7 +127,7 @@ async def test_unshared_words_reach_no_reader_and_no_byte_of_the_file(
     secrets = (*ALEX_WORDS, *SAM_WORDS)
     for text in (listed, viewed):
         assert not any(s in text for s in secrets) and words["A"] not in text
-    assert "Not shown" in viewed
+    assert "Some words are not shown" in viewed
 
     readers = {
         "history": cli(capsys, "history", "--json")[1],

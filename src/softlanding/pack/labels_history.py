@@ -50,7 +50,7 @@ class SessionViewText(Labels):
     nothing: Plain
     with_: Annotated[Text, Uses("names")] = Field(alias="with")
     tags: Plain
-    private_hidden: Annotated[Text, Uses("count")]
+    private_hidden: Plain  # no count: how much a partner kept back is theirs too
     private_note: Annotated[Text, Uses("name")]
     private_hidden_solo: Annotated[Text, Uses("count")]
     solo_after_heard_back: Plain
@@ -214,7 +214,7 @@ class HistoryCliText(Labels):
     col_id: Plain
     not_found: Annotated[Text, Uses("id")]
     ambiguous: Annotated[Text, Uses("id")]
-    private_hidden: Annotated[Text, Uses("count")]
+    private_hidden: Plain  # no count: how much a partner kept back is theirs too
     ask_one: Annotated[Text, Uses("when")]
     ask_all: Annotated[Text, Uses("count")]
     ask_type: Plain
