@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -103,3 +106,15 @@ def test_length_words_and_countdown() -> None:
 def test_tomorrow_is_told_apart() -> None:
     assert not is_tomorrow(at(23, 59), NOW)
     assert is_tomorrow(at(0, 5, days=1), NOW)
+
+
+def test_one_minute_is_said_in_the_singular(pack: Any) -> None:
+    """ "It has been 1 minute of the 20 minutes you agreed", never "1 minutes"."""
+    from softlanding.screens.base import labels
+    from softlanding.screens.pause.break_ import BreakScreen
+
+    words = labels(pack, "break")
+    length = partial(BreakScreen._length_words, SimpleNamespace(words=words))
+    assert length(1) == words.one_minute
+    assert length(20) == words.minutes.format(n=20)
+    assert length(61) == words.hours_minutes.format(h=1, m=1)

@@ -152,6 +152,7 @@ class GroundingText(Labels):
 class BreakText(Labels):
     length_question: Annotated[Text, Uses("min")]
     minutes: Annotated[Text, Uses("n")]
+    one_minute: Plain
     one_hour: Plain
     hours: Annotated[Text, Uses("n")]
     hours_minutes: Annotated[Text, Uses("h", "m")]

@@ -41,6 +41,7 @@ class AppText(Frozen):
 class BreakText(Frozen):
     length_question: Label
     minutes: Label
+    one_minute: Label
     one_hour: Label
     hours: Label
     hours_minutes: Label

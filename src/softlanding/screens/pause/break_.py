@@ -83,7 +83,7 @@ class BreakScreen(PausePart):
             return str(words.hours_minutes.format(h=hours, m=rest))
         if hours:
             return str(words.one_hour if hours == 1 else words.hours.format(n=hours))
-        return str(words.minutes.format(n=rest))
+        return str(words.one_minute if rest == 1 else words.minutes.format(n=rest))
 
     def on_mount(self) -> None:
         if self.return_at is not None:
