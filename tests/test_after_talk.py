@@ -113,10 +113,14 @@ async def test_not_yet_keeps_nothing_and_preparing_alone_asks_only_your_side(
         await pilot.press("up", "enter")  # just me
         await pilot.pause()
         assert isinstance(app.screen, AfterTalkScreen)
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert "each other" not in hint  # one person: nobody else's feelings to comment on
         seen: list[str] = []
         await walk_to_the_end(pilot, app, seen)
         assert seen and not any("Sam" in p or "{" in p for p in seen)
         assert any(p.startswith("How might your partner tell it") for p in seen)
+        done = str(app.screen.query_one("#prompt", Static).render())
+        assert "both" not in done and done == app.pack.after.solo_done
         record = store.latest_session(("solo",))
         assert record is not None and record.status == "completed"
         assert {seat for seat, _, _ in record.answers} == {"A"}

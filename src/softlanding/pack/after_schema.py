@@ -20,6 +20,7 @@ class AfterAsk(Strict):
     prompt: Text = Field(description="together wording; {name}, {other}, {said} may appear")
     solo: Text | None = Field(None, description="wording when preparing alone; none skips it")
     hint: Text | None = None
+    solo_hint: Text | None = Field(None, description="the hint when preparing alone, if other")
     options: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     optional: bool = True
 
@@ -51,6 +52,7 @@ class AfterTalk(Sourced):
     progress: Text = Field(description="{step} of {steps}")
     stages: list[AfterStage] = Field(min_length=3, max_length=20)
     done: Text
+    solo_done: Text | None = Field(None, description="the end when preparing alone, if other")
 
     @model_validator(mode="after")
     def _ids(self) -> AfterTalk:

@@ -19,6 +19,7 @@ class AfterAsk(Frozen):
     prompt: Label
     solo: Label | None
     hint: Label | None
+    solo_hint: Label | None
     options: list[Label]
     optional: bool
 
@@ -46,4 +47,5 @@ class AfterTalk(Frozen):
     progress: Label
     stages: list[AfterStage]
     done: Label
+    solo_done: Label | None
     NESTED = {"stages": AfterStage}

@@ -112,7 +112,8 @@ class AfterTalkScreen(ContextScreen[None]):
         )
         self.query_one("#progress", Static).update(Content(f"{question.title} · {progress}"))
         self.query_one("#prompt", Static).update(Content(self._words(question)))
-        self.query_one("#hint", Static).update(Content(question.ask.hint or ""))
+        hint = (self.mode == "solo" and question.ask.solo_hint) or question.ask.hint
+        self.query_one("#hint", Static).update(Content(hint or ""))
         widget = self._widget(question)
         box.mount(widget)
         widget.focus()
@@ -180,7 +181,8 @@ class AfterTalkScreen(ContextScreen[None]):
 
     def _show_done(self) -> None:
         self.query_one("#progress", Static).update("")
-        self.query_one("#prompt", Static).update(Content(self.talk.done))
+        done = (self.mode == "solo" and self.talk.solo_done) or self.talk.done
+        self.query_one("#prompt", Static).update(Content(done))
         self.query_one("#hint", Static).update(Content(self.talk.finish))
         if not self.finished:
             self.host.finish_session("completed")
