@@ -189,7 +189,7 @@ def test_a_message_of_class_words_is_heard_through_its_classes(
     """Written for this test from class words (monitoring + partner), in no trained phrasing:
     the word classes carry it over the line; the words alone would not."""
     assert model.concepts
-    text = "he screenshots my chats and monitors who i talk to"
+    text = "she screenshots my messages and monitors who i talk to"
     assert model.danger(text) >= model.threshold
     assert model.danger(text, concepts=False) < model.threshold
     assert model.page(text) == "partner_fear"

@@ -76,11 +76,22 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
     def on_mount(self) -> None:
         self._show()
         self._show_kept()
-        self.query_one("#leave", Button).focus()  # Enter leaves at once
+        self._focus_leave()
+
+    def _focus_leave(self) -> None:
+        """Enter leaves at once (once the button is built, should keys have come first)."""
+        leave = self.query("#leave").results(Button)
+        for button in leave:
+            button.focus()
+            return
+        self.call_after_refresh(self._focus_leave)
 
     def _show_kept(self) -> None:
         """Say what is kept of the session just left (like any unfinished one) and the key that
         deletes it; nothing when nothing was kept."""
+        if not self.query("#kept"):  # not built yet (keys pressed in a flood): once it is
+            self.call_after_refresh(self._show_kept)
+            return
         kept = self.sl.session.left_last is not None and self.way_home
         kept = kept and not (self.answer == "yes" and self.kept)  # said at the top already
         line = self.query_one("#kept", Static)
