@@ -287,3 +287,25 @@ async def test_after_the_note_a_word_ticked_with_space_goes_on_with_it(
         sid = app.session_id
     felt = app.pack.after.stages[0].asks[0].options[0]
     assert store.load(sid).get("after", "felt_A") == [felt]
+
+
+async def test_an_answer_emptied_on_a_second_look_is_not_kept(make_app: Any, store: Any) -> None:
+    """Back to a question, its answer cleared and skipped: the earlier answer goes too."""
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("space", "enter")  # a feeling ticked
+        await pilot.pause()
+        await say(pilot, "my side of it")
+        sid = app.session_id
+        assert store.load(sid).get("after", "my_view_A") == "my side of it"
+        await pilot.press("escape")  # back to my side of it
+        await pilot.pause()
+        await say(pilot, "")  # cleared
+        await pilot.press("escape", "escape")  # back to the feelings
+        await pilot.pause()
+        await pilot.press("space", "enter", "enter")  # unticked; told; skipped
+        await pilot.pause()
+    record = store.load(sid)
+    assert record.get("after", "my_view_A") is None and record.get("after", "felt_A") is None

@@ -92,3 +92,21 @@ def test_the_together_way_is_said_in_words(store: Any) -> None:
     assert by_label[words["way_way"]] == words["way_full"]
     assert by_label[words["way_check"]] == together["way_fine"]
     assert not {"full", "fine"} & set(by_label.values())
+
+
+def test_the_speakers_answers_on_the_floor_have_their_own_labels(store: Any) -> None:
+    """A pair's speaker saves under "respond" whether they felt heard, what was missed and more:
+    each under its own words, not under the section's title ("Alex · One change: yes")."""
+    pack = load_data()
+    words = pack["text"]["session_view"]
+    sid = store.create_session("together", [("A", "Alex"), ("B", "Sam")])
+    store.save_answers(sid, "respond", {"final": "I was scared", "confirmed": False}, "A")
+    store.save_answers(
+        sid, "respond", {"correction": "scared, not angry", "more": "and tired"}, "A"
+    )
+    shown = {e.label: e.value for s in layout.sections(store.load(sid), pack) for e in s.entries}
+    assert shown[f"Alex · {words['respond_confirmed']}"]
+    assert shown[f"Alex · {words['respond_correction']}"] == "scared, not angry"
+    assert shown[f"Alex · {words['respond_more']}"] == "and tired"
+    titles = {layout.section_title(s, pack) for s in layout.DEBRIEF}
+    assert not any(label.split(" · ")[-1] in titles for label in shown)

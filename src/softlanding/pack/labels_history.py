@@ -103,6 +103,9 @@ class SessionViewText(Labels):
     respond_form: Plain
     respond_draft: Plain
     respond_final: Plain
+    respond_confirmed: Plain
+    respond_correction: Plain
+    respond_more: Plain
     closing_appreciation: Plain
     closing_follow_up_at: Plain
     way_check: Plain

@@ -198,6 +198,9 @@ class SessionViewText(Frozen):
     respond_form: Label
     respond_draft: Label
     respond_final: Label
+    respond_confirmed: Label
+    respond_correction: Label
+    respond_more: Label
     closing_appreciation: Label
     closing_follow_up_at: Label
     way_check: Label

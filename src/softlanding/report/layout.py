@@ -50,6 +50,9 @@ CATALOGUE: tuple[tuple[str, str, str], ...] = (
     ("one_change", "respond", "form"),
     ("one_change", "respond", "draft"),
     ("one_change", "respond", "final"),
+    ("one_change", "respond", "confirmed"),  # a pair's speaker: did they feel heard
+    ("one_change", "respond", "correction"),
+    ("one_change", "respond", "more"),
     ("one_change", "closing", "appreciation"),
     ("one_change", "closing", "follow_up_at"),
     ("other", "way", "check"),

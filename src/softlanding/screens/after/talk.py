@@ -165,6 +165,8 @@ class AfterTalkScreen(ContextScreen[None]):
             kept = self.ctx.answers.save(STEP, question.key, value, seat=question.seat)
             if not kept and question.ask.to == "speaker" and self.ctx.answers.active:
                 self.withheld.add(round_)
+        elif value is None:  # emptied on a second look: the earlier answer goes too
+            self.ctx.answers.forget(STEP, question.key, seat=question.seat)
         self.index += 1
         following = self.current
         part_ends = following is None or following.stage != question.stage

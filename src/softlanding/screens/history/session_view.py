@@ -71,14 +71,17 @@ class SessionScreen(BaseScreen[None]):
         self.query_one("#ways", Static).update(self._ways())
         self.refresh_bindings()
 
-    def _ways(self) -> str:
-        """ "t Talk it over now   c Carry on", for what this session allows."""
-        found = []
+    def _ways(self) -> Text:
+        """ "t Talk it over now   c Carry on", for what this session allows: each key marked
+        as a key (as the footer marks them), so the line reads as a way on, not as an answer."""
+        found = Text()
         for key, action in (("t", "talk_over"), ("c", "carry_on")):
             if self.check_action(action, ()):
                 binding = self._bindings.key_to_bindings[key][0]
-                found.append(f"{self.app.get_key_display(binding)} {binding.description}")
-        return "   ".join(found)
+                found.append("   " if found else "")
+                found.append(f" {self.app.get_key_display(binding)} ", style="bold reverse")
+                found.append(f" {binding.description}")
+        return found
 
     def _about(self, record: SessionRecord) -> str:
         words = labels(self.pack, "session_view")
