@@ -370,6 +370,19 @@ def test_debrief_as_json(
     assert {"label": "Feeling", "value": "let down"} in feelings
 
 
+def test_debrief_passes_over_a_newer_session_with_nothing_in_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session opened and left empty (a crash, a quit at once) is not "the last session"."""
+    from softlanding.store.sessions import Store
+
+    sid = seed_session()
+    with Store.open() as store:
+        store.create_session("together", [("A", "Jo"), ("B", "Kim")])
+    assert run(["--json"], monkeypatch) == 0
+    assert json.loads(capsys.readouterr().out)["session"] == sid
+
+
 def test_no_sessions_gives_one_question(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
 ) -> None:

@@ -39,7 +39,7 @@ def debrief(
     from softlanding.store.sessions import Store
 
     with Store.open(readonly=True) as store:
-        record = store.latest_session(kinds=("solo", "together"))
+        record = store.latest_session(kinds=("solo", "together"), answered=True)  # not an empty one
     steps = _debrief_steps(record, data) if record else []
     if as_json:
         question = None if record else analyzer_of(data).analyze("").question

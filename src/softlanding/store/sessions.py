@@ -188,11 +188,16 @@ class Store(Connection):
         ).fetchone()
         return self.load(row[0]) if row else None
 
-    def latest_session(self, kinds: Iterable[str] = ("solo", "together")) -> SessionRecord | None:
+    def latest_session(
+        self, kinds: Iterable[str] = ("solo", "together"), answered: bool = False
+    ) -> SessionRecord | None:
+        """The newest session of these kinds; with `answered`, the newest with an answer."""
         kinds = tuple(kinds)
         marks = ",".join("?" * len(kinds))
+        some = " AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)" if answered else ""
         row = self.conn.execute(
-            f"SELECT id FROM sessions WHERE kind IN ({marks}) ORDER BY started_at DESC LIMIT 1",
+            f"SELECT id FROM sessions s WHERE kind IN ({marks}){some} "
+            "ORDER BY started_at DESC LIMIT 1",
             kinds,
         ).fetchone()
         return self.load(row[0]) if row else None
