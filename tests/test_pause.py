@@ -328,3 +328,25 @@ async def test_the_pause_builds_each_later_stage_only_when_it_is_shown(make_app:
         await pilot.press("escape", "escape", "escape")  # back through the built stages
         await pilot.pause()
         assert screen.stage == "calm" and len(screen.query("#stages > *")) == 4
+
+
+async def test_ten_is_typed_as_one_then_zero(make_app: Any) -> None:
+    """On a 0-10 scale, "1" then "0" is 10 (it recorded 0: 'not calm at all' for 'completely');
+    a single digit still picks itself, and "0" alone is 0."""
+    from softlanding.widgets.scale import Scale
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        scale = app.screen.query_one(Scale)
+        await pilot.press("1", "0")
+        assert scale.value == 10
+        await pilot.press("0")
+        assert scale.value == 0
+        await pilot.press("7")
+        assert scale.value == 7
+        await pilot.press("left", "1", "0")
+        assert scale.value == 10
+        await pilot.press("right", "0")  # an arrow between: "0" is 0
+        assert scale.value == 0

@@ -46,6 +46,7 @@ class Scale(Widget, can_focus=True):
     def __init__(self, value: int | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(Scale.value, value)
+        self._last_typed: str | None = None  # the digit typed just before, if the last key was one
 
     def render(self) -> str:
         cells = []
@@ -65,9 +66,13 @@ class Scale(Widget, can_focus=True):
             self.post_message(self.Confirmed(self, self.value))
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            self.value = int(event.character)
+        typed = event.character if event.character and event.character.isdigit() else None
+        if typed is not None:
+            # "1" then "0" is ten: the top of the scale is typed as it is written
+            ten = typed == "0" and self._last_typed == "1" and self.value == 1
+            self.value = 10 if ten else int(typed)
             event.stop()
+        self._last_typed = None if typed is None or (typed == "0" and self.value == 10) else typed
 
     def on_click(self, event: events.Click) -> None:
         self.value = max(0, min(10, event.x // 3))
