@@ -186,8 +186,9 @@ async def test_danger_on_a_private_turn_is_asked_at_once_and_in_private(
 async def test_go_on_after_the_private_check_does_not_ask_the_same_words_again(
     make_app: Any, store: Any
 ) -> None:
-    """After "Go on", Enter on the same words moves the turn on: no loop back to the question,
-    and the words are still never saved."""
+    """After "Go on", Enter on the same words brings no loop back to the question and no thought
+    coaching on them (a walk got "It's a thought. It might be true..." and a step that waited for
+    words it would never keep): a note says they are not kept; an emptied box goes on."""
     app = make_app(start="together")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -201,6 +202,14 @@ async def test_go_on_after_the_private_check_does_not_ask_the_same_words_again(
             await pilot.press("enter")
             await pilot.pause()
             assert not isinstance(app.screen, SafetyCheckScreen | PrivateSafetyScreen)
+        screen = app.screen
+        assert not screen.query_one("#thought-after").display  # no coaching on those words
+        box = screen.query_one("#thought-input")
+        assert box.has_focus
+        box.value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and not box.has_focus  # gone on from the emptied box
     assert "kill" not in stored(store, sid)
 
 

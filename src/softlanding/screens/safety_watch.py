@@ -28,6 +28,7 @@ from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.safety_check import Answer, SafetyCheckScreen
 from softlanding.screens.together.safe_turn import PrivateSafetyScreen
 from softlanding.screens.together.seats import partner_names
+from softlanding.textsafe import visible
 
 if TYPE_CHECKING:
     from softlanding.analysis.analyzer import Analyzer
@@ -70,8 +71,12 @@ class SafetyWatch:
         """Danger language in typed text: True if the check is on screen now (the caller stops
         there); False when nothing was heard, or on a shared screen, where the flow goes on."""
         asked = (self.session.session_id, text)
-        if asked in self._asked:
-            return False  # asked once already: the flow goes on (the words still unsaved)
+        if asked in self._asked:  # asked once already ("Go on"): never saved, not asked again
+            if self._shared_turn() is not None:
+                return False  # on a screen both see, the flow goes on, as the first time
+            # here, the step must not read the words (no coaching on them) nor wait for them
+            self.app.notify(visible(self.app.pack.text.safety.asked_again), markup=False)  # type: ignore[attr-defined]
+            return True
         kind = self._kind_of(text)
         if kind is None:
             return False
