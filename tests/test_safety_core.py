@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,32 @@ def test_help_names_the_ordinary_conflict_page_and_it_prints(home: Path) -> None
     assert out.startswith(hurt["title"])
     own = [r for r in _shipped()["safety"]["resources"] if r["kind"] == "own_behaviour"]
     assert own and out.index(own[0]["contact"]) < out.index("116 123")
+
+
+def test_a_pack_cannot_hide_danger_by_rewording_it_before_the_rules(home: Path) -> None:
+    """A user's `analysis` that maps danger words to harmless ones ("kill" -> "tea") in its
+    normaliser passed `prompts check` and silenced both the rules and the learned reader; the
+    shipped section now listens beside it, through its own words."""
+    analysis = json.loads(json.dumps(_shipped()["analysis"]))
+    analysis.pop("first_words", None)
+    analysis.pop("vocabulary", None)
+    hidden = ("kill", "hurt", "hit", "hits", "scared", "afraid", "gun", "kms", "myself")
+    analysis["normalise"]["words"].update(dict.fromkeys(hidden, "tea"))
+    mine = home / "mine.yaml"
+    mine.write_text(json.dumps({"analysis": analysis}, ensure_ascii=False), encoding="utf-8")
+    data = prompts.load_data(mine)
+    assert data["analysis"]["normalise"]["words"]["kill"] == "tea"  # the pack did load
+    analyzer = Analyzer.from_pack(data)
+    for text in ("I'm going to kill myself", "he hits me and I am scared", "he has a gun", "kms"):
+        found = analyzer.analyze(text)
+        assert found.safety.concern, text
+        assert found.rewrite is None and found.bid is None  # no softening advice
+    assert not analyzer.safety("can you pick up milk on the way home").concern
+    said = subprocess.run(
+        [sys.executable, "-m", "softlanding", "prompts", "check", str(mine)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOFTLANDING_HOME": str(home / "home")},
+    ).stdout
+    assert "danger is still also heard through the shipped words" in " ".join(said.split())

@@ -57,6 +57,13 @@ class Analyzer:
         self._shorthand = {str(k): str(v) for k, v in shorthand.items()}
         self._model = PatternModel.load(self._shorthand)
         self._learned_safety = True  # the learned safety reader (safety_model) hears the rest
+        # A user pack that changed `analysis` (its normaliser, terms...) could keep danger from
+        # the rules: the shipped section also listens, through its own words (built when needed).
+        core = data.get("_safety_core")
+        self._core_data: dict[str, Any] | None = (
+            {"analysis": core} if isinstance(core, dict) else None
+        )
+        self._core: Analyzer | None = None
 
     def _load_rules(self, section: dict[str, Any], translations: list[dict[str, Any]]) -> None:
         patterns = [p for p in _items(section, "patterns") if p.get("kind") in PATTERN_KINDS]
@@ -92,7 +99,7 @@ class Analyzer:
         norm = self._normalise(text)
         doc = self._doc(norm.text)
         patterns = self._findings(text, norm, doc)
-        safety = self._safety_of(doc)
+        safety = self._safety_of(doc, text)
         if safety.concern:  # no softening advice when someone may be in danger
             question = str(
                 self._section.get("safety_question") or self._suggest.question(norm.text)
@@ -127,13 +134,13 @@ class Analyzer:
 
     def safety(self, text: str) -> Safety:
         """Danger language in any typed text: threats, violence, fear, self-harm, control."""
-        return self._safety_of(self._doc(self._normalise(text).text))
+        return self._safety_of(self._doc(self._normalise(text).text), text)
 
     def bid(self, text: str) -> str | None:
         """The wish that may be behind a partner's words; None when there is none or a concern."""
         norm = self._normalise(text)
         doc = self._doc(norm.text)
-        if self._safety_of(doc).concern or _sets_boundary(self, text):
+        if self._safety_of(doc, text).concern or _sets_boundary(self, text):
             return None
         return self._bid_of(doc, self._findings(text, norm, doc), every=True)[1]
 
@@ -178,11 +185,15 @@ class Analyzer:
         found.sort(key=lambda f: (f.start, PATTERN_KINDS.index(f.kind)))
         return found
 
-    def _safety_of(self, doc: Doc) -> Safety:
+    def _safety_of(self, doc: Doc, text: str) -> Safety:
         categories = [rule.name for rule in _live(self._safety, doc) if rule.first(doc)]
         if not categories and self._learned_safety:  # what the lexicon does not name
             page = safety_model.page_of_text(doc.text)
             categories = [page] if page else []
+        if not categories and self._core_data is not None:  # the shipped words, unchanged
+            if self._core is None:
+                self._core = Analyzer(self._core_data)
+            return self._core.safety(text)
         return Safety(bool(categories), categories)
 
     def _bid_of(

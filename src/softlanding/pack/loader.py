@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
 
-COMPILED_FORMAT = 4  # 3: every label block modelled, placeholders checked; 4: regex needs
+COMPILED_FORMAT = 5  # 3: every label block modelled, placeholders checked; 4: regex needs;
+# 5: a user pack that changes `analysis` carries the shipped one beside it (_safety_core)
 
 
 def sources(explicit: Path | None = None) -> PackSources:
@@ -209,7 +210,7 @@ def load_view(explicit: Path | None = None) -> view.Pack:
     from softlanding.pack.frozen import build
 
     data = load_data(explicit)
-    sections = {k: v for k, v in data.items() if k != "_format"}
+    sections = {k: v for k, v in data.items() if not k.startswith("_")}
     return build(view.Pack, {**sections, "raw": data})
 
 
@@ -226,8 +227,23 @@ def load_data(explicit: Path | None = None) -> dict[str, Any]:
         return data
     pack = load_pack(explicit)
     data = {"_format": COMPILED_FORMAT, **pack.model_dump(mode="json")}
+    core = _safety_core(src, data)
+    if core is not None:
+        data[SAFETY_CORE] = core
     _write_cache(cached, data)
     return data
+
+
+SAFETY_CORE = "_safety_core"  # the shipped analysis, kept beside a user's own
+
+
+def _safety_core(src: PackSources, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The shipped `analysis` section when a user pack changed it: danger is also heard through
+    the shipped words, normaliser and terms, so remapping "kill" to "tea" hides nothing."""
+    if src.user is None:
+        return None
+    shipped = validate(_parse(src.shipped), None).model_dump(mode="json")["analysis"]
+    return None if shipped == data.get("analysis") else dict(shipped)
 
 
 def _read_cache(cached: Path) -> dict[str, Any] | None:

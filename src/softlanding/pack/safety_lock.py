@@ -67,6 +67,11 @@ def notes(over: dict[str, Any]) -> list[str]:
             "Your pack's safety_language can only add words to notice: the shipped danger "
             "words always stay, and exceptions to them are not used."
         )
+    if isinstance(analysis, dict) and set(analysis) - {"safety_language"}:
+        out.append(
+            "Your pack changes how messages are read (its analysis section): danger is still "
+            "also heard through the shipped words and spellings, which your pack cannot change."
+        )
     return out
 
 
