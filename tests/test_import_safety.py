@@ -49,6 +49,9 @@ BAD_VALUES = [
     ({"step": "name", "field": "own_words", "value": float("inf")}, "NaN or Infinity"),
     ({"step": "pause", "field": "return_at", "value": "9999-99-99 later"}, "a time like"),
     ({"step": "pause", "field": "return_at", "value": 5}, "a time like"),
+    # at the edge of what Python holds: overflowed wherever it was shown (Home, Look back, show)
+    ({"step": "pause", "field": "return_at", "value": "9999-12-31T23:59:59-23:59"}, "a time like"),
+    ({"step": "pause", "field": "return_at", "value": "0001-01-01T00:00:00+23:59"}, "a time like"),
     ({"step": "pause", "field": "flooded", "value": "yes"}, "true or false"),
     ({"step": "name", "field": "intensity", "value": 11}, "0 to 10"),
     ({"step": "name", "field": "word", "value": {"a": {"b": {"c": {"d": {"e": 1}}}}}}, "deeply"),
@@ -63,6 +66,16 @@ def test_wrong_answer_values_are_refused_with_their_place(
     assert not report.ok and store.count_sessions() == 0
     text = str(report.problems[0])
     assert text.startswith("session 1 in the file (id abc123): answer 1") and said in text
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"])
+def test_a_session_time_out_of_range_is_refused_with_its_place(store: Store, stamp: str) -> None:
+    """It was an unlocated 'unexpected problem (OverflowError)', exit 70."""
+    found = _export([{"step": "pause", "field": "calm_before", "value": 3}])
+    found["sessions"][0]["started_at"] = stamp
+    report = importer.import_json(store, found)
+    assert not report.ok and store.count_sessions() == 0
+    assert "'started_at' is out of range" in str(report.problems[0])
 
 
 def test_nan_from_a_file_is_refused_on_the_command_line(tmp_path: Path) -> None:

@@ -114,12 +114,25 @@ def answer_problem(step: str, field: str, value: Any) -> str | None:
     return _plain_value(value, depth=0)
 
 
+EARLIEST, LATEST = 2000, 2200  # years a session's times can fall in (an import's are checked)
+
+
 def _is_time(value: Any) -> bool:
     if not isinstance(value, str) or len(value) > 40:
         return False
     try:
-        return datetime.fromisoformat(value).tzinfo is not None
+        moment = datetime.fromisoformat(value)
     except ValueError:
+        return False
+    return moment.tzinfo is not None and in_range(moment)
+
+
+def in_range(moment: datetime) -> bool:
+    """Whether a time with its offset lies in the years a session can (one at the edge of what
+    Python can hold, "9999-12-31T23:59-23:59", overflows wherever it is shown)."""
+    try:
+        return EARLIEST <= moment.astimezone(UTC).year <= LATEST
+    except (OverflowError, ValueError):
         return False
 
 

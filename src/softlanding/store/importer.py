@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from softlanding.models import answer_problem, iso
+from softlanding.models import answer_problem, in_range, iso
 from softlanding.store.sessions import Store
 
 FORMAT = "softlanding-export"
@@ -219,9 +219,9 @@ def _choice(item: dict[str, Any], key: str, allowed: tuple[str, ...]) -> str:
 def _stamp(value: Any, key: str, number: int | None = None) -> str:
     """A time with its UTC offset, stored in the one UTC form the store sorts by."""
     if isinstance(value, str) and CANONICAL.fullmatch(value):
-        try:
-            datetime.fromisoformat(value)  # the usual case (any export): only check the date
-            return value
+        try:  # the usual case (any export): only check the date
+            if in_range(datetime.fromisoformat(value)):
+                return value
         except ValueError:
             pass
     where = f"answer {number}: '{key}'" if number else f"'{key}'"
@@ -233,6 +233,8 @@ def _stamp(value: Any, key: str, number: int | None = None) -> str:
         raise ValueError(f"{where} is not a time softlanding can read: {value[:40]!r}.") from None
     if moment.tzinfo is None:
         raise ValueError(f"{where} needs its UTC offset (like +00:00).")
+    if not in_range(moment):
+        raise ValueError(f"{where} is out of range: {value[:40]!r}.")
     return iso(moment.astimezone(UTC))
 
 
