@@ -3,7 +3,9 @@ to use — the app keeps working, says how big it needs to be, and keeps every w
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -212,3 +214,34 @@ async def test_quitting_under_a_covering_screen_keeps_the_half_typed_words(
         app.save_and_exit()  # what Ctrl+Q, SIGTERM and SIGHUP do
         await pilot.pause()
     assert store.load(sid).get("reframe", "drafts") == {"thought": "they_never_listen"}  # a draft
+
+
+def test_bytes_that_are_not_utf8_never_end_the_app(tmp_path: Path, compiled_pack: Path) -> None:
+    """A Latin-1 terminal or a bad paste sent 'caf\\xe9': Textual's input thread decoded it
+    strictly and the app stopped with a traceback, the half-typed words unsaved. Now they read as
+    U+FFFD and the app goes on (and still leaves cleanly)."""
+    from ptyapp import PtyApp
+    from test_hangup import make_home
+
+    app = PtyApp(make_home(tmp_path, compiled_pack))
+    try:
+        assert app.read_until(b"Close softlanding", timeout=20), app.output[-600:]
+        os.write(app.fd, b"caf\xe9 \xff")
+        app.settle(1.0)
+        assert app.status is None and b"Traceback" not in app.output
+        assert b"UnicodeDecodeError" not in app.output
+        app.type("\x11")  # Ctrl+Q
+        assert app.wait(timeout=10) == 0
+    finally:
+        app.close()
+
+
+def test_the_lenient_decoder_replaces_what_it_cannot_read() -> None:
+    from textual.drivers import linux_driver
+
+    from softlanding.terminal_input import lenient_terminal_input
+
+    lenient_terminal_input()
+    decode = linux_driver.getincrementaldecoder("utf-8")().decode
+    assert decode(b"caf\xe9 ok \xff", final=True) == "caf\ufffd ok \ufffd"
+    assert decode("é".encode(), final=True) == "é"

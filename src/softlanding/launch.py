@@ -44,6 +44,9 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
             return 1
         from softlanding.app import SoftlandingApp
         from softlanding.shutdown import guarded
+        from softlanding.terminal_input import lenient_terminal_input
+
+        lenient_terminal_input()  # a byte that is not UTF-8 must not end the app
 
         with store:
             app = SoftlandingApp(pack, store, start=start)
