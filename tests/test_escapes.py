@@ -100,3 +100,13 @@ async def test_the_session_view_shows_controls_never_sends_them(make_app, store)
         no_raw(drawn)
         assert "␛" in drawn
     no_raw(as_table([("said", HOSTILE)]).plain)  # the reveal and the closing screens
+
+
+def test_a_bidirectional_override_cannot_reorder_what_is_shown() -> None:
+    """A name or tag holding U+202E printed the rest of the line backwards in show and history;
+    letters of right-to-left scripts stay as they are."""
+    from softlanding.textsafe import visible
+
+    assert visible("Sam\u202eevil") == "Sam\ufffdevil"
+    assert visible("a\u2066b\u2069c") == "a\ufffdb\ufffdc"
+    assert visible("שלום مرحبا") == "שלום مرحبا"

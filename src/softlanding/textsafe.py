@@ -3,7 +3,7 @@
 An ESC or C1 byte in an answer, an import or a pack could clear the screen, retitle the window
 or write the clipboard (OSC 52) when printed. Each is swapped for one visible character, so the
 text keeps its length (highlight spans stay put); newline and tab stay, as do emoji and the
-zero-width joiners inside them.
+zero-width joiners inside them. Bidirectional overrides, which reorder what follows them, go too.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ def _table() -> dict[int, str]:
     table = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in _KEEP}
     table[0x7F] = "\u2421"  # ␡
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1: no pictures exist
+    # Bidirectional overrides and isolates: a name holding U+202E prints the rest backwards
+    table.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
     return table
 
 
