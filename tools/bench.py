@@ -189,7 +189,7 @@ def throughput(env: dict[str, str], count: int) -> None:
     lines = sample_lines(count)
     print(f"  {count:,} generated lines, {len(set(lines)):,} distinct")
     payload = ("\n".join(lines) + "\n").encode("utf-8")
-    cmd = [PY, "-m", "softlanding", "reflect", "--jsonl"]
+    cmd = [*_command(), "reflect", "--jsonl"]
     subprocess.run(cmd, input=b"warm\n", env=env, capture_output=True, check=True)
     start = time.perf_counter()
     done = subprocess.run(cmd, input=payload, env=env, capture_output=True, check=True)
@@ -238,7 +238,7 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=20_000)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="softlanding-bench-")
-    env = {**os.environ, "SOFTLANDING_HOME": home, "TERM": "xterm-256color"}
+    env = {**_home_env(home), "TERM": "xterm-256color"}
     # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
@@ -253,6 +253,20 @@ def main() -> int:
         (ROOT / "data" / "prompts.compiled.marshal").unlink(missing_ok=True)
 
 
+def _home_env(home: str) -> dict[str, str]:
+    """The environment of a user whose home is `home`: files found as a user's are (by the XDG
+    rules, on Linux), not through SOFTLANDING_HOME, which skips that look-up."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.pop("SOFTLANDING_HOME", None)
+    return {**env, "HOME": home}
+
+
+def _command() -> list[str]:
+    """`softlanding` as users start it: the console script beside this Python when installed."""
+    script = Path(PY).with_name("softlanding")
+    return [str(script)] if script.is_file() else [PY, "-m", "softlanding"]
+
+
 def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
     subprocess.run(
         [
@@ -264,7 +278,8 @@ def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
         env=env,
         check=True,
     )
-    print(f"python {sys.version.split()[0]}, {args.runs} paired runs, SOFTLANDING_HOME={home}")
+    print(f"python {sys.version.split()[0]}, {args.runs} paired runs, HOME={home}")
+    print(f"command: {' '.join(_command())}")
 
     print("\n1. `softlanding --help` cold start")
     floor = [PY, "-c", "import rich.console"]
@@ -272,12 +287,12 @@ def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
         "python -c 'import rich.console'",
         lambda: timed_run(floor, env),
         "softlanding --help",
-        lambda: timed_run([PY, "-m", "softlanding", "--help"], env),
+        lambda: timed_run([*_command(), "--help"], env),
         args.runs,
     )
 
     print('\n2. `softlanding reflect "..."` cold start')
-    reflect = [PY, "-m", "softlanding", "reflect", "you never listen to me, whatever"]
+    reflect = [*_command(), "reflect", "you never listen to me, whatever"]
     paired(
         "python -c 'import rich.console'",
         lambda: timed_run(floor, env),
@@ -289,7 +304,7 @@ def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
     print("\n3. `softlanding reflect` on the first run after install (no compiled pack yet)")
 
     def first_run() -> float:
-        fresh = {**env, "SOFTLANDING_HOME": tempfile.mkdtemp(prefix="softlanding-first-")}
+        fresh = {**env, **_home_env(tempfile.mkdtemp(prefix="softlanding-first-"))}
         return timed_run(reflect, fresh)
 
     paired(
@@ -313,7 +328,7 @@ def measure(args: argparse.Namespace, env: dict[str, str], home: str) -> int:
 
     print("\n7. time to first screen in an 80×24 pseudo-terminal")
     minimal = [PY, "-c", MIN_APP]
-    app = [PY, "-m", "softlanding"]
+    app = _command()
     paired(
         "minimal Textual app",
         lambda: first_screen(minimal, env, b"minimal-ready"),

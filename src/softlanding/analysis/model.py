@@ -13,7 +13,7 @@ import binascii  # base64 would import more modules at every start for the same 
 import math
 import re
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +126,9 @@ class PatternModel:
         k = len(self.kinds)
         # Weights are int8 steps of `scale`, one row of len(kinds) per feature: loads in ~ms.
         self.scale = float(data.get("scale", 1.0))
+        self.steps: Sequence[int]
         if table is not None:  # the table copy: no names to split, no base64 to decode
-            self.rows, self.steps = table.rows, array("b", table.weights)
+            self.rows, self.steps = table.rows, table.weights  # views of the mapped file
         else:
             self.rows = Rows(k, names=str(data.get("features") or ""))
             self.steps = array("b", binascii.a2b_base64(str(data.get("weights", ""))))
@@ -259,7 +260,7 @@ class Lanes(dict[str, int]):
     stay positive, and a count of known features on top), made when a feature is first met:
     summing packed rows adds every pattern's weights at once. Unknown features are 0."""
 
-    def __init__(self, rows: Rows, steps: array[int], k: int) -> None:
+    def __init__(self, rows: Rows, steps: Sequence[int], k: int) -> None:
         super().__init__()
         self._rows, self._steps, self._k = rows, steps, k
 

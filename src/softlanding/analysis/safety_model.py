@@ -20,6 +20,7 @@ from __future__ import annotations
 import binascii  # base64 would import more modules at every start for the same decoding
 import re
 from array import array
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -281,8 +282,9 @@ class SafetyModel:
         self.settings: dict[str, Any] = dict(data.get("settings") or {})
         self.stem = int(self.settings.get("stem", _STEM))
         self.concepts = bool(self.settings.get("concepts", False))
+        self.steps: Sequence[int]
         if table is not None:  # the table copy: no names to split, no base64 to decode
-            self._rows, self.steps = table.rows, array("b", table.weights)
+            self._rows, self.steps = table.rows, table.weights  # views of the mapped file
         else:
             self._rows = Rows(k, names=str(data["features"] or ""))
             self.steps = array("b", binascii.a2b_base64(str(data["weights"])))
