@@ -221,7 +221,7 @@ def cv_parts() -> dict[str, list[dict[str, Any]]]:
 
 
 Choice = tuple[list[float], list[float], list[float]]  # per pattern: threshold, veto, in context
-T_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0)
+T_GRID = (-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0)
 V_GRID = (-5.0, -4.0, -3.0)  # out of context the model overrules a rule only when it is sure
 C_GRID = (-5.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0)  # quoted, reported, third party, teasing
 

@@ -77,12 +77,13 @@ def page_of_kind(kind: str) -> str:
 class Row:
     """One message as the trainer sees it."""
 
-    __slots__ = ("text", "danger", "kind", "page", "group", "feats", "lexicon")
+    __slots__ = ("text", "danger", "kind", "page", "group", "feats", "lexicon", "rules")
 
     def __init__(self, text: str, danger: bool, kind: str, page: str | None, group: str) -> None:
         self.text, self.danger, self.kind, self.page, self.group = text, danger, kind, page, group
         self.feats: list[str] = []
         self.lexicon = False
+        self.rules: list[str] = []  # the lexicon's categories that fire
 
 
 def load_rows() -> list[Row]:
@@ -178,7 +179,9 @@ def prepare(rows: list[Row], stem: int, concepts: bool | None = None) -> None:
         row.feats = features(
             norm, stem, bool(SETTINGS["concepts"] if concepts is None else concepts)
         )
-        row.lexicon = any(rule.first(Doc(norm)) for rule in an._safety)  # noqa: SLF001
+        doc = Doc(norm)
+        row.rules = [rule.name for rule in an._safety if rule.first(doc)]  # noqa: SLF001
+        row.lexicon = bool(row.rules)
         if row.danger and row.page is None and row.lexicon:
             pages = kinds_of(find_danger(an, row.text))
             row.page = pages[0] if pages else None
@@ -354,6 +357,7 @@ def main() -> int:
     for name, value in SETTINGS.items():
         ap.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
     ap.add_argument("--boundary-limit", type=float, help="also limit added boundary alarms")
+    ap.add_argument("--dump-cv", type=Path, help="write each row's cross-validated scores here")
     args = ap.parse_args()
     settings = {name: getattr(args, name) for name in SETTINGS}
     limits = dict(ADDED_LIMITS)
@@ -366,7 +370,13 @@ def main() -> int:
         f"{len(rows)} rows: "
         + ", ".join(f"{k} {v}" for k, v in Counter(r.group for r in rows).items())
     )
-    threshold = report_cv(cross_validate(rows, settings), settings, limits)
+    scored = cross_validate(rows, settings)
+    if args.dump_cv:  # labels, lexicon categories and scores only: no text
+        with args.dump_cv.open("w", encoding="utf-8") as out:
+            for r, s in scored:
+                line = {"group": r.group, "danger": r.danger, "kind": r.kind, "rules": r.rules}
+                out.write(json.dumps({**line, "scores": s}) + "\n")
+    threshold = report_cv(scored, settings, limits)
     if args.cv:
         return 0
     final = packed(train(rows, settings), threshold, settings)
