@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from tests.test_safety_together import each_answers_the_round
 from textual.widgets import Input, OptionList, Static
 
 from softlanding.flow import breaktime
@@ -84,6 +85,9 @@ async def test_the_pair_talks_it_over_and_every_answer_is_saved_under_its_writer
         assert prompt(app).startswith("Alex, which of these did you feel")
         seen: list[str] = []
         await walk_to_the_end(pilot, app, seen)
+        assert store.latest_session(("together",)).status == "open"  # the round comes first
+        await each_answers_the_round(pilot)  # every pair's talk ends with it
+        assert isinstance(app.screen, AfterTalkScreen) and app.screen.finished
         assert any(p.startswith("Sam, sum up what you heard Alex say") for p in seen)
         assert any(p.startswith("Alex, sum up what you heard Sam say") for p in seen)
         assert any("Are you there for me?" in p for p in seen)  # the listener hears the request

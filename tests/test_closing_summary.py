@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.test_safety_together import each_answers_the_round
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
@@ -33,6 +34,7 @@ async def test_long_words_scroll_between_the_title_and_finish(make_app: Any) -> 
             app.session.record("closing", "talk_again", False, seat=seat)
         app.show_turn(TogetherFlow().resume("closing", {}))
         await pilot.pause()
+        await each_answers_the_round(pilot)  # the private round, then the summary
         screen = app.screen
         assert isinstance(screen, ClosingScreen) and screen.stage == "summary"
         title = screen.query_one("#summary .question", Static)

@@ -17,6 +17,7 @@ from softlanding.cli import main
 from softlanding.report.insights import summarise
 from softlanding.store import archive, seal
 from softlanding.store.seal import Keyring
+from test_safety_together import each_answers_the_round
 from test_together import (
     begin,
     both_calm,
@@ -95,6 +96,7 @@ async def finish_aloud(pilot: Any) -> None:
     await say(pilot, "")
     await pilot.press("down", "enter")  # no follow-up talk
     await pilot.pause()
+    await each_answers_the_round(pilot)
     await pilot.press("enter")  # Finish
     await pilot.pause()
 

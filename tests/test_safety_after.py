@@ -1,7 +1,7 @@
 """The talk after the fight: danger language typed while both partners sit at the one screen
-brings no check there (the words are still not saved, the talk goes on); at the end of that part
-of the talk each partner is handed the keyboard and asked in private, the same neutral way.
-Preparing alone, the check comes at once."""
+brings no check there, nor in the middle of the talk (the words are still not saved, the talk
+goes on); every pair's talk ends with each partner handed the keyboard and asked in private,
+whether or not anything was heard. Preparing alone, the check comes at once."""
 
 from __future__ import annotations
 
@@ -54,24 +54,49 @@ async def answer(pilot: Any, screen: AfterTalkScreen, text: str = "words") -> No
 
 
 async def asked_in_private(app: Any, pilot: Any, name: str, other: str) -> None:
-    """The keyboard passed to `name`, then the private question, the page and "Go on"."""
+    """The keyboard passed to `name`, then the routine question, the page and "Go on"."""
     assert isinstance(app.screen, SafetyCheckScreen), type(app.screen).__name__
+    assert app.screen.routine
     assert app.pack.text.handover.private_title.format(name=name) in screen_text(app)
     assert not app.screen.query_one("#check-answers").display  # not asked before the hand-over
     await pilot.press("enter")
     await pilot.pause()
     text = screen_text(app)
-    assert app.pack.text.safety.private_check in text
+    assert app.pack.text.safety.routine_check in text
     assert app.pack.safety.check.question not in text  # never "what you wrote"
     assert app.pack.text.private_safety.fear_note.format(other=other) in text
     await pilot.press("y")
     await pilot.pause()
-    assert isinstance(app.screen, PrivateSafetyScreen)
+    assert isinstance(app.screen, PrivateSafetyScreen) and app.screen.kind is None
     await pilot.click("#go-on")
     await pilot.pause()
 
 
-async def test_a_threat_on_the_pairs_screen_is_asked_of_each_in_private_after_that_part(
+async def to_the_end(pilot: Any, screen: AfterTalkScreen) -> None:
+    """Every question left, answered; nothing is asked in between."""
+    while screen.current is not None:
+        assert pilot.app.screen is screen, type(pilot.app.screen).__name__
+        await answer(pilot, screen)
+
+
+async def test_a_talk_with_no_danger_still_ends_with_each_asked_in_private(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "together")
+        sid = str(app.session_id)
+        await to_the_end(pilot, screen)
+        assert not screen.finished  # the done screen waits for the round
+        for name, other in (("Alex", "Sam"), ("Sam", "Alex")):
+            await asked_in_private(app, pilot, name, other)
+        assert app.screen is screen and screen.current is None and screen.finished
+    assert store.load(sid).status == "completed"
+    assert "check" not in stored(store, sid) and "safe" not in stored(store, sid)
+
+
+async def test_a_threat_on_the_pairs_screen_waits_for_the_end_of_the_talk(
     make_app: Any, store: Any
 ) -> None:
     app = make_app()
@@ -84,21 +109,19 @@ async def test_a_threat_on_the_pairs_screen_is_asked_of_each_in_private_after_th
         assert screen.current is not None and screen.current.key == "my_view_A"
         await answer(pilot, screen, THREAT)
         # no check in front of both: the talk goes on to Sam's question, the words unsaved
-        assert app.screen is screen and not app.safety.busy
+        assert app.screen is screen and not app.safety.busy and app.safety.due
         assert screen.current is not None and screen.current.key == "heard_back_A"
         assert app.pack.text.safety.private_check not in screen_text(app)
         assert "kill" not in stored(store, sid)
-        while screen.current is not None and screen.current.stage == "views":
-            assert app.screen is screen  # nothing is asked within the part being talked over
-            await answer(pilot, screen)
-        for name, other in (("Alex", "Sam"), ("Sam", "Alex")):  # the part ends: each alone
+        # nothing is asked when the part ends, nor anywhere else in the talk: that would say
+        # something was heard
+        await to_the_end(pilot, screen)
+        for name, other in (("Alex", "Sam"), ("Sam", "Alex")):  # the talk ends: each alone
             await asked_in_private(app, pilot, name, other)
-        assert app.screen is screen and not app.safety.due  # the pair's talk goes on
-        assert screen.current is not None and screen.current.stage == "touched"
-        assert str(screen.query_one("#prompt", Static).render()).startswith("Alex, did this")
-        assert isinstance(screen.focused, Input)
+        assert app.screen is screen and not app.safety.due
+        assert screen.current is None and screen.finished
     record = store.load(sid)
-    assert record.status == "open" and "kill" not in stored(store, sid)
+    assert record.status == "completed" and "kill" not in stored(store, sid)
     assert "check" not in stored(store, sid) and "safe" not in stored(store, sid)
 
 
@@ -135,6 +158,20 @@ async def test_preparing_alone_the_check_comes_at_once(make_app: Any, store: Any
         assert app.screen.private_for is None  # only one person here: the plain question
         assert app.pack.safety.check.question in screen_text(app)
     assert "kill" not in stored(store, sid)
+
+
+async def test_preparing_alone_the_talk_ends_without_a_round(make_app: Any, store: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await open_talk(app, pilot, "solo")
+        sid = str(app.session_id)
+        screen.index = next(i for i, q in enumerate(screen.questions) if q.stage == "closing")
+        screen._show()
+        await pilot.pause()
+        await to_the_end(pilot, screen)
+        assert app.screen is screen and screen.finished  # one person: nobody to hand it to
+    assert store.load(sid).status == "completed"
 
 
 async def test_the_listeners_words_about_withheld_words_are_not_kept_either(

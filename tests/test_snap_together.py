@@ -70,6 +70,13 @@ async def text(pilot: Any, words: str) -> None:
     await keys(pilot, *[k if k != " " else "space" for k in words])
 
 
+async def each_answers_the_round(pilot: Any) -> None:
+    """The private round before the summary: for each partner, ready, "Yes" and Go on."""
+    for _ in ("A", "B"):
+        for key in ("enter", "y", "enter"):
+            await keys(pilot, key)
+
+
 def snap(snap_compare: Any, make_app: Any, before: Before, start: str = "home") -> None:
     assert snap_compare(make_app(start=start), terminal_size=(80, 24), run_before=before)
 
@@ -239,6 +246,7 @@ def test_closing_summary(snap_compare: Any, make_app: Any) -> None:
             app.session.record("closing", "follow_up_at", "2025-03-15T21:20:00+00:00", seat=slot)
         app.session.record("name", "notes", ["a private note"], seat="B", private=True)
         await show(pilot, TogetherFlow().resume("closing", {}))
+        await each_answers_the_round(pilot)
 
     snap(snap_compare, make_app, before)
 
@@ -255,6 +263,7 @@ def test_closing_summary_with_long_words(snap_compare: Any, make_app: Any) -> No
             app.session.record("closing", "talk_again", True, seat=slot)
             app.session.record("closing", "follow_up_at", "2025-03-15T21:20:00+00:00", seat=slot)
         await show(pilot, TogetherFlow().resume("closing", {}))
+        await each_answers_the_round(pilot)
 
     snap(snap_compare, make_app, before)
 
@@ -287,7 +296,11 @@ def test_short_listener(snap_compare: Any, make_app: Any, stage: str) -> None:
 
 
 def test_short_closing(snap_compare: Any, make_app: Any) -> None:
-    snap(snap_compare, make_app, at(TogetherFlow().resume("closing", {}), SHORT, said=True))
+    async def before(pilot: Any) -> None:
+        await at(TogetherFlow().resume("closing", {}), SHORT, said=True)(pilot)
+        await each_answers_the_round(pilot)
+
+    snap(snap_compare, make_app, before)
 
 
 def test_short_fear_question_alone(snap_compare: Any, make_app: Any) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from tests.test_safety_together import each_answers_the_round
 from textual.widgets import Button, Input, Static
 
 from softlanding.flow import breaktime
@@ -229,6 +230,7 @@ async def test_a_full_together_session(make_app: Any, store: Any) -> None:
         await pilot.pause()
         await pilot.press("enter")  # at the time offered: a calm hour tomorrow
         await pilot.pause()
+        await each_answers_the_round(pilot)  # each asked in private, as at every closing
 
         summary = screen_text(app)
         for shared in (alex_word, "to be heard", "4 out of 10", alex_said, sam_said):

@@ -1,6 +1,7 @@
 """The short way and the full way, walked with real keys: what each path costs in screens and
-keys (the short one at most 20 screens, and each within reach of what the way screen
-promises), who said what, progress, Esc after a hand-over, and carrying a session on."""
+keys (the short one at most 23 screens before the private round every session ends with, and
+each within reach of what the way screen promises), who said what, progress, Esc after a
+hand-over, and carrying a session on."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from tests.test_safety_together import each_answers_the_round
 from tests.test_together import FROZEN, begin, both_calm, pass_to, reframe, screen_text
 from textual.app import App
 from textual.widgets import ContentSwitcher
@@ -131,6 +133,7 @@ async def walk_short(pilot: Any) -> None:
     await pilot.pause()
     await short_round(pilot, "Alex", "Sam", "the dishes")
     await short_round(pilot, "Sam", "Alex", "bedtime")
+    await each_answers_the_round(pilot)
     assert isinstance(pilot.app.screen, ClosingScreen) and pilot.app.screen.stage == "summary"
 
 
@@ -175,6 +178,7 @@ async def walk_full(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("enter")  # at the calm hour offered
     await pilot.pause()
+    await each_answers_the_round(pilot)
     assert app.screen.stage == "summary"
 
 
@@ -190,8 +194,11 @@ async def test_the_short_way_is_at_most_about_twenty_screens(
     print(f"\nshort way: {screens} screens, {tally.keys} keys ({tally.moves} not typing)")
     print(" → ".join(tally.views))
     assert tally.views[0] == "TogetherStartScreen" and tally.views.count("HandoverScreen") == 4
+    # the private round every session ends with: each partner's question and page
+    the_round = ("SafetyCheckScreen", "PrivateSafetyScreen")
+    assert [view for view in tally.views if view in the_round] == [*the_round, *the_round]
     # 19 essentials plus each partner's private fear question (two hand-overs, two questions)
-    assert screens <= 23
+    assert screens - 2 * len(the_round) <= 23
     assert abs(screens - ABOUT_SCREENS[SHORT]) <= 2  # what the way screen promises
     assert "the dishes" in summary and "bedtime" in summary
     record = store.load(sid)
@@ -214,6 +221,7 @@ async def test_the_full_way_measured(make_app: Any, tally: Tally) -> None:
     print(f"\nfull way: {screens} screens, {tally.keys} keys ({tally.moves} not typing)")
     print(" → ".join(tally.views))
     assert tally.views.count("HandoverScreen") == 10
+    assert tally.views.count("SafetyCheckScreen") == 2  # the private round at the closing
     assert abs(screens - ABOUT_SCREENS[FULL]) <= 3  # what the way screen promises
 
 
@@ -332,6 +340,7 @@ async def test_resume_keeps_the_short_way(make_app: Any, store: Any) -> None:
         await say(pilot, "you mean bedtime")
         await pilot.press("enter")
         await pilot.pause()
+        await each_answers_the_round(pilot)
         assert isinstance(again.screen, ClosingScreen) and again.screen.stage == "summary"
         assert "Step 4 of 4" in turn_bar(again)
 

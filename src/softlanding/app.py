@@ -151,9 +151,9 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         """End the flow at the safety page for `kind` (e.g. afraid of my partner)."""
         self.safety.open_page(kind)
 
-    def ask_owed_checks(self, then: Callable[[], None]) -> bool:
-        """A pause in a pair's talk: owed checks are asked of each in private, then `then`."""
-        return self.safety.ask_owed(then)
+    def ask_each_in_private(self, then: Callable[[], None]) -> bool:
+        """The end of a pair's session or talk: each is asked in private, then `then`."""
+        return self.safety.ask_each(then)
 
     # Keys that work everywhere (shell.keys; Textual runs the app's bindings as its action_*).
 

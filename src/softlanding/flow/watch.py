@@ -1,17 +1,17 @@
-"""The safety watch as plain Python: which of a pair's turns both partners see, and the gentle
-checks waiting for each partner's next private moment.
+"""The safety watch as plain Python: which of a pair's turns both partners see, and whether a
+gentle check is owed for danger heard there.
 
 On a shared screen the gentle check would be asked in front of the other partner, who may be the
-one to fear. So danger language typed there is not saved and the flow goes on; a check becomes
-due for both partners (asked the same neutral way of each, so it shows nobody who wrote what),
-held here in memory only, never stored.
+one to fear, and any check asked at a moment of its own would tell them something was written. So
+danger language typed there is not saved and the flow goes on; the pair's routine round at the
+end asks each partner anyway. What was heard is not kept (the round is the same whatever it was),
+and the owed check is held here in memory only, for a pair that leaves its flow before the end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from softlanding.analysis.danger import PAGE_KINDS
 from softlanding.flow.steps import Answers
 from softlanding.flow.together import PATHS, WAY_PLACE, way_of
 
@@ -34,28 +34,19 @@ def shared_turn(step: str, partner: str, answers: Answers) -> bool:
 
 @dataclass
 class DueChecks:
-    """Gentle checks owed to each seat, with the most urgent kind of danger heard; memory only."""
+    """Whether danger was heard on a screen both partners saw, and how to call each seat at the
+    hand-over; memory only, and never what was heard or who wrote it."""
 
-    kind: str = ""
     seats: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # how to call each seat at the hand-over
+    names: dict[str, str] = field(default_factory=dict)
 
-    def add(self, kind: str, names: dict[str, str]) -> None:
+    def add(self, names: dict[str, str]) -> None:
         """Danger heard on a shared screen: both partners are to be asked."""
-        known = [k for k in (self.kind, kind) if k in PAGE_KINDS]
-        self.kind = min(known, key=PAGE_KINDS.index) if known else kind
         self.seats = list(SEATS)
         self.names = dict(names)
 
-    def take(self, seat: str) -> bool:
-        """Whether `seat` is owed a check (it is then no longer owed)."""
-        if seat not in self.seats:
-            return False
-        self.seats.remove(seat)
-        return True
-
     def clear(self) -> None:
-        self.kind, self.seats, self.names = "", [], {}
+        self.seats, self.names = [], {}
 
     def __bool__(self) -> bool:
         return bool(self.seats)

@@ -117,6 +117,7 @@ class SafetyText(Labels):
     after_yes: Plain
     after_yes_kept: Plain
     private_check: Plain
+    routine_check: Plain
     asked_again: Plain
     kept: Plain
     forget_title: Plain

@@ -250,6 +250,7 @@ class SafetyText(Frozen):
     after_yes: Label
     after_yes_kept: Label
     private_check: Label
+    routine_check: Label
     asked_again: Label
     kept: Label
     forget_title: Label

@@ -2,8 +2,8 @@
 
 Nothing about it is stored: the answer only chooses which page comes next. Asked of one
 partner of a pair in private (`private_for`), it is worded the same neutral way for each
-partner, and may first ask for the keyboard to be passed (`handover`), as the pair's hand-over
-screen does.
+partner (`routine`: as the question every pair is asked at the end of every session), and may
+first ask for the keyboard to be passed (`handover`), as the pair's hand-over screen does.
 """
 
 from __future__ import annotations
@@ -38,12 +38,17 @@ class SafetyCheckScreen(ModalScreen[Answer]):
     ]
 
     def __init__(
-        self, kind: str, private_for: tuple[str, str] | None = None, handover: bool = False
+        self,
+        kind: str,
+        private_for: tuple[str, str] | None = None,
+        handover: bool = False,
+        routine: bool = False,
     ) -> None:
         super().__init__()
         self.kind = kind
         self.private_for = private_for  # (this partner's name, the other's): asked in private
         self.handing_over = handover and private_for is not None
+        self.routine = routine and private_for is not None
 
     def compose(self) -> ComposeResult:
         pack = self.app.pack  # type: ignore[attr-defined]
@@ -52,7 +57,8 @@ class SafetyCheckScreen(ModalScreen[Answer]):
             question, note = words.question, ""
         else:
             name, other = self.private_for
-            question = pack.text.safety.private_check
+            safety = pack.text.safety
+            question = safety.routine_check if self.routine else safety.private_check
             note = pack.text.private_safety.fear_note.format(other=other)
         with Vertical(id="check"):
             if self.handing_over:

@@ -1,17 +1,17 @@
 """The safety net's ears: every answer and every typed text is heard before it is kept.
 
 Danger language, or choices that add up to danger, bring the gentle check ("Are you safe right
-now?"), and the words are never saved. Where a pair's flow shows the screen to both partners,
-the check would be asked in front of the one who may be feared: there the flow goes on (the
-words still unsaved) and a check is owed to each partner, in memory only (flow.watch), asked in
-private at their next turn of their own, or at the closing (the keyboard passed to each in turn).
-The talk after the fight has no private turn: there each is asked at the end of the part being
-talked over (flow.after's stages), the keyboard passed to each in turn.
+now?"), and the words are never saved. On a partner's own turn in a pair's flow it is asked at
+once, in private. On a screen both partners see, a check there, or at any moment of its own,
+would tell the other that something was written: the flow goes on (the words still unsaved) and
+the round every pair meets at the end of every session and talk asks each partner alone, with
+the same page whatever was heard. A pair leaving for Home with a check owed is asked then.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -21,8 +21,8 @@ from softlanding.analysis.danger import choices_signal, find_danger, kinds_of
 from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import StepContext
 from softlanding.flow.together import TogetherFlow, other
-from softlanding.flow.watch import SEATS, DueChecks, shared_turn
-from softlanding.models import CLOSING, NAME
+from softlanding.flow.watch import DueChecks, shared_turn
+from softlanding.models import NAME
 from softlanding.screens.home import HomeScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.safety_check import Answer, SafetyCheckScreen
@@ -96,12 +96,12 @@ class SafetyWatch:
             own = self._own_turn()
             if own is not None:  # a partner's own turn: asked and helped in private, and the
                 # pair's flow can go on, so the other sees nothing different
-                names = partner_names(own)
-                self._ask_privately(own.seat, handover=False, then=_nothing, asked=(kind, names))
+                self._ask_privately(own.seat, partner_names(own), then=_nothing, kind=kind)
                 return True
             self.ask(kind)
             return True
-        self.due.add(kind, partner_names(shared))
+        # asked in the round at the end (the same whatever was heard), or if the pair go Home
+        self.due.add(partner_names(shared))
         if not self._following:
             self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
             self._following = True
@@ -115,15 +115,20 @@ class SafetyWatch:
 
     def _shared_turn(self) -> StepContext | None:
         """The turn on screen, when a pair's flow shows it to both partners."""
+        ctx = self._pair_turn()
+        if ctx is None or isinstance(self.session.flow, AfterFlow):  # the talk: one screen
+            return ctx
+        return ctx if shared_turn(ctx.step, ctx.seat, ctx.answers.saved) else None
+
+    def _pair_turn(self) -> StepContext | None:
+        """The turn on screen, in a pair's flow (their session, or their talk after it)."""
         flow = self.session.flow
-        if isinstance(flow, AfterFlow):  # the pair's talk: every question is on one screen
-            return _turn_of(self.app.screen_stack) if flow.mode == "together" else None
-        if not isinstance(flow, TogetherFlow):
-            return None
-        ctx = _turn_of(self.app.screen_stack)
-        if ctx is None or not shared_turn(ctx.step, ctx.seat, ctx.answers.saved):
-            return None
-        return ctx
+        pair = (
+            isinstance(flow, TogetherFlow)
+            or isinstance(flow, AfterFlow)
+            and flow.mode == "together"
+        )
+        return _turn_of(self.app.screen_stack) if pair else None
 
     # --- asking now --------------------------------------------------------------------------
 
@@ -154,47 +159,38 @@ class SafetyWatch:
         self.app.push_screen(SafetyScreen(kind))  # first: the help shows before anything else
         self.session.leave_for_safety()
 
-    # --- asking in private, later ------------------------------------------------------------
+    # --- asking in private: the round at the end, or on leaving early -----------------------
+
+    def ask_each(self, then: Callable[[], None]) -> bool:
+        """The round at the end of a pair's session or talk: each partner is asked in private,
+        whether or not anything was heard, then `then`; False (nothing asked) if not a pair."""
+        ctx = self._pair_turn()
+        if ctx is None or self._asking() or self.busy:
+            return False
+        self.due.clear()  # the round asks both: nothing is owed after it
+        self._ask_in_turn(partner_names(ctx), then, routine=True)
+        return True
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
         if not self.due:
             self._stop_following()
+        elif screen.is_modal or self._asking():
             return
-        if screen.is_modal or self._asking():
-            return
-        if isinstance(screen, SafetyScreen):  # the flow ended at the safety page, for both
+        elif isinstance(screen, SafetyScreen):  # the flow ended at the safety page, for both
             self.due.clear()
-            return
-        ctx = getattr(screen, "ctx", None)
-        if isinstance(ctx, StepContext) and isinstance(self.session.flow, TogetherFlow):
-            if ctx.opens:
-                return  # a hand-over: the moment is the turn behind it
-            if not shared_turn(ctx.step, ctx.seat, ctx.answers.saved):
-                if self.due.take(ctx.seat):  # this partner's own turn: only they are looking
-                    self._ask_privately(ctx.seat, handover=False, then=self._done_asking)
-                return
-            if ctx.step != CLOSING:
-                return
-        elif not isinstance(screen, HomeScreen):
-            return
-        self._ask_each()  # the closing, or the pair left their flow: each in turn
+        elif isinstance(screen, HomeScreen):  # the pair left their flow before the round
+            self._ask_in_turn(self.due.names, _nothing, routine=False)
+            self.due.clear()  # and the next screen change stops following
 
-    def ask_owed(self, then: Callable[[], None]) -> bool:
-        """A pause in a pair's shared talk: each partner owed a check is asked in private, one
-        after the other, then `then`; False (and nothing asked) when none is owed."""
-        if not self.due or self._asking() or self.busy:
-            return False
-        self._ask_each(then)
-        return True
-
-    def _ask_each(self, then: Callable[[], None] | None = None) -> None:
-        seat = next((s for s in SEATS if self.due.take(s)), None)  # one at a time, A first
-        if seat is None:
-            self._done_asking()
-            if then is not None:
-                then()
+    def _ask_in_turn(
+        self, names: dict[str, str], then: Callable[[], None], routine: bool, seats: str = "AB"
+    ) -> None:
+        """Each seat in private, the keyboard passed to each (A first), then `then`."""
+        if not seats:
+            then()
             return
-        self._ask_privately(seat, handover=True, then=lambda: self._ask_each(then))
+        ask_rest = partial(self._ask_in_turn, names, then, routine, seats[1:])
+        self._ask_privately(seats[0], names, ask_rest, routine=routine)
 
     def _asking(self) -> bool:
         """Whether a private check or its page is open (one partner after the other)."""
@@ -204,26 +200,27 @@ class SafetyWatch:
     def _ask_privately(
         self,
         seat: str,
-        handover: bool,
+        names: dict[str, str],
         then: Callable[[], None],
-        asked: tuple[str, dict[str, str]] | None = None,
+        kind: str | None = None,
+        routine: bool = False,
     ) -> None:
-        kind, names = asked or (self.due.kind, self.due.names)
+        """One partner, in private: danger heard on their own turn (`kind`: asked at once, and
+        its own page); otherwise behind a hand-over, and the page holds every kind's help, so
+        it tells neither partner what was heard, or whether anything was."""
         name, other_name = names.get(seat, seat), names.get(other(seat), other(seat))
 
         def page(answer: Answer | None) -> None:
             chosen, said = answer if answer is not None else (kind, None)
+            shown = chosen if kind is not None else None
             self.app.push_screen(
-                PrivateSafetyScreen(other_name, chosen, said),
+                PrivateSafetyScreen(other_name, shown, said),
                 lambda go_on: then() if go_on else None,
             )
 
-        check = SafetyCheckScreen(kind, private_for=(name, other_name), handover=handover)
+        private_for, handover = (name, other_name), kind is None
+        check = SafetyCheckScreen(kind or "", private_for, handover=handover, routine=routine)
         self.app.push_screen(check, page)
-
-    def _done_asking(self) -> None:
-        if not self.due:
-            self._stop_following()
 
     def _stop_following(self) -> None:
         if self._following:
@@ -232,7 +229,7 @@ class SafetyWatch:
 
 
 def _nothing() -> None:
-    """After "Go on": the partner is back on their own turn, their words still unsaved."""
+    """After "Go on": back on the partner's own turn (words unsaved), or at Home."""
 
 
 def _texts(value: Any) -> list[str]:

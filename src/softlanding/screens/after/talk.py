@@ -168,10 +168,9 @@ class AfterTalkScreen(ContextScreen[None]):
         elif value is None:  # emptied on a second look: the earlier answer goes too
             self.ctx.answers.forget(STEP, question.key, seat=question.seat)
         self.index += 1
-        following = self.current
-        part_ends = following is None or following.stage != question.stage
-        # a check owed (danger typed on this shared screen) is asked of each, in private
-        if part_ends and self.host.ask_owed_checks(self._show):
+        # the pair's talk ends with each asked in private, every time: a round only after
+        # danger was heard (or in the middle) would tell the other that it was
+        if self.current is None and not self.finished and self.host.ask_each_in_private(self._show):
             self.query_one("#answer", Vertical).remove_children()  # nothing typed behind it
             return
         self._show()

@@ -39,6 +39,7 @@ class ClosingScreen(PairScreen):
     ]
     step = "closing"
     private_turn = False
+    asked_each = False  # the private round before the summary (asked once per screen)
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.closing
@@ -125,6 +126,11 @@ class ClosingScreen(PairScreen):
         if isinstance(target, OptionList):
             target.highlighted = 0
         target.focus()
+        if stage == "summary" and not self.asked_each:
+            self.asked_each = True
+            # every session ends with each asked in private: a round only after danger was
+            # heard would tell the other partner that it was; "Go on" comes back to this summary
+            self.host.ask_each_in_private(_stay)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -199,3 +205,7 @@ class ClosingScreen(PairScreen):
         event.stop()
         self.host.finish_session("completed")
         self.host.go_home()
+
+
+def _stay() -> None:
+    """After the private round: the summary is already on screen beneath it."""
