@@ -20,7 +20,7 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     from softlanding.store.sessions import Store
 
     try:
-        pack = load_view(prompts)
+        pack = load_view(prompts, building=_getting_ready)
     except PackError as exc:
         print(
             f"{exc}\n\nFix the pack, or run without it (unset SOFTLANDING_PROMPTS).",
@@ -58,6 +58,17 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         return app.return_code or 0
     finally:
         lock.release()
+
+
+# Said before the pack exists (it is what is being prepared), so in code, not in the pack.
+GETTING_READY = "Getting softlanding ready (only the first time, or after a change to a pack)..."
+
+
+def _getting_ready() -> None:
+    """A line to read while the pack is compiled (seconds on a first run from a checkout), so
+    the terminal is not simply blank."""
+    if sys.stderr.isatty():
+        print(GETTING_READY, file=sys.stderr, flush=True)
 
 
 def _asker(words: Any) -> Callable[[str], bool]:
