@@ -118,6 +118,7 @@ class Connection:
             store = cls(conn, None, readonly=True)
             store._migrate()
             return store
+        _tighten_existing(path)  # before connecting: side files SQLite makes copy the file's mode
         try:
             conn = sqlite3.connect(
                 f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
@@ -136,6 +137,7 @@ class Connection:
                     "Your saved sessions need an upgrade first: "
                     "open softlanding once, then try again."
                 )
+            restrict_modes(path)  # reading made a -shm: owner-only as well
             return cls(conn, path, readonly=True)
         except sqlite3.DatabaseError as exc:
             raise StoreError(plain_sqlite(exc, path, reading=True)) from None
@@ -238,6 +240,14 @@ def _tidy(path: Path) -> str | None:
             return writable.notice
     except (StoreError, sqlite3.Error, OSError):
         return None  # a file we may only read: read it as it is
+
+
+def _tighten_existing(path: Path) -> None:
+    """A reader leaves the folder, the file and its side files owner-only, as a writer does
+    (a backup restored at 644 is tightened by `history` too); bits are only ever removed."""
+    with suppress(OSError):  # a folder we may only read: reading still works
+        paths.tighten(path.parent, 0o700)
+    restrict_modes(path)
 
 
 def _refuse_links(path: Path) -> None:
