@@ -26,6 +26,7 @@ from softlanding.store.files import (
     move_aside,
     private_umask,
     restrict_modes,
+    untrusted_files,
 )
 from softlanding.store.migrations import MIGRATIONS, applied, refuse_newer
 
@@ -48,6 +49,7 @@ class Connection:
         """Open (creating if needed) the database; a corrupt file is moved aside, never deleted."""
         path = Path(path) if path else paths.database_path()
         _refuse_links(path)
+        refuse_untrusted(path)
         if readonly:
             return cls._open_readonly(path)
         try:
@@ -248,6 +250,14 @@ def _tighten_existing(path: Path) -> None:
     with suppress(OSError):  # a folder we may only read: reading still works
         paths.tighten(path.parent, 0o700)
     restrict_modes(path)
+
+
+def refuse_untrusted(path: Path) -> None:
+    """Words in a file another user owns or can change are not the person's own: never use it
+    (nor tighten it: its mode is not ours to change)."""
+    reason = untrusted_files(path)
+    if reason is not None:
+        raise StoreError(reason)
 
 
 def _refuse_links(path: Path) -> None:
