@@ -16,6 +16,7 @@ from typing import Any
 from softlanding.models import SessionRecord
 from softlanding.pack.fill import fill
 from softlanding.report.visible import ANYONE, Viewer, visible_answers
+from softlanding.textsafe import one_line
 
 DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
 SECTIONS = ("pause", *DEBRIEF, "after", "reflect", "other", "private")
@@ -124,7 +125,7 @@ def people(record: SessionRecord, pack: dict[str, Any]) -> str:
     if len(record.partners) < 2:
         return ""
     words = pack["text"]["session_view"]
-    return str(fill(words["with"], names=" & ".join(record.partners.values())))
+    return str(fill(words["with"], names=" & ".join(map(one_line, record.partners.values()))))
 
 
 def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYONE) -> list[Section]:
@@ -174,7 +175,7 @@ def _entries(
     pack: dict[str, Any],
 ) -> list[Entry]:
     words = pack["text"]["session_view"]
-    who, solo = record.partners.get(partner, partner), is_solo(record)
+    who, solo = one_line(record.partners.get(partner, partner)), is_solo(record)
     if private:  # marked as its author's, under the part of the session it was written in
         home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
         title = f"{fill(words['private_note'], name=who)} · {section_title(home, pack, solo)}"
@@ -209,7 +210,7 @@ def _value(record: SessionRecord, step: str, name: str, value: Any, pack: dict[s
         shown = [label(step, str(field), pack) for field in value]
         return ", ".join(shown) if shown else str(words["reveal_nothing"])
     if (step, name) == ("after", "starter") and value in SEATS:
-        return str(record.partners.get(value, value))
+        return one_line(str(record.partners.get(value, value)))
     if (step, name) == ("reflect", "patterns") and isinstance(value, list):
         hints = pack["text"]["hints"]
         return ", ".join(dict.fromkeys(str(hints.get(kind, kind)) for kind in value))
@@ -297,22 +298,27 @@ def markdown(
 
 def _markdown_session(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -> list[str]:
     words = pack["text"]["session_view"]
-    lines = [f"## {_escape(heading(record, pack))}", ""]
+    lines = [f"## {_short(heading(record, pack))}", ""]
     if people(record, pack):
-        lines.append(_escape(people(record, pack)) + "  ")
+        lines.append(_short(people(record, pack)) + "  ")
     if record.tags:
-        lines.append(f"{words['tags']}: {_escape(', '.join(record.tags))}  ")
+        lines.append(f"{words['tags']}: {_short(', '.join(record.tags))}  ")
     lines.append("")
     for section in sections(record, pack, viewer):
-        lines += [f"### {_escape(section.title)}", ""]
+        lines += [f"### {_short(section.title)}", ""]
         for entry in section.entries:
             text = _escape(entry.value).replace("\n", "\n  ")
-            lines.append(f"- **{_escape(entry.label)}:** {text}")
+            lines.append(f"- **{_short(entry.label)}:** {text}")
         lines.append("")
     return lines
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def _short(text: str) -> str:
+    """A heading, a name or a label: one line (a newline in a name must not start a heading)."""
+    return _escape(one_line(text))
 
 
 def _escape(text: str) -> str:

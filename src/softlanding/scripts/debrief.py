@@ -97,6 +97,7 @@ def _debrief_card(
     console: Console, record: SessionRecord, steps: list[dict[str, Any]], data: dict[str, Any]
 ) -> None:
     from softlanding.report import layout
+    from softlanding.textsafe import one_line
 
     when = layout.local_time(record.started_at)
     intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
@@ -106,7 +107,7 @@ def _debrief_card(
     for step in steps:
         lines(console, label(step["title"], "bold"))
         for entry in step["entries"]:
-            lines(console, label(f"  {entry['label']}: {entry['value']}"))
+            lines(console, label(f"  {one_line(entry['label'])}: {entry['value']}"))
         if step["prompt"]:
             lines(console, label(step["prompt"], "italic"))
         lines(console, None)

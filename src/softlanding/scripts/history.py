@@ -63,7 +63,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
 
     from softlanding.pack.loader import load_data
     from softlanding.report.layout import feeling_words, kind_words, local_time
-    from softlanding.textsafe import visible
+    from softlanding.textsafe import one_line
 
     pack = load_data()
     words, cli = pack["text"]["history"], pack["text"]["history_cli"]
@@ -88,5 +88,5 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
             ", ".join(r.tags),
             words[f"break_{r.break_state}"] if r.break_state else "",
         )
-        table.add_row(*(Text(visible(cell)) for cell in cells))  # never markup, never escapes
+        table.add_row(*(Text(one_line(cell)) for cell in cells))  # never markup, never escapes
     console.print(table)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from softlanding.models import SessionRecord, parse_iso
 from softlanding.screens.base import BaseScreen
-from softlanding.textsafe import visible
+from softlanding.textsafe import one_line
 from softlanding.widgets.lists import MarkedList
 
 GO_ON, NEW = "carry_on", "new"
@@ -33,8 +33,8 @@ class CarryOnScreen(BaseScreen[bool]):
         names = self.record.partners
         when = parse_iso(self.record.started_at).astimezone().strftime("%a %d %b, %H:%M")
         fill = {
-            "a": visible(names.get("A") or words.first_default),
-            "b": visible(names.get("B") or words.second_default),
+            "a": one_line(names.get("A") or words.first_default),
+            "b": one_line(names.get("B") or words.second_default),
             "when": when,
         }
         with Vertical(id="together"):
