@@ -10,10 +10,9 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from softlanding.models import SessionRecord
+from softlanding.models import SessionRecord, readable_time
 from softlanding.pack.fill import fill
 from softlanding.report.visible import ANYONE, Viewer, visible_answers
 from softlanding.textsafe import one_line
@@ -90,14 +89,15 @@ class Section:
     entries: list[Entry]
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC time on the person's own clock, e.g. 2026-03-03 21:40."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return str(stamp)
+def local_time(stamp: object, unknown: str) -> str:
+    """A stored UTC time on the person's own clock, e.g. 2026-03-03 21:40; `unknown` (the
+    pack's "date unknown") for one that is damaged or out of range."""
+    moment = readable_time(stamp)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else unknown
+
+
+def unknown_date(pack: dict[str, Any]) -> str:
+    return str(pack["text"]["session_view"]["date_unknown"])
 
 
 def kind_words(kind: str, pack: dict[str, Any]) -> str:
@@ -116,7 +116,7 @@ def status_words(status: str, pack: dict[str, Any]) -> str:
 
 def heading(record: SessionRecord, pack: dict[str, Any]) -> str:
     """When, which kind, how it ended: one line."""
-    parts = [local_time(record.started_at), kind_words(record.kind, pack)]
+    parts = [local_time(record.started_at, unknown_date(pack)), kind_words(record.kind, pack)]
     return " · ".join([*parts, status_words(record.status, pack)])
 
 
@@ -244,7 +244,7 @@ def show(step: str, name: str, value: Any, pack: dict[str, Any]) -> str:
     if name == "break_minutes" and isinstance(value, int):
         return str(fill(words["minutes"], n=value))
     if name in TIMES and isinstance(value, str):
-        return local_time(value)
+        return local_time(value, unknown_date(pack))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -287,7 +287,8 @@ def markdown(
     """A document a therapist can read: a short preface, then each session in debrief order."""
     words = pack["text"]["history_export"]
     lines = [f"# {words['title']}", ""]
-    lines.append(fill(words["exported"], when=local_time(exported_at), count=len(records)))
+    when = local_time(exported_at, unknown_date(pack))
+    lines.append(fill(words["exported"], when=when, count=len(records)))
     lines += ["", words["private_excluded"], ""]
     if not records:
         lines += [words["none"], ""]

@@ -99,7 +99,7 @@ def _debrief_card(
     from softlanding.report import layout
     from softlanding.textsafe import one_line
 
-    when = layout.local_time(record.started_at)
+    when = layout.local_time(record.started_at, layout.unknown_date(data))
     intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
     debrief = data["debrief"]
     title = (layout.is_solo(record) and debrief.get("solo_title")) or debrief["title"]

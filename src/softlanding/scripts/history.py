@@ -62,7 +62,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     from rich.text import Text
 
     from softlanding.pack.loader import load_data
-    from softlanding.report.layout import feeling_words, kind_words, local_time
+    from softlanding.report.layout import feeling_words, kind_words, local_time, unknown_date
     from softlanding.textsafe import one_line
 
     pack = load_data()
@@ -82,7 +82,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     for r in rows:
         cells = (
             r.id[:8],
-            local_time(r.started_at),
+            local_time(r.started_at, unknown_date(pack)),
             kind_words(r.kind, pack),
             ", ".join(feeling_words(r.feelings, pack)),
             ", ".join(r.tags),

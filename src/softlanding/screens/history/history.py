@@ -90,7 +90,8 @@ class HistoryScreen(BaseScreen[None]):
     def _cells(self, item: archive.HistoryRow) -> list[Text]:
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
-        cells = (local_time(item.started_at), kind_words(item.kind, self.data), feelings)
+        when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
+        cells = (when, kind_words(item.kind, self.data), feelings)
         return [
             Text(one_line(c), no_wrap=True, overflow="ellipsis")  # saved words: one plain line
             for c in (*cells, ", ".join(item.tags), state)
