@@ -16,6 +16,7 @@ MIN_SIZE = (40, 12)
 
 def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     from softlanding.pack.loader import PackError, load_view
+    from softlanding.store.connection import refuse_untrusted
     from softlanding.store.errors import StoreError
     from softlanding.store.sessions import Store
 
@@ -28,8 +29,9 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         )
         return 1
     try:
+        refuse_untrusted(paths.database_path())  # before the folder's mode or a lock is touched
         data = paths.ensure_private_dir(paths.data_dir())
-    except paths.PathsError as exc:
+    except (paths.PathsError, StoreError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")

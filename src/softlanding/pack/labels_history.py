@@ -57,6 +57,7 @@ class SessionViewText(Labels):
     status_open: Plain
     status_completed: Plain
     status_abandoned: Plain
+    date_unknown: Plain
     yes: Plain
     no: Plain
     out_of_ten: Annotated[Text, Uses("n")]

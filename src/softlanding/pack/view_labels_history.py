@@ -152,6 +152,7 @@ class SessionViewText(Frozen):
     status_open: Label
     status_completed: Label
     status_abandoned: Label
+    date_unknown: Label
     yes: Label
     no: Label
     out_of_ten: Label
