@@ -253,7 +253,6 @@ def test_a_first_start_says_it_is_getting_ready_instead_of_a_blank_terminal(
     """From a checkout (no compiled pack shipped) the first start compiles the pack for seconds:
     a newcomer saw 6-7 s of blank terminal. A line says what is happening first."""
     from ptyapp import PtyApp
-
     from softlanding.launch import GETTING_READY
 
     app = PtyApp(tmp_path / "fresh-home")
