@@ -290,17 +290,17 @@ async def test_the_delete_offer_is_for_the_session_just_left_only(make_app, stor
     assert store.load(sid) is not None  # nothing was deleted without a yes
 
 
-async def test_the_arrows_scroll_the_safety_page_while_leave_has_the_focus(make_app) -> None:
+async def test_the_arrows_scroll_the_safety_page_while_home_has_the_focus(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
         page = app.screen.query_one("#safety")
-        assert app.screen.focused is not None and app.screen.focused.id == "leave"
+        assert app.screen.focused is not None and app.screen.focused.id == "home"
         assert page.max_scroll_y > 0 and page.scroll_y == 0
         await pilot.press("pagedown")
         await pilot.pause()
         assert page.scroll_y > 0
         await pilot.press("up")
         await pilot.pause()
-        assert app.screen.focused is not None and app.screen.focused.id == "leave"
+        assert app.screen.focused is not None and app.screen.focused.id == "home"
