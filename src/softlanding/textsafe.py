@@ -8,6 +8,8 @@ zero-width joiners inside them. Bidirectional overrides, which reorder what foll
 
 from __future__ import annotations
 
+import unicodedata
+
 _KEEP = "\n\t"
 
 
@@ -26,6 +28,11 @@ _VISIBLE = _table()
 def visible(text: str) -> str:
     """`text` with every C0/C1 control (but newline and tab) shown as a visible character."""
     return text.translate(_VISIBLE)
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` shows nothing: only spaces and invisible format characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def has_controls(text: str) -> bool:
