@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from textual.widgets import Button, Static
+from textual.widgets import Button, Static, TextArea
 
 from softlanding.flow.together import TogetherFlow
 from softlanding.flow.watch import DueChecks, shared_turn
@@ -39,6 +39,20 @@ def stored(store: Any, sid: str) -> str:
 
 async def type_text(pilot: Any, text: str) -> None:
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+async def read_out(pilot: Any) -> None:
+    """Ctrl+N on the speaker's sentence, deleting each gap left open (the screen selects it)."""
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    for _ in range(4):
+        screen = pilot.app.screen
+        if not isinstance(screen, SpeakScreen) or screen.stage != "write":
+            return
+        if screen.query_one("#draft", TextArea).selected_text != pilot.app.pack.text.respond.blank:
+            return
+        await pilot.press("backspace", "ctrl+n")
+        await pilot.pause()
 
 
 async def open_turn(app: Any, pilot: Any, position: str, way: str = "full") -> str:
