@@ -258,7 +258,7 @@ async def test_the_same_words_in_a_new_session_are_asked_about_again(make_app, s
             await pilot.press(*[("space" if c == " " else c) for c in words_typed], "enter")
             await pilot.pause()
             assert isinstance(app.screen, SafetyCheckScreen)
-            await pilot.press("enter")  # yes, safe for now
+            await pilot.press("y")  # yes, safe for now
             await pilot.pause()
             assert isinstance(app.screen, SafetyScreen)
             await pilot.press("escape")
