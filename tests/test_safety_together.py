@@ -110,8 +110,7 @@ async def test_a_threat_in_the_speakers_turn_is_asked_of_each_at_the_closing(
         notes = app.screen.query_one(DraftHints).text
         assert notes and app.pack.text.hints.empty not in notes  # never "keep going" to danger
         assert not app.screen.query_one(DraftHints).has_class("-found")  # nor a softer wording
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert isinstance(app.screen, SpeakScreen)  # no check in front of both: it goes on
         assert app.screen.stage == "read" and not app.safety.busy
         await pilot.press("enter")  # "I've said it"
