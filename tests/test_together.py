@@ -28,6 +28,7 @@ from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, 
 from softlanding.screens.together.way import WayScreen
 from softlanding.store import archive
 from softlanding.widgets.turn import TurnBar
+from test_safety_together import read_out
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
 # Words only their writer should ever see again (unrevealed answers, private thoughts, notes).
@@ -137,8 +138,7 @@ async def speak(pilot: Any, situation: str) -> str:
     app = pilot.app
     assert isinstance(app.screen, SpeakScreen)
     await type_text(pilot, situation)
-    await pilot.press("ctrl+n")
-    await pilot.pause()
+    await read_out(pilot)
     words = str(app.screen.query_one("#words", Static).render())
     assert situation in words
     await pilot.press("enter")  # "I've said it"

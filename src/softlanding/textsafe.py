@@ -9,6 +9,7 @@ zero-width joiners inside them. Bidirectional overrides, which reorder what foll
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _KEEP = "\n\t"
 
@@ -47,6 +48,11 @@ def flat(text: str) -> str:
     """A short field as one plain line: breaks and tabs become a space, other controls go."""
     joined = _BREAKS.sub(" ", text)
     return "".join(ch for ch in joined if ord(ch) not in _VISIBLE).strip()
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` shows nothing: only spaces and invisible format characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def has_controls(text: str) -> bool:

@@ -24,6 +24,7 @@ class HistoryCliText(Frozen):
     not_found: Label
     ambiguous: Label
     private_hidden: Label
+    private_hidden_solo: Label
     ask_one: Label
     ask_all: Label
     ask_type: Label

@@ -93,7 +93,8 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
     hidden = hidden_count(record, viewer)
     if hidden:
         console.print()
-        console.print(Text(fill(cli["private_hidden"], count=hidden), style="italic"))
+        note = cli["private_hidden_solo" if layout.is_solo(record) else "private_hidden"]
+        console.print(Text(fill(note, count=hidden), style="italic"))
 
 
 def _tags(record: SessionRecord, words: dict[str, str]) -> str:
