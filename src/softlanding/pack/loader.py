@@ -206,10 +206,8 @@ def _items(count: object) -> str:
 def load_view(
     explicit: Path | None = None, building: Callable[[], None] | None = None
 ) -> view.Pack:
-    """The active pack, typed, from a compiled copy rebuilt when a file changes.
-
-    Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
-    """
+    """The active pack, typed, from a compiled copy rebuilt when a file changes. Every text in
+    it is a `Label`: its `.format()` fills in plain `{name}` placeholders only."""
     from softlanding.pack import view  # the typed view: only the app needs it, not `reflect`
     from softlanding.pack.frozen import build
 

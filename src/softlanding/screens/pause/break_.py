@@ -27,8 +27,7 @@ class BreakScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("break_.tcss")
     BINDINGS = [
         Binding("c", "carry_on", "pause_back_now", id="pause_back_now"),
-        # Esc during the break changes the agreed time (what the early-return words promise),
-        # and the footer says so; before it, Esc goes back a stage
+        # Esc during the break changes the agreed time (as the words promise); before it, back
         Binding("escape", "more_time", "pause_more_time", id="pause_more_time"),
         Binding("escape", "back", "back", id="back"),
     ]
