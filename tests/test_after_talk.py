@@ -313,3 +313,41 @@ async def test_an_answer_emptied_on_a_second_look_is_not_kept(make_app: Any, sto
         await pilot.pause()
     record = store.load(sid)
     assert record.get("after", "my_view_A") is None and record.get("after", "felt_A") is None
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (("  ", "\t"), (None, None)),
+        (("\u200b", "Sam"), (None, "Sam")),
+        (("Alex", "\u00a0"), ("Alex", None)),
+    ],
+    ids=["spaces", "zero-width", "no-break-space"],
+)
+async def test_talk_it_over_never_takes_a_blank_name_from_the_newest_pair(
+    make_app: Any, store: Any, names: tuple[str, str], kept: tuple[str | None, str | None]
+) -> None:
+    """Names that would show as nothing fall back to the pack's neutral names, on the boxes,
+    in the questions and in the session kept."""
+    store.create_session("together", [("A", names[0]), ("B", names[1])])
+    app = make_app()
+    words = app.pack.text.together
+    expected = {"A": kept[0] or words.first_default, "B": kept[1] or words.second_default}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#menu", OptionList)
+        after = next(
+            i for i in range(menu.option_count) if menu.get_option_at_index(i).id == "after"
+        )
+        await pick(pilot, after - (menu.highlighted or 0))  # Home's "Talk it over"
+        assert isinstance(app.screen, AfterStartScreen)
+        await pilot.press("enter")  # both calm: the name boxes
+        await pilot.pause()
+        shown = {slot: app.screen.query_one(f"#name-{slot}", Input).placeholder for slot in "AB"}
+        assert shown == expected
+        await pilot.press("enter", "enter")  # the names as they are
+        await pilot.pause()
+        assert isinstance(app.screen, AfterTalkScreen)
+        assert prompt(app).startswith(f"{expected['A']}, which of these")
+        sid = app.session_id
+    assert store.load(sid).partners == expected

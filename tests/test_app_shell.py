@@ -38,6 +38,23 @@ async def test_first_run_shows_once_then_help_key_reopens_it(make_app, store) ->
         assert isinstance(again.screen, HomeScreen)
 
 
+async def test_escape_on_the_first_run_note_does_not_count_as_read(make_app, store) -> None:
+    """A newcomer in a hurry pressed Esc: the note about what softlanding is not, and where to
+    find help, was never shown again. Esc goes on; only Continue counts as read."""
+    app = make_app(first_run_seen=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert not store.get_setting("first_run_seen")
+    again = make_app(first_run_seen=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, FirstRunScreen)
+
+
 async def test_not_safe_key_shows_resources_and_records_nothing(make_app, store, pack) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

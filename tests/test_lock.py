@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from history_seed import SAID, open_history, seed
 from softlanding.cli import main
+from softlanding.report.visible import Viewer, hidden_count
 from softlanding.store import privacy, seal
 from softlanding.store.sessions import Store
 
@@ -183,3 +184,19 @@ async def test_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
         words = app.pack.text.session_view
         hidden = app.screen.library.hidden(app.screen.record)
         assert hidden and note == words.private_hidden_solo.format(count=hidden)
+
+
+def test_show_of_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
+    store, capsys, monkeypatch, pack
+) -> None:
+    """One person's session has no partner: `show` words its hidden note for one, as Look back
+    does; a pair's session keeps the pair's wording."""
+    ids = locked(store, capsys, monkeypatch)
+    words = pack.text.history_cli
+    _, text = cli(capsys, "show", ids["solo"])
+    flat = " ".join(text.split())
+    hidden = hidden_count(store.load(ids["solo"]), Viewer())
+    assert hidden and words.private_hidden_solo.format(count=hidden) in flat
+    assert "a partner's own words" not in flat
+    _, text = cli(capsys, "show", ids["together"])
+    assert words.private_hidden in " ".join(text.split())

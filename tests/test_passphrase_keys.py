@@ -99,3 +99,33 @@ async def test_esc_from_the_passphrase_boxes_goes_back_to_the_two_ways(make_app:
         await press(pilot, "escape")
         assert isinstance(app.screen, KeepScreen) and focused_id(app) == "how"
         assert not app.screen.query_one("#passphrase").display
+
+
+async def test_choosing_a_passphrase_at_80x24_the_focus_shows_and_nothing_is_cut(
+    make_app: Any,
+) -> None:
+    """Whichever control has the focus is the only one drawn in its colour (the list it came
+    from no longer looks chosen), and every footer key ("⏎ Lock them" and Quit) and the Lock
+    button fit the 80 columns whole."""
+    app = make_app(start="together")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await pass_to(pilot, "Alex")
+        assert isinstance(app.screen, KeepScreen)
+        await press(pilot, "down", "enter")
+        screen, keys = app.screen, app.pack.text.keys
+        for expected in ("first", "second", "lock"):
+            assert focused_id(app) == expected
+            offers = list(screen.query(FooterKey))
+            assert offers[-1].description == keys.quit
+            assert all(k.region.x >= 0 and k.region.right <= 80 for k in offers), expected
+            lock = screen.query_one("#lock", Button)
+            assert lock.region.right <= 80 and lock.region.bottom <= 23  # above the footer
+            assert lock.content_region.width >= len(str(lock.label)) + 2
+            if expected != "lock":
+                box = screen.query_one(f"#{expected}", Input)
+                colour = box.styles.border_top[1]
+                others = [screen.query_one(f"#{i}").styles.border_top[1] for i in ("how",)]
+                others += [b.styles.border_top[1] for b in screen.query(Input) if b is not box]
+                assert colour not in others, expected
+            await press(pilot, "tab")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Digits, Input, Static
+from textual.widgets._footer import FooterKey
 
 from softlanding.flow import breaktime
 from softlanding.models import iso, parse_iso
@@ -350,3 +351,30 @@ async def test_ten_is_typed_as_one_then_zero(make_app: Any) -> None:
         assert scale.value == 10
         await pilot.press("right", "0")  # an arrow between: "0" is 0
         assert scale.value == 0
+
+
+async def test_during_the_break_esc_is_named_more_time_and_gives_it(make_app, store, pack) -> None:
+    """The early-return words say "Esc gives you more time": the footer names Esc the same way,
+    and Esc opens the agreed time to change it (before the countdown, Esc is Back)."""
+    sid = store.create_session("solo")
+    back = datetime.now().astimezone() + timedelta(minutes=50)
+    store.save_answers(sid, "pause", {"flooded": True, "choice": "break", "return_at": iso(back)})
+    store.set_step(sid, "pause")
+    keys = pack.text.keys
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # carry on: the break's countdown
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        assert "Esc gives you more time" in getattr(pack.text, "break").early
+        esc = [k.description for k in app.screen.query(FooterKey) if k.key == "escape"]
+        assert esc == [keys.pause_more_time]
+        await pilot.press("c")  # back early: the words that promise more time
+        await pilot.pause()
+        assert "Esc gives you more time" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BreakScreen)
+        assert app.screen.query_one("#stages").current == "when"  # a new time to agree
+        esc = [k.description for k in app.screen.query(FooterKey) if k.key == "escape"]
+        assert esc == [keys.back]

@@ -119,7 +119,7 @@ async def test_together_shows_an_unfilled_placeholder_instead_of_crashing(
 
     data = json.loads(compiled_pack.read_text(encoding="utf-8"))
     data["text"]["together"]["goes_first"] = "{nmae} goes first " + HOSTILE
-    monkeypatch.setattr(prompts, "load_data", lambda explicit=None: data)
+    monkeypatch.setattr(prompts, "load_data", lambda explicit=None, building=None: data)
     store.set_setting("first_run_seen", True)
     app = SoftlandingApp(prompts.load_view(), store, start="together")
     async with app.run_test(size=(80, 24)) as pilot:

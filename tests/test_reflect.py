@@ -80,7 +80,8 @@ def test_clean_message_says_so(
 ) -> None:
     assert run(["Can we talk after dinner?"], monkeypatch) == 0
     out = capsys.readouterr().out
-    assert pack["text"]["hints"]["empty"] in out.replace("\n", " ")
+    assert pack["analysis"]["reflect_words"]["no_pattern"] in out.replace("\n", " ")
+    assert pack["text"]["hints"]["empty"] not in out.replace("\n", " ")  # the draft box's words
     assert pack["text"]["session_view"]["reflect_rewrite"] not in out
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from softlanding.screens import registry
 from softlanding.screens.reframe import ReframeScreen
@@ -147,3 +147,25 @@ async def test_self_harm_words_lead_to_their_page(make_app: Any) -> None:
         await pilot.press("enter")
         await answer_check(app, pilot, "y")
         assert app.pack.safety.pages.self_harm.title in words(app)
+
+
+async def test_a_reflex_enter_on_the_check_answers_not_sure_and_that_button_looks_chosen(
+    make_app: Any, store: Any
+) -> None:
+    """Not sure has the focus (a reflex Enter must not answer "I'm safe" for someone, nor "in
+    danger now"), and it is the one button drawn as chosen, so the focus is no surprise."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_session("solo")
+        await app.switch_screen(app.step_screen("reframe"))
+        await pilot.pause()
+        await pilot.press(*[("space" if c == " " else c) for c in "he will hurt me"], "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyCheckScreen)
+        buttons = {b.id: b for b in app.screen.query(Button)}
+        assert app.screen.focused is buttons["not_sure"]
+        assert [i for i, b in buttons.items() if b.variant == "primary"] == ["not_sure"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and app.screen.answer == "not_sure"
+        assert app.pack.text.safety.after_yes not in words(app)

@@ -1,5 +1,6 @@
 """Safety pages by kind: Ctrl+S asks which, each page puts its help first, the region chosen
-once comes first, Enter leaves at once, and at 80×24 the lines that matter need no scrolling."""
+once comes first, Enter goes home (never quits), and at 80×24 the lines that matter need no
+scrolling."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import re
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
+from softlanding.screens.home import HomeScreen
 from softlanding.screens.safety import SafetyScreen
 from softlanding.screens.safety_region import OrdinaryScreen, RegionScreen
 
@@ -75,14 +77,35 @@ async def test_all_help_without_a_choice_and_zero_comes_back(make_app, pack) -> 
             assert getattr(pack.safety.pages, kind).label in text
 
 
-async def test_enter_leaves_at_once(make_app) -> None:
+async def test_enter_on_a_solo_sessions_safety_page_goes_home_and_never_quits(
+    make_app, store
+) -> None:
+    """A reflex Enter must not close the app: it takes the way on (home, the session kept);
+    leaving stays an explicit choice, its own button."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        await pilot.press("6", "enter")  # the first answer writes the session
+        await pilot.pause()
+        sid = app.session_id
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        focused = app.screen.focused
+        assert isinstance(focused, Button) and focused.id == "home"
+        assert focused.variant == "primary"  # the button that looks chosen is Enter's
+        assert app.screen.query_one("#leave", Button).variant == "default"
         await pilot.press("enter")
         await pilot.pause()
+        assert not app._exit  # noqa: SLF001 - still open
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#leave")  # leaving is still there, chosen on purpose
+        await pilot.pause()
         assert app._exit  # noqa: SLF001 - the app is closing
+    assert store.load(sid) is not None  # the session left behind is kept, as the page says
 
 
 async def test_region_is_chosen_once_and_kept(make_app, store, pack) -> None:

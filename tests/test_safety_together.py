@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from textual.widgets import Button, Static
+from textual.widgets import Button, Static, TextArea
 
 from softlanding.flow.together import TogetherFlow
 from softlanding.flow.watch import DueChecks, shared_turn
@@ -41,6 +41,20 @@ def stored(store: Any, sid: str) -> str:
 
 async def type_text(pilot: Any, text: str) -> None:
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+async def read_out(pilot: Any) -> None:
+    """Ctrl+N on the speaker's sentence, deleting each gap left open (the screen selects it)."""
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    for _ in range(4):
+        screen = pilot.app.screen
+        if not isinstance(screen, SpeakScreen) or screen.stage != "write":
+            return
+        if screen.query_one("#draft", TextArea).selected_text != pilot.app.pack.text.respond.blank:
+            return
+        await pilot.press("backspace", "ctrl+n")
+        await pilot.pause()
 
 
 async def open_turn(app: Any, pilot: Any, position: str, way: str = "full") -> str:
@@ -155,8 +169,7 @@ async def test_a_threat_in_the_speakers_turn_waits_for_the_round_at_the_closing(
         notes = app.screen.query_one(DraftHints).text
         assert notes and app.pack.text.hints.empty not in notes  # never "keep going" to danger
         assert not app.screen.query_one(DraftHints).has_class("-found")  # nor a softer wording
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert isinstance(app.screen, SpeakScreen)  # no check in front of both: it goes on
         assert app.screen.stage == "read" and not app.safety.busy
         await pilot.press("enter")  # "I've said it"

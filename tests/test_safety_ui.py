@@ -258,7 +258,7 @@ async def test_the_same_words_in_a_new_session_are_asked_about_again(make_app, s
             await pilot.press(*[("space" if c == " " else c) for c in words_typed], "enter")
             await pilot.pause()
             assert isinstance(app.screen, SafetyCheckScreen)
-            await pilot.press("enter")  # yes, safe for now
+            await pilot.press("y")  # yes, safe for now
             await pilot.pause()
             assert isinstance(app.screen, SafetyScreen)
             await pilot.press("escape")
@@ -290,17 +290,17 @@ async def test_the_delete_offer_is_for_the_session_just_left_only(make_app, stor
     assert store.load(sid) is not None  # nothing was deleted without a yes
 
 
-async def test_the_arrows_scroll_the_safety_page_while_leave_has_the_focus(make_app) -> None:
+async def test_the_arrows_scroll_the_safety_page_while_home_has_the_focus(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
         page = app.screen.query_one("#safety")
-        assert app.screen.focused is not None and app.screen.focused.id == "leave"
+        assert app.screen.focused is not None and app.screen.focused.id == "home"
         assert page.max_scroll_y > 0 and page.scroll_y == 0
         await pilot.press("pagedown")
         await pilot.pause()
         assert page.scroll_y > 0
         await pilot.press("up")
         await pilot.pause()
-        assert app.screen.focused is not None and app.screen.focused.id == "leave"
+        assert app.screen.focused is not None and app.screen.focused.id == "home"

@@ -245,3 +245,18 @@ def test_the_lenient_decoder_replaces_what_it_cannot_read() -> None:
     decode = linux_driver.getincrementaldecoder("utf-8")().decode
     assert decode(b"caf\xe9 ok \xff", final=True) == "caf\ufffd ok \ufffd"
     assert decode("é".encode(), final=True) == "é"
+
+
+def test_a_first_start_says_it_is_getting_ready_instead_of_a_blank_terminal(
+    tmp_path: Path,
+) -> None:
+    """From a checkout (no compiled pack shipped) the first start compiles the pack for seconds:
+    a newcomer saw 6-7 s of blank terminal. A line says what is happening first."""
+    from ptyapp import PtyApp
+    from softlanding.launch import GETTING_READY
+
+    app = PtyApp(tmp_path / "fresh-home")
+    try:
+        assert app.read_until(GETTING_READY.encode(), timeout=20), app.output[-600:]
+    finally:
+        app.close()

@@ -29,6 +29,7 @@ from softlanding.screens.together.turns import PairNameScreen, PairPauseScreen, 
 from softlanding.screens.together.way import WayScreen
 from softlanding.store import archive
 from softlanding.widgets.turn import TurnBar
+from test_safety_together import read_out
 
 FROZEN = datetime(2025, 3, 14, 21, 20).astimezone()  # a fixed local evening
 # Words only their writer should ever see again (unrevealed answers, private thoughts, notes).
@@ -138,8 +139,7 @@ async def speak(pilot: Any, situation: str) -> str:
     app = pilot.app
     assert isinstance(app.screen, SpeakScreen)
     await type_text(pilot, situation)
-    await pilot.press("ctrl+n")
-    await pilot.pause()
+    await read_out(pilot)
     words = str(app.screen.query_one("#words", Static).render())
     assert situation in words
     await pilot.press("enter")  # "I've said it"
@@ -481,3 +481,20 @@ async def test_speaker_and_listener_swap(make_app: Any, store: Any) -> None:
     assert record.get("listen", "mirror", "A") == "you want more time at bedtime"
     assert "bedtime" in record.get("respond", "final", "B")
     assert record.current_step == "listen@A"  # Alex's turn to listen
+
+
+async def test_escape_on_a_hand_over_goes_home_and_keeps_the_session(make_app: Any, store) -> None:
+    """A newcomer found no way home from between turns (Esc on a turn went back to its
+    hand-over, which had no Esc): only Ctrl+Q got out. Esc there now goes home, the session kept
+    like any unfinished one."""
+    from softlanding.screens.home import HomeScreen
+
+    app = make_app("together")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        assert isinstance(app.screen, HandoverScreen)
+        sid = app.session_id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.load(sid).status == "open"

@@ -26,6 +26,7 @@ from softlanding.screens.together.private_pause import PairPauseScreen
 from softlanding.screens.together.speak import SpeakScreen
 from softlanding.screens.together.way import WayScreen
 from softlanding.widgets.turn import TurnBar
+from test_safety_together import read_out
 
 TYPING = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {"space"}
 
@@ -107,8 +108,7 @@ async def short_round(pilot: Any, speaker: str, listener: str, situation: str) -
     await pilot.pause()
     assert isinstance(app.screen, SpeakScreen)
     await type_text(pilot, situation)
-    await pilot.press("ctrl+n")  # said: the listener's screen shows the words to read out
-    await pilot.pause()
+    await read_out(pilot)  # said: the listener's screen shows the words to read out
     assert isinstance(app.screen, ListenScreen) and app.screen.partner != app.screen.speaker
     assert situation in screen_text(app)
     await say(pilot, f"{listener} heard {situation}")
@@ -162,8 +162,7 @@ async def walk_full(pilot: Any) -> None:
     for speaker, situation in (("Alex has the floor", "the dishes"), ("now Sam", "bedtime")):
         await pass_to(pilot, speaker)
         await type_text(pilot, situation)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         await pilot.press("enter")  # I've said it
         await pilot.pause()
         await say(pilot, f"you mean {situation}")
@@ -335,8 +334,7 @@ async def test_resume_keeps_the_short_way(make_app: Any, store: Any) -> None:
         await pass_to(pilot, "Sam has the floor")  # the speaker's own hand-over, resumed
         assert isinstance(again.screen, SpeakScreen) and "Step 3 of 4" in turn_bar(again)
         await type_text(pilot, "bedtime")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         await say(pilot, "you mean bedtime")
         await pilot.press("enter")
         await pilot.pause()

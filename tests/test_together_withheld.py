@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from softlanding.screens.together.listen import ListenScreen
 from softlanding.screens.together.speak import SpeakScreen
-from test_safety_together import THREAT, open_turn, stored, type_text
+from test_safety_together import THREAT, open_turn, read_out, stored, type_text
 
 
 def said(app: Any, widget: str) -> str:
@@ -25,8 +25,7 @@ async def test_the_short_ways_read_out_card_says_the_words_were_kept_off(
         sid = await open_turn(app, pilot, "respond@A", way="short")
         assert isinstance(app.screen, SpeakScreen)
         await type_text(pilot, THREAT)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert isinstance(app.screen, ListenScreen)  # the short way: the card is the listener's
         card = said(app, "#said")
         assert app.pack.text.listen.kept_off in card
@@ -44,15 +43,13 @@ async def test_the_full_ways_card_and_the_listeners_screen_keep_the_words_off(
         screen = app.screen
         assert isinstance(screen, SpeakScreen)
         await type_text(pilot, "I feel lonely")  # first, words that are kept
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert "I feel lonely" in said(app, "#words")
         await pilot.press("escape")  # back to change them
         await pilot.pause()
         await pilot.press("ctrl+a")
         await type_text(pilot, THREAT)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert screen.stage == "read"
         assert said(app, "#words") == app.pack.text.listen.kept_off  # not the threat, not ""
         await pilot.press("enter")  # "I've said it"
@@ -71,8 +68,7 @@ async def test_a_say_back_kept_off_is_not_shown_as_empty_quotes(make_app: Any) -
         await pilot.pause()
         await open_turn(app, pilot, "respond@A", way="short")
         await type_text(pilot, "lonely")  # into the sentence's first gap
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await read_out(pilot)
         assert isinstance(app.screen, ListenScreen)
         assert "“I feel lonely about" in said(app, "#said")  # kept words keep their quotes
         await type_text(pilot, "he will hurt you if you tell anyone")

@@ -16,11 +16,12 @@ MIN_SIZE = (40, 12)
 
 def run_tui(start: str = "home", prompts: Path | None = None) -> int:
     from softlanding.pack.loader import PackError, load_view
+    from softlanding.store.connection import refuse_untrusted
     from softlanding.store.errors import StoreError
     from softlanding.store.sessions import Store
 
     try:
-        pack = load_view(prompts)
+        pack = load_view(prompts, building=_getting_ready)
     except PackError as exc:
         print(
             f"{exc}\n\nFix the pack, or run without it (unset SOFTLANDING_PROMPTS).",
@@ -28,8 +29,9 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         )
         return 1
     try:
+        refuse_untrusted(paths.database_path())  # before the folder's mode or a lock is touched
         data = paths.ensure_private_dir(paths.data_dir())
-    except paths.PathsError as exc:
+    except (paths.PathsError, StoreError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     lock = InstanceLock(data / "softlanding.launch.lock")
@@ -58,6 +60,17 @@ def run_tui(start: str = "home", prompts: Path | None = None) -> int:
         return app.return_code or 0
     finally:
         lock.release()
+
+
+# Said before the pack exists (it is what is being prepared), so in code, not in the pack.
+GETTING_READY = "Getting softlanding ready (only the first time, or after a change to a pack)..."
+
+
+def _getting_ready() -> None:
+    """A line to read while the pack is compiled (seconds on a first run from a checkout), so
+    the terminal is not simply blank."""
+    if sys.stderr.isatty():
+        print(GETTING_READY, file=sys.stderr, flush=True)
 
 
 def _asker(words: Any) -> Callable[[str], bool]:

@@ -35,6 +35,18 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def readable_time(stamp: object) -> datetime | None:
+    """A stored time on the person's own clock, or None when it is not one a session can hold
+    (readers never trust the file: a hand edit or an old version may have left anything)."""
+    if not isinstance(stamp, str) or len(stamp) > 40:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+        return moment.astimezone() if in_range(moment) else None
+    except (ValueError, OverflowError):
+        return None
+
+
 @dataclass
 class SessionRecord:
     """One session as read back from the store."""

@@ -8,6 +8,9 @@ zero-width joiners inside them. Bidirectional overrides, which reorder what foll
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 _KEEP = "\n\t"
 
 
@@ -26,6 +29,30 @@ _VISIBLE = _table()
 def visible(text: str) -> str:
     """`text` with every C0/C1 control (but newline and tab) shown as a visible character."""
     return text.translate(_VISIBLE)
+
+
+# Short fields (a name, a tag, a label) are one line: a newline in one could forge a heading.
+_ONE_LINE = {**_VISIBLE, ord("\n"): "\u240a", ord("\t"): "\u2409"}  # ␊ and ␉, like ␍
+_ONE_LINE.update({code: "\u2424" for code in (0x2028, 0x2029)})  # ␤: Unicode's own breaks
+
+
+def one_line(text: str) -> str:
+    """`text` as `visible` shows it, with newlines and tabs made visible too (for short fields)."""
+    return text.translate(_ONE_LINE)
+
+
+_BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
+
+
+def flat(text: str) -> str:
+    """A short field as one plain line: breaks and tabs become a space, other controls go."""
+    joined = _BREAKS.sub(" ", text)
+    return "".join(ch for ch in joined if ord(ch) not in _VISIBLE).strip()
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` shows nothing: only spaces and invisible format characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def has_controls(text: str) -> bool:

@@ -158,6 +158,9 @@ class ReflectWords(Strict):
     no_sessions: Text
     saved: Text
     highlight_note: Text = Field(description="how the highlighted words are marked")
+    no_pattern: Text = Field(
+        description="no pattern in the message (it may be the reader's own or one received)"
+    )
 
     @model_validator(mode="after")
     def _when(self) -> ReflectWords:

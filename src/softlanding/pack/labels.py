@@ -47,6 +47,7 @@ class KeysText(Labels):
     pause_skip: Plain
     pause_motion: Plain
     pause_back_now: Plain
+    pause_more_time: Plain
     pause_previous: Plain
     respond_repair: Plain
     respond_form: Plain

@@ -57,6 +57,7 @@ class SessionViewText(Labels):
     status_open: Plain
     status_completed: Plain
     status_abandoned: Plain
+    date_unknown: Plain
     yes: Plain
     no: Plain
     out_of_ten: Annotated[Text, Uses("n")]
@@ -218,6 +219,7 @@ class HistoryCliText(Labels):
     not_found: Annotated[Text, Uses("id")]
     ambiguous: Annotated[Text, Uses("id")]
     private_hidden: Plain  # no count: how much a partner kept back is theirs too
+    private_hidden_solo: Annotated[Text, Uses("count")]
     ask_one: Annotated[Text, Uses("when")]
     ask_all: Annotated[Text, Uses("count")]
     ask_type: Plain

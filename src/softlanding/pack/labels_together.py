@@ -100,6 +100,7 @@ class RevealText(Labels):
 class ListenText(Labels):
     speak_title: Annotated[Text, Uses("listener", "name")]
     speak_help: Annotated[Text, Uses("listener", "name")]
+    gaps_left: Annotated[Text, Uses("blank")]
     read_title: Annotated[Text, Uses("listener", "name")]
     read_hint: Plain
     said_it: Plain

@@ -20,6 +20,8 @@ from softlanding.pack.problems import PackProblem as PackProblem
 from softlanding.pack.problems import PackSources as PackSources
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from softlanding.pack import view
     from softlanding.pack.schema import Pack
     from softlanding.pack.yaml_reader import YamlDocument
@@ -201,21 +203,24 @@ def _items(count: object) -> str:
 # --- the compiled copy: JSON, no pydantic, no YAML ---------------------------------------------
 
 
-def load_view(explicit: Path | None = None) -> view.Pack:
-    """The active pack, typed, from a compiled copy rebuilt when a file changes.
-
-    Every text in it is a `Label`: its `.format()` fills in plain `{name}` placeholders only.
-    """
+def load_view(
+    explicit: Path | None = None, building: Callable[[], None] | None = None
+) -> view.Pack:
+    """The active pack, typed, from a compiled copy rebuilt when a file changes. Every text in
+    it is a `Label`: its `.format()` fills in plain `{name}` placeholders only."""
     from softlanding.pack import view  # the typed view: only the app needs it, not `reflect`
     from softlanding.pack.frozen import build
 
-    data = load_data(explicit)
+    data = load_data(explicit, building)
     sections = {k: v for k, v in data.items() if not k.startswith("_")}
     return build(view.Pack, {**sections, "raw": data})
 
 
-def load_data(explicit: Path | None = None) -> dict[str, Any]:
-    """The active pack as plain data (dict), validated once and cached by content hash."""
+def load_data(
+    explicit: Path | None = None, building: Callable[[], None] | None = None
+) -> dict[str, Any]:
+    """The active pack as plain data (dict), validated once and cached by content hash.
+    `building` is called first when there is no compiled copy to read (seconds of work)."""
     src = sources(explicit)
     key = _cache_key(src)
     shipped = _shipped_compiled(src, key)
@@ -225,6 +230,8 @@ def load_data(explicit: Path | None = None) -> dict[str, Any]:
     data = _read_cache(cached)
     if data is not None:
         return data
+    if building is not None:
+        building()
     pack = load_pack(explicit)
     data = {"_format": COMPILED_FORMAT, **pack.model_dump(mode="json")}
     core = _safety_core(src, data)

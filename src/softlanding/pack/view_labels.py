@@ -154,6 +154,7 @@ class KeysText(Frozen):
     pause_skip: Label
     pause_motion: Label
     pause_back_now: Label
+    pause_more_time: Label
     pause_previous: Label
     respond_repair: Label
     respond_form: Label

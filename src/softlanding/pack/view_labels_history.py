@@ -24,6 +24,7 @@ class HistoryCliText(Frozen):
     not_found: Label
     ambiguous: Label
     private_hidden: Label
+    private_hidden_solo: Label
     ask_one: Label
     ask_all: Label
     ask_type: Label
@@ -152,6 +153,7 @@ class SessionViewText(Frozen):
     status_open: Label
     status_completed: Label
     status_abandoned: Label
+    date_unknown: Label
     yes: Label
     no: Label
     out_of_ten: Label

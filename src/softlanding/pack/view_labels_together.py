@@ -74,6 +74,7 @@ class KeepText(Frozen):
 class ListenText(Frozen):
     speak_title: Label
     speak_help: Label
+    gaps_left: Label
     read_title: Label
     read_hint: Label
     said_it: Label

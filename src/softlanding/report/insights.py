@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from softlanding.models import SessionFacts
+from softlanding.models import SessionFacts, readable_time
 
 PERIODS: dict[str, int | None] = {"30": 30, "90": 90, "all": None}
 TIMES_OF_DAY = ("morning", "afternoon", "evening", "night")
@@ -71,7 +71,9 @@ def summarise(facts: Iterable[SessionFacts], now: datetime) -> Patterns:
         for key in ("word", "under", "need"):
             counts[key].update(_words(fact.each("name", key)))
         counts["tag"].update(fact.tags)
-        clock[time_of_day(datetime.fromisoformat(fact.started_at).astimezone())] += 1
+        moment = readable_time(fact.started_at)
+        if moment is not None:  # a damaged time is counted, just not placed in the day
+            clock[time_of_day(moment)] += 1
         calm.extend(_calm_pairs(fact))
         breaks += _took_break(fact)
     return Patterns(

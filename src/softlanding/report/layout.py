@@ -10,12 +10,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from softlanding.models import SessionRecord
+from softlanding.models import SessionRecord, readable_time
 from softlanding.pack.fill import fill
 from softlanding.report.visible import ANYONE, Viewer, visible_answers
+from softlanding.textsafe import one_line
 
 DEBRIEF = ("feelings", "realities", "triggers", "my_part", "one_change")
 SECTIONS = ("pause", *DEBRIEF, "after", "reflect", "other", "private")
@@ -89,14 +89,15 @@ class Section:
     entries: list[Entry]
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC time on the person's own clock, e.g. 2026-03-03 21:40."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return str(stamp)
+def local_time(stamp: object, unknown: str) -> str:
+    """A stored UTC time on the person's own clock, e.g. 2026-03-03 21:40; `unknown` (the
+    pack's "date unknown") for one that is damaged or out of range."""
+    moment = readable_time(stamp)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else unknown
+
+
+def unknown_date(pack: dict[str, Any]) -> str:
+    return str(pack["text"]["session_view"]["date_unknown"])
 
 
 def kind_words(kind: str, pack: dict[str, Any]) -> str:
@@ -115,7 +116,7 @@ def status_words(status: str, pack: dict[str, Any]) -> str:
 
 def heading(record: SessionRecord, pack: dict[str, Any]) -> str:
     """When, which kind, how it ended: one line."""
-    parts = [local_time(record.started_at), kind_words(record.kind, pack)]
+    parts = [local_time(record.started_at, unknown_date(pack)), kind_words(record.kind, pack)]
     return " · ".join([*parts, status_words(record.status, pack)])
 
 
@@ -124,7 +125,7 @@ def people(record: SessionRecord, pack: dict[str, Any]) -> str:
     if len(record.partners) < 2:
         return ""
     words = pack["text"]["session_view"]
-    return str(fill(words["with"], names=" & ".join(record.partners.values())))
+    return str(fill(words["with"], names=" & ".join(map(one_line, record.partners.values()))))
 
 
 def sections(record: SessionRecord, pack: dict[str, Any], viewer: Viewer = ANYONE) -> list[Section]:
@@ -174,7 +175,7 @@ def _entries(
     pack: dict[str, Any],
 ) -> list[Entry]:
     words = pack["text"]["session_view"]
-    who, solo = record.partners.get(partner, partner), is_solo(record)
+    who, solo = one_line(record.partners.get(partner, partner)), is_solo(record)
     if private:  # marked as its author's, under the part of the session it was written in
         home = PLACE.get((step, name), (STEP_HOME.get(step, "other"), 0))[0]
         title = f"{fill(words['private_note'], name=who)} · {section_title(home, pack, solo)}"
@@ -209,7 +210,7 @@ def _value(record: SessionRecord, step: str, name: str, value: Any, pack: dict[s
         shown = [label(step, str(field), pack) for field in value]
         return ", ".join(shown) if shown else str(words["reveal_nothing"])
     if (step, name) == ("after", "starter") and value in SEATS:
-        return str(record.partners.get(value, value))
+        return one_line(str(record.partners.get(value, value)))
     if (step, name) == ("reflect", "patterns") and isinstance(value, list):
         hints = pack["text"]["hints"]
         return ", ".join(dict.fromkeys(str(hints.get(kind, kind)) for kind in value))
@@ -243,7 +244,7 @@ def show(step: str, name: str, value: Any, pack: dict[str, Any]) -> str:
     if name == "break_minutes" and isinstance(value, int):
         return str(fill(words["minutes"], n=value))
     if name in TIMES and isinstance(value, str):
-        return local_time(value)
+        return local_time(value, unknown_date(pack))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -286,7 +287,8 @@ def markdown(
     """A document a therapist can read: a short preface, then each session in debrief order."""
     words = pack["text"]["history_export"]
     lines = [f"# {words['title']}", ""]
-    lines.append(fill(words["exported"], when=local_time(exported_at), count=len(records)))
+    when = local_time(exported_at, unknown_date(pack))
+    lines.append(fill(words["exported"], when=when, count=len(records)))
     lines += ["", words["private_excluded"], ""]
     if not records:
         lines += [words["none"], ""]
@@ -297,22 +299,27 @@ def markdown(
 
 def _markdown_session(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -> list[str]:
     words = pack["text"]["session_view"]
-    lines = [f"## {_escape(heading(record, pack))}", ""]
+    lines = [f"## {_short(heading(record, pack))}", ""]
     if people(record, pack):
-        lines.append(_escape(people(record, pack)) + "  ")
+        lines.append(_short(people(record, pack)) + "  ")
     if record.tags:
-        lines.append(f"{words['tags']}: {_escape(', '.join(record.tags))}  ")
+        lines.append(f"{words['tags']}: {_short(', '.join(record.tags))}  ")
     lines.append("")
     for section in sections(record, pack, viewer):
-        lines += [f"### {_escape(section.title)}", ""]
+        lines += [f"### {_short(section.title)}", ""]
         for entry in section.entries:
             text = _escape(entry.value).replace("\n", "\n  ")
-            lines.append(f"- **{_escape(entry.label)}:** {text}")
+            lines.append(f"- **{_short(entry.label)}:** {text}")
         lines.append("")
     return lines
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def _short(text: str) -> str:
+    """A heading, a name or a label: one line (a newline in a name must not start a heading)."""
+    return _escape(one_line(text))
 
 
 def _escape(text: str) -> str:

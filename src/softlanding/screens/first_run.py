@@ -51,9 +51,11 @@ class FirstRunScreen(BaseScreen[None]):
         self.app.push_screen(OrdinaryScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_close()
-
-    def action_close(self) -> None:
+        # only "I understand. Continue" says the note was read: then it is not shown again
         if self.first_time and self.settings is not None:
             self.settings.set("first_run_seen", True)
+        self.dismiss()
+
+    def action_close(self) -> None:
+        """Esc goes on without the note counting as read: the next start shows it again."""
         self.dismiss()

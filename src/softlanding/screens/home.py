@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from softlanding.models import parse_iso
+from softlanding.models import readable_time
 from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen
 from softlanding.widgets.lists import MarkedList
@@ -60,7 +60,7 @@ class HomeScreen(BaseScreen[None]):
         options = []
         unfinished = self.host.library.unfinished()
         if unfinished is not None:
-            when = _local_time(unfinished.updated_at)
+            when = _local_time(unfinished.updated_at, self.pack.text.session_view.date_unknown)
             options.append(Option(words.resume.format(when=when), id=f"resume:{unfinished.id}"))
         options += [
             Option(words.start, id="start"),
@@ -76,7 +76,8 @@ class HomeScreen(BaseScreen[None]):
         pending = self.host.library.pending_return()
         if pending is None:
             return None
-        return str(self.pack.text.home.return_notice.format(when=_local_time(pending[0])))
+        when = _local_time(pending[0], self.pack.text.session_view.date_unknown)
+        return str(self.pack.text.home.return_notice.format(when=when))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
@@ -96,9 +97,11 @@ class HomeScreen(BaseScreen[None]):
             self.host.save_and_exit()
 
 
-def _local_time(stamp: str) -> str:
+def _local_time(stamp: str, unknown: str) -> str:
     """A stored UTC time as the person's local clock time (and day, if not today)."""
-    moment = parse_iso(stamp).astimezone()
+    moment = readable_time(stamp)
+    if moment is None:  # a damaged time: the session can still be carried on
+        return unknown
     if moment.date() == datetime.now().astimezone().date():
         return moment.strftime("%H:%M")
     return moment.strftime("%a %d %b, %H:%M")

@@ -1,8 +1,9 @@
 """Safety: a page for each kind of danger, resources from the pack, nothing recorded.
 
 No advice to soften or go back and talk. Ctrl+S opens it with every page's help (press a number
-for one kind); the gentle check opens it at the page that fits what was written. The one action
-(leave now) has the focus, so Enter works at once.
+for one kind); the gentle check opens it at the page that fits what was written. The way on has
+the focus, so a reflex Enter never closes the app: leaving is its own, explicit button (and
+Ctrl+L hides the screen at once).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         # on the page itself, beside the region (the footer has no room for it at 80 columns)
         Binding("o", "ordinary", "ordinary", show=False, id="safety.ordinary"),
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
-        # the page scrolls with the arrows while a button keeps the focus (Enter still leaves)
+        # the page scrolls with the arrows while a button keeps the focus (Enter still goes on)
         *[
             Binding(key, f"scroll('{key}')", show=False, id=f"safety.scroll_{key}")
             for key in ("up", "down", "pageup", "pagedown")
@@ -43,6 +44,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
     ]
 
     way_home = True  # "Back to the start" is this page's way on (a pair's private page: "Go on")
+    way_on = "home"  # the button that has the focus, so Enter goes on and never quits
 
     def __init__(
         self, kind: str | None = None, answer: str | None = None, kept: bool = False
@@ -68,23 +70,23 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
             yield Static("", id="kept", markup=False)  # what is kept of the session just left
         with Horizontal(id="actions"):
             leave = Content(visible(self.pack.safety.leave))
-            yield Button(leave, id="leave", variant="primary", compact=True)
+            yield Button(leave, id="leave", compact=True)
             home = Content(visible(self.pack.text.safety.home))
-            yield Button(home, id="home", compact=True)
+            yield Button(home, id="home", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self._show()
         self._show_kept()
-        self._focus_leave()
+        self._focus_way_on()
 
-    def _focus_leave(self) -> None:
-        """Enter leaves at once (once the button is built, should keys have come first)."""
-        leave = self.query("#leave").results(Button)
-        for button in leave:
-            button.focus()
-            return
-        self.call_after_refresh(self._focus_leave)
+    def _focus_way_on(self) -> None:
+        """Enter goes on (once the button is built, should keys have come first)."""
+        for button in self.query(f"#{self.way_on}").results(Button):
+            if button.is_mounted:
+                button.focus()
+                return
+        self.call_after_refresh(self._focus_way_on)
 
     def _show_kept(self) -> None:
         """Say what is kept of the session just left (like any unfinished one) and the key that

@@ -69,7 +69,9 @@ class SafetyCheckScreen(ModalScreen[Answer]):
             with Horizontal(id="check-answers"):
                 yield Button(words.yes, id="yes", compact=True)
                 yield Button(words.no, id="no", compact=True)
-                yield Button(words.not_sure, id="not_sure", compact=True)
+                # Enter's answer, and it looks chosen: a reflex Enter never says "I'm safe" for
+                # someone, nor "in danger now"; it opens the help that fits, like every answer
+                yield Button(words.not_sure, id="not_sure", variant="primary", compact=True)
 
     def _handover(self) -> ComposeResult:
         """ "Pass the keyboard to Sam": the question waits until only Sam is looking."""

@@ -97,8 +97,9 @@ def _debrief_card(
     console: Console, record: SessionRecord, steps: list[dict[str, Any]], data: dict[str, Any]
 ) -> None:
     from softlanding.report import layout
+    from softlanding.textsafe import one_line
 
-    when = layout.local_time(record.started_at)
+    when = layout.local_time(record.started_at, layout.unknown_date(data))
     intro = fill(data["analysis"]["reflect_words"]["debrief_from"], when=when)
     debrief = data["debrief"]
     title = (layout.is_solo(record) and debrief.get("solo_title")) or debrief["title"]
@@ -106,7 +107,7 @@ def _debrief_card(
     for step in steps:
         lines(console, label(step["title"], "bold"))
         for entry in step["entries"]:
-            lines(console, label(f"  {entry['label']}: {entry['value']}"))
+            lines(console, label(f"  {one_line(entry['label'])}: {entry['value']}"))
         if step["prompt"]:
             lines(console, label(step["prompt"], "italic"))
         lines(console, None)

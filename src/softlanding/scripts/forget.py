@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from softlanding.pack.fill import fill
-from softlanding.report.layout import local_time
+from softlanding.report.layout import local_time, unknown_date
 from softlanding.scripts.say import confirmed, counted, notice
 from softlanding.scripts.show import resolve
 from softlanding.store.files import erase, set_aside_copies
@@ -28,7 +28,8 @@ def main(argv: list[str], prog: str) -> int:
         parser.error("give one session id, or --all")
     from softlanding.pack.loader import load_data
 
-    cli = load_data()["text"]["history_cli"]
+    pack = load_data()
+    cli = pack["text"]["history_cli"] | {"date_unknown": unknown_date(pack)}
     with Store.open() as store:
         notice(store)  # a damaged file set aside on opening: say so before anything else
         if args.all:
@@ -41,7 +42,8 @@ def _forget_one(store: Store, typed: str, cli: dict[str, str], yes: bool) -> int
     record = store.load(sid) if sid else None
     if record is None:
         return 1
-    if not _confirmed(fill(cli["ask_one"], when=local_time(record.started_at)), cli, yes):
+    when = local_time(record.started_at, cli["date_unknown"])
+    if not _confirmed(fill(cli["ask_one"], when=when), cli, yes):
         return 1
     store.delete(record.id)
     print(cli["forgot_one_waiting" if store.scrub_waiting else "forgot_one"])

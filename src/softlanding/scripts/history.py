@@ -62,8 +62,8 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     from rich.text import Text
 
     from softlanding.pack.loader import load_data
-    from softlanding.report.layout import feeling_words, kind_words, local_time
-    from softlanding.textsafe import visible
+    from softlanding.report.layout import feeling_words, kind_words, local_time, unknown_date
+    from softlanding.textsafe import one_line
 
     pack = load_data()
     words, cli = pack["text"]["history"], pack["text"]["history_cli"]
@@ -82,11 +82,11 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     for r in rows:
         cells = (
             r.id[:8],
-            local_time(r.started_at),
+            local_time(r.started_at, unknown_date(pack)),
             kind_words(r.kind, pack),
             ", ".join(feeling_words(r.feelings, pack)),
             ", ".join(r.tags),
             words[f"break_{r.break_state}"] if r.break_state else "",
         )
-        table.add_row(*(Text(visible(cell)) for cell in cells))  # never markup, never escapes
+        table.add_row(*(Text(one_line(cell)) for cell in cells))  # never markup, never escapes
     console.print(table)

@@ -93,7 +93,8 @@ def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> No
         )
     )
     if not found.patterns:
-        lines(console, label(hints["empty"], "italic"), None)
+        # not the draft box's "keep going": the message may be one received
+        lines(console, label(data["analysis"]["reflect_words"]["no_pattern"], "italic"), None)
     for kind, matches, why, antidote in _grouped(found):
         quoted = ", ".join(f"“{m}”" for m in matches)
         lines(

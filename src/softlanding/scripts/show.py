@@ -62,10 +62,11 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
     from rich.text import Text
 
     from softlanding.report import layout
-    from softlanding.textsafe import visible
+    from softlanding.textsafe import one_line, visible
 
-    def shown(words: str, style: str = "") -> Text:  # saved words never drive the terminal
-        return Text(visible(words), style=style)
+    def shown(words: str, style: str = "", short: bool = True) -> Text:
+        # saved words never drive the terminal; a name, tag or label never breaks its line
+        return Text((one_line if short else visible)(words), style=style)
 
     words, cli = pack["text"]["session_view"], pack["text"]["history_cli"]
     console = Console(highlight=False)
@@ -84,7 +85,7 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
         grid.add_column(style="dim", max_width=30)
         grid.add_column()
         for entry in section.entries[:MAX_SHOWN]:  # a table of 200,000 rows takes minutes
-            grid.add_row(shown(entry.label), shown(entry.value))
+            grid.add_row(shown(entry.label), shown(entry.value, short=False))
         console.print(grid)
         if len(section.entries) > MAX_SHOWN:
             more = len(section.entries) - MAX_SHOWN
@@ -92,7 +93,8 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
     hidden = hidden_count(record, viewer)
     if hidden:
         console.print()
-        console.print(Text(fill(cli["private_hidden"], count=hidden), style="italic"))
+        note = cli["private_hidden_solo" if layout.is_solo(record) else "private_hidden"]
+        console.print(Text(fill(note, count=hidden), style="italic"))
 
 
 def _tags(record: SessionRecord, words: dict[str, str]) -> str:

@@ -26,6 +26,7 @@ from softlanding.store.files import (
     move_aside,
     private_umask,
     restrict_modes,
+    untrusted_files,
 )
 from softlanding.store.migrations import MIGRATIONS, applied, refuse_newer
 
@@ -48,6 +49,7 @@ class Connection:
         """Open (creating if needed) the database; a corrupt file is moved aside, never deleted."""
         path = Path(path) if path else paths.database_path()
         _refuse_links(path)
+        refuse_untrusted(path)
         if readonly:
             return cls._open_readonly(path)
         try:
@@ -118,6 +120,7 @@ class Connection:
             store = cls(conn, None, readonly=True)
             store._migrate()
             return store
+        _tighten_existing(path)  # before connecting: side files SQLite makes copy the file's mode
         try:
             conn = sqlite3.connect(
                 f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
@@ -136,6 +139,7 @@ class Connection:
                     "Your saved sessions need an upgrade first: "
                     "open softlanding once, then try again."
                 )
+            restrict_modes(path)  # reading made a -shm: owner-only as well
             return cls(conn, path, readonly=True)
         except sqlite3.DatabaseError as exc:
             raise StoreError(plain_sqlite(exc, path, reading=True)) from None
@@ -238,6 +242,22 @@ def _tidy(path: Path) -> str | None:
             return writable.notice
     except (StoreError, sqlite3.Error, OSError):
         return None  # a file we may only read: read it as it is
+
+
+def _tighten_existing(path: Path) -> None:
+    """A reader leaves the folder, the file and its side files owner-only, as a writer does
+    (a backup restored at 644 is tightened by `history` too); bits are only ever removed."""
+    with suppress(OSError):  # a folder we may only read: reading still works
+        paths.tighten(path.parent, 0o700)
+    restrict_modes(path)
+
+
+def refuse_untrusted(path: Path) -> None:
+    """Words in a file another user owns or can change are not the person's own: never use it
+    (nor tighten it: its mode is not ours to change)."""
+    reason = untrusted_files(path)
+    if reason is not None:
+        raise StoreError(reason)
 
 
 def _refuse_links(path: Path) -> None:

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from softlanding import paths
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; one writer is still the TUI's rule
@@ -41,6 +43,31 @@ def restrict_modes(db_path: Path) -> None:
                 os.chmod(path, mode & 0o600)
         except OSError:
             pass
+
+
+def untrusted_files(db_path: Path) -> str | None:
+    """Why the data folder, the database or a side file is not ours alone (plain words, naming
+    the file and what to do), or None when all that exist are ours."""
+    for path in (
+        db_path.parent,
+        db_path,
+        *(db_path.with_name(db_path.name + s) for s in SIDE_FILES),
+    ):
+        reason = paths.untrusted(path)
+        if reason == "owner":
+            return (
+                f"softlanding did not open its sessions file {db_path}, because {path} belongs "
+                "to another user. If it holds your own sessions, make it yours again "
+                f'(sudo chown "$USER" "{path}"); if not, move it away, or set SOFTLANDING_HOME '
+                "to a folder of your own."
+            )
+        if reason == "writable":
+            return (
+                f"softlanding did not open its sessions file {db_path}, because other people on "
+                f'this computer can change {path}. If it is yours, run: chmod go-w "{path}", '
+                "then try again."
+            )
+    return None
 
 
 def linked(db_path: Path) -> Path | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from softlanding.models import answer_problem, in_range, iso
 from softlanding.store.sessions import Store
+from softlanding.textsafe import flat
 
 FORMAT = "softlanding-export"
 VERSION = 1
@@ -253,13 +254,13 @@ def _partners(value: Any) -> dict[str, str]:
         slot in SLOTS and isinstance(name, str) for slot, name in value.items()
     ):
         raise ValueError("'partners' should map 'A' (and 'B') to names.")
-    return dict(value)
+    return {slot: flat(name) for slot, name in value.items()}  # a name is one line, as typed
 
 
 def _tags(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
         raise ValueError("'tags' should be a list of words.")
-    return list(dict.fromkeys(value))
+    return list(dict.fromkeys(tag for tag in map(flat, value) if tag))
 
 
 def _answers(value: Any) -> list[dict[str, Any]]:

@@ -25,5 +25,6 @@ def ask_delete(
             screen.notify(labels(screen.pack, "history").deleted)
             after()
 
-    body = words.delete_body.format(when=local_time(record.started_at))
+    unknown = labels(screen.pack, "session_view").date_unknown
+    body = words.delete_body.format(when=local_time(record.started_at, unknown))
     screen.app.push_screen(ConfirmScreen(words.delete_title, body), decided)

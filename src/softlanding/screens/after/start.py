@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from softlanding.flow.after import STEP, AfterFlow, Mode
 from softlanding.models import SessionRecord
 from softlanding.screens.base import BaseScreen
+from softlanding.textsafe import is_blank
 from softlanding.widgets.lists import MarkedList
 from softlanding.widgets.textbox import LineBox
 
@@ -33,7 +34,8 @@ class AfterStartScreen(BaseScreen[None]):
         """`names`: the pair's, e.g. from the session in Look back (`about`) this talk is over."""
         super().__init__()
         self.talk = self.pack.after
-        self.names = {**self._known_names(), **(names or {})}
+        given = {slot: name for slot, name in (names or {}).items() if not is_blank(name)}
+        self.names = {**self._known_names(), **given}
         self.about = about
         self._ahead: list[str] = []  # letters typed after each Enter not yet handled by the list
 
@@ -67,8 +69,9 @@ class AfterStartScreen(BaseScreen[None]):
         self.query_one("#calm", OptionList).focus()  # the one thing to do here: answer
 
     def _known_names(self) -> dict[str, str]:
+        """The newest pair's names; the pack's neutral ones for any that would show as blank."""
         words = self.pack.text.together
-        found = self.sl.library.latest_partners()
+        found = {s: n for s, n in self.sl.library.latest_partners().items() if not is_blank(n)}
         return {
             "A": found.get("A") or words.first_default,
             "B": found.get("B") or words.second_default,
@@ -115,7 +118,7 @@ class AfterStartScreen(BaseScreen[None]):
             return
         for slot in ("A", "B"):
             typed = " ".join(self.query_one(f"#name-{slot}", Input).value.split())
-            self.names[slot] = typed or self.names[slot]
+            self.names[slot] = self.names[slot] if is_blank(typed) else typed
         self._begin("together")
 
     def _begin(self, mode: Mode) -> None:

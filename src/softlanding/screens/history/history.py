@@ -18,6 +18,7 @@ from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
 from softlanding.screens.history.unlock import PassphraseScreen
 from softlanding.store import archive
+from softlanding.textsafe import one_line
 from softlanding.widgets.delete import ask_delete
 
 PAGE = 100  # rows per page: a DataTable this size appears at once, even with 50,000 sessions
@@ -89,9 +90,10 @@ class HistoryScreen(BaseScreen[None]):
     def _cells(self, item: archive.HistoryRow) -> list[Text]:
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
-        cells = (local_time(item.started_at), kind_words(item.kind, self.data), feelings)
+        when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
+        cells = (when, kind_words(item.kind, self.data), feelings)
         return [
-            Text(c, no_wrap=True, overflow="ellipsis")
+            Text(one_line(c), no_wrap=True, overflow="ellipsis")  # saved words: one plain line
             for c in (*cells, ", ".join(item.tags), state)
         ]
 

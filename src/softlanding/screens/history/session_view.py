@@ -18,7 +18,7 @@ from softlanding.report import layout
 from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.unlock import PassphraseScreen
-from softlanding.textsafe import visible
+from softlanding.textsafe import one_line, visible
 from softlanding.widgets.delete import ask_delete
 
 
@@ -88,7 +88,7 @@ class SessionScreen(BaseScreen[None]):
         lines = [layout.people(record, self.data)]
         if record.tags:
             lines.append(f"{words.tags}: {', '.join(record.tags)}")
-        return "\n".join(line for line in lines if line)
+        return "\n".join(one_line(line) for line in lines if line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_sealed":
@@ -140,8 +140,8 @@ def _table(found: list[layout.Section]) -> Table:
     for number, section in enumerate(found):
         if number:
             grid.add_row("", "")
-        grid.add_row(Text(visible(section.title), style="bold"), "")
+        grid.add_row(Text(one_line(section.title), style="bold"), "")
         for entry in section.entries:
             style = "italic" if entry.private else ""
-            grid.add_row(Text(visible(entry.label)), Text(visible(entry.value), style=style))
+            grid.add_row(Text(one_line(entry.label)), Text(visible(entry.value), style=style))
     return grid

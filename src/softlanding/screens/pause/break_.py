@@ -25,7 +25,12 @@ from softlanding.widgets.pause_part import PausePart, labels
 
 class BreakScreen(PausePart):
     CSS_PATH = Path(__file__).with_name("break_.tcss")
-    BINDINGS = [Binding("c", "carry_on", "pause_back_now", id="pause_back_now")]
+    BINDINGS = [
+        Binding("c", "carry_on", "pause_back_now", id="pause_back_now"),
+        # Esc during the break changes the agreed time (as the words promise); before it, back
+        Binding("escape", "more_time", "pause_more_time", id="pause_more_time"),
+        Binding("escape", "back", "back", id="back"),
+    ]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__(ctx)
@@ -98,7 +103,9 @@ class BreakScreen(PausePart):
         return self.query_one("#stages", ContentSwitcher).current or "length"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "carry_on" or self.stage == "guide"
+        if action in ("carry_on", "more_time"):
+            return self.stage == "guide"
+        return action != "back" or self.stage != "guide"
 
     def _switch(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
@@ -217,9 +224,12 @@ class BreakScreen(PausePart):
         self.record("returned_at", iso(now_utc()))
         self.dismiss(True)
 
+    def action_more_time(self) -> None:
+        self._ask_time()  # the agreed time, to change it
+
     def action_back(self) -> None:
         if self.stage == "guide":
-            self._ask_time()  # to change the agreed time
+            self.action_more_time()
         elif self.stage == "when":
             self._switch("length")
             self.query_one("#length-list", OptionList).focus()

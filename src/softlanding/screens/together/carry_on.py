@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from softlanding.models import SessionRecord, parse_iso
+from softlanding.models import SessionRecord, readable_time
 from softlanding.screens.base import BaseScreen
-from softlanding.textsafe import visible
+from softlanding.textsafe import one_line
 from softlanding.widgets.lists import MarkedList
 
 GO_ON, NEW = "carry_on", "new"
@@ -31,10 +31,15 @@ class CarryOnScreen(BaseScreen[bool]):
     def compose(self) -> ComposeResult:
         words = self.pack.text.together
         names = self.record.partners
-        when = parse_iso(self.record.started_at).astimezone().strftime("%a %d %b, %H:%M")
+        moment = readable_time(self.record.started_at)
+        when = (
+            moment.strftime("%a %d %b, %H:%M")
+            if moment
+            else self.pack.text.session_view.date_unknown
+        )
         fill = {
-            "a": visible(names.get("A") or words.first_default),
-            "b": visible(names.get("B") or words.second_default),
+            "a": one_line(names.get("A") or words.first_default),
+            "b": one_line(names.get("B") or words.second_default),
             "when": when,
         }
         with Vertical(id="together"):

@@ -20,7 +20,11 @@ class HandoverScreen(ContextScreen[None]):
     """ "Pass the keyboard to Sam": shows nothing from anyone's answers; Enter opens the turn."""
 
     CSS_PATH = Path(__file__).with_name("handover.tcss")
-    BINDINGS = [Binding("enter", "ready", "together_ready", id="together_ready")]
+    BINDINGS = [
+        Binding("enter", "ready", "together_ready", id="together_ready"),
+        # the way out from between turns (the session is kept, as any unfinished one)
+        Binding("escape", "home", "home", id="together_handover.home"),
+    ]
 
     def __init__(self, ctx: StepContext) -> None:
         super().__init__(ctx)
@@ -50,3 +54,6 @@ class HandoverScreen(ContextScreen[None]):
 
     def action_ready(self) -> None:
         self.host.show_turn(Turn(self.step, self.partner, flow="together", mode=self.ctx.mode))
+
+    def action_home(self) -> None:
+        self.host.go_home()

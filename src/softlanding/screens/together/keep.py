@@ -28,6 +28,8 @@ class KeepScreen(PairScreen):
         Binding("enter", "next_box", "passphrase_next", id="passphrase.next"),
         Binding("enter", "seal", "passphrase_lock", id="passphrase.lock"),
         Binding("escape", "back", "back", id="back"),
+        # still there, unlisted: with "Lock them" the footer must keep Quit in view at 80 columns
+        Binding("ctrl+t", "note", "together_note", show=False, id="together_note"),
         *MOVE_KEYS,
     ]
     step = KEEP

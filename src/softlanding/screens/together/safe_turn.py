@@ -15,6 +15,7 @@ class PrivateSafetyScreen(SafetyScreen):
     """The resources, for the partner at the keyboard; dismisses True to go on as before."""
 
     way_home = False
+    way_on = "go-on"
 
     def __init__(self, other: str, kind: str | None = None, answer: str | None = None) -> None:
         super().__init__(kind, answer)
@@ -30,10 +31,8 @@ class PrivateSafetyScreen(SafetyScreen):
         actions.mount(go_on, before=0)
         actions.mount(Button(Content(words.erase), id="erase", compact=True))
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
-        # Enter goes on (after the page's own focus): a reflex Enter that closed the app in
-        # front of the other partner would show them what this page promises they never see.
-        self.query_one("#leave", Button).variant = "default"
-        self.call_after_refresh(go_on.focus)
+        # Enter goes on: a reflex Enter that closed the app in front of the other partner would
+        # show them what this page promises they never see (the page focuses `way_on`).
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         # Textual then calls SafetyScreen's handler (leave, home) unless the default is prevented

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from softlanding.flow.context import StepContext
 from softlanding.flow.together import other
-from softlanding.textsafe import visible
+from softlanding.textsafe import one_line
 
 SLOTS = ("A", "B")
 
@@ -17,4 +17,4 @@ def partner_names(ctx: StepContext) -> dict[str, str]:
     found = ctx.answers.partners()
     first, second = found.get("A") or words.first_default, found.get("B")
     names = {"A": first, "B": second or words.second_default}
-    return {slot: visible(name) for slot, name in names.items()}  # typed: never an escape
+    return {slot: one_line(name) for slot, name in names.items()}  # typed: one line, no escape

@@ -48,7 +48,8 @@ class SpeakScreen(FloorScreen):
         with ContentSwitcher(initial="write", id="stages"):
             with Vertical(id="write"):
                 yield Static(words.speak_title.format(**fill), classes="title", markup=False)
-                yield Static(words.speak_help.format(**fill), classes="help", markup=False)
+                help_ = words.speak_help.format(**fill)
+                yield Static(help_, id="speak-help", classes="help", markup=False)
                 with Horizontal(id="writing"):
                     yield TextBox(
                         self._saved or self._start(),
@@ -126,14 +127,37 @@ class SpeakScreen(FloorScreen):
         self.app.push_screen(RepairPicker(self.ctx), callback=self._insert)
 
     def _insert(self, phrase: str | None) -> None:
+        """A phrase is a sentence of its own, with a space either side: at the cursor, or after
+        the words while the start-up sentence still has a gap (never inside the sentence)."""
         draft = self.query_one("#draft", TextArea)
         if phrase:
-            draft.insert(phrase + " ")
+            if self.pack.text.respond.blank in draft.text:
+                draft.move_cursor(draft.document.end)
+            before = draft.get_text_range((0, 0), draft.cursor_location)
+            after = draft.get_text_range(draft.cursor_location, draft.document.end)
+            padded = (" " if before and not before[-1].isspace() else "") + phrase
+            padded += " " if after and not after[0].isspace() else ""
+            draft.move_cursor(draft.insert(padded).end_location)
         draft.focus()
 
+    def _gap_left(self, draft: TextArea) -> bool:
+        """Select the first gap still in the words (typing replaces it) and say so."""
+        blank = self.pack.text.respond.blank
+        lines = draft.text.split("\n")
+        row = next((n for n, line in enumerate(lines) if blank in line), None)
+        if row is None:
+            return False
+        at = lines[row].index(blank)
+        draft.selection = TextSelection((row, at), (row, at + len(blank)))
+        gaps = self.pack.text.listen.gaps_left.format(blank=blank)
+        self.query_one("#speak-help", Static).update(gaps)
+        draft.focus()
+        return True
+
     def action_read(self) -> None:
-        text = self.query_one("#draft", TextArea).text.strip()
-        if not text or self.host.check_safety(text):
+        draft = self.query_one("#draft", TextArea)
+        text = draft.text.strip()
+        if not text or self.host.check_safety(text) or self._gap_left(draft):
             return
         self.save_draft()
         kept = self._keep_final(text)
