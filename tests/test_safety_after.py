@@ -24,6 +24,13 @@ def screen_text(app: Any) -> str:
     return "\n".join(parts + [str(b.label) for b in app.screen.query(Button)])
 
 
+def only_the_talk(store: Any, sid: str, screen: AfterTalkScreen) -> bool:
+    """Every kept answer is one of the talk's own questions: nothing of a check is stored."""
+    record = store.load(sid)
+    talk = {q.key for q in screen.questions}
+    return all(step == "after" and key in talk for _seat, step, key in record.answers)
+
+
 def stored(store: Any, sid: str) -> str:
     record = store.load(sid)
     return json.dumps([list(k) + [v] for k, v in record.answers.items()]) if record else ""
@@ -47,6 +54,8 @@ async def answer(pilot: Any, screen: AfterTalkScreen, text: str = "words") -> No
         await pilot.press("space", "enter")
     elif question.ask.kind in ("choice", "starter"):
         await pilot.press("enter")
+    elif question.ask.kind == "when":  # the next talk: a time the screen can read
+        await pilot.press("enter")  # the suggested hour
     else:
         screen.query_one("#answer Input", Input).value = ""
         await pilot.press(*[("space" if ch == " " else ch) for ch in text], "enter")
@@ -74,9 +83,12 @@ async def asked_in_private(app: Any, pilot: Any, name: str, other: str) -> None:
 
 async def to_the_end(pilot: Any, screen: AfterTalkScreen) -> None:
     """Every question left, answered; nothing is asked in between."""
-    while screen.current is not None:
+    for _ in range(80):
+        if screen.current is None:
+            return
         assert pilot.app.screen is screen, type(pilot.app.screen).__name__
         await answer(pilot, screen)
+    raise AssertionError(f"the talk never ended: stuck on {screen.current}")
 
 
 async def test_a_talk_with_no_danger_still_ends_with_each_asked_in_private(
@@ -93,7 +105,7 @@ async def test_a_talk_with_no_danger_still_ends_with_each_asked_in_private(
             await asked_in_private(app, pilot, name, other)
         assert app.screen is screen and screen.current is None and screen.finished
     assert store.load(sid).status == "completed"
-    assert "check" not in stored(store, sid) and "safe" not in stored(store, sid)
+    assert only_the_talk(store, sid, screen)
 
 
 async def test_a_threat_on_the_pairs_screen_waits_for_the_end_of_the_talk(
@@ -122,7 +134,7 @@ async def test_a_threat_on_the_pairs_screen_waits_for_the_end_of_the_talk(
         assert screen.current is None and screen.finished
     record = store.load(sid)
     assert record.status == "completed" and "kill" not in stored(store, sid)
-    assert "check" not in stored(store, sid) and "safe" not in stored(store, sid)
+    assert only_the_talk(store, sid, screen)
 
 
 async def test_a_threat_in_the_last_part_is_asked_before_the_talk_is_finished(
