@@ -176,9 +176,11 @@ class AfterTalkScreen(ContextScreen[None]):
         self._show()
 
     def action_back(self) -> None:
-        if self.index > 0:
-            self.index -= 1
-            self._show()
+        if self.index == 0:  # nothing before the first question here: back to the start
+            self.host.go_home()
+            return
+        self.index -= 1
+        self._show()
 
     def _show_done(self) -> None:
         self.query_one("#progress", Static).update("")
