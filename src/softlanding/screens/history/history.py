@@ -37,9 +37,11 @@ class HistoryScreen(BaseScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
         Binding("c", "carry_on", "history_carry_on", id="history_carry_on"),
-        Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("t", "patterns", "history_patterns", id="history_patterns"),
-        Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
+        # Out of the footer, or at 80 columns it loses "Quit": a session opened from here shows
+        # both, and the locked list's line names o.
+        Binding("d", "delete", "history_delete", show=False, id="history_delete"),
+        Binding("o", "open_sealed", "history_passphrase", show=False, id="history_passphrase"),
         Binding("n", "page(1)", "history_next_page", show=False, id="history_next_page"),
         Binding("p", "page(-1)", "history_prev_page", show=False, id="history_prev_page"),
     ]
