@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from softlanding.models import (
+    HistoryRow,
     SessionFacts,
     SessionRecord,
     answer_problem,
@@ -221,19 +221,6 @@ def records_as_stored(store: Store, since: str | None = None) -> list[SessionRec
 
 
 # --- history pages and pattern facts ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    """One line of the history list; `break_state` is None when no break was taken."""
-
-    id: str
-    kind: str
-    status: str
-    started_at: str
-    tags: tuple[str, ...]
-    feelings: tuple[str, ...]
-    break_state: str | None
 
 
 def history_page(

@@ -12,12 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
+from softlanding.models import HistoryRow
 from softlanding.report.layout import feeling_words, kind_words, local_time
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
 from softlanding.screens.history.unlock import PassphraseScreen
-from softlanding.store import archive
 from softlanding.textsafe import one_line
 from softlanding.widgets.delete import ask_delete
 
@@ -89,7 +89,7 @@ class HistoryScreen(BaseScreen[None]):
         self.query_one("#empty").display = not rows
         self.query_one("#count", Static).update(self._count_line(len(rows)))
 
-    def _cells(self, item: archive.HistoryRow) -> list[Text]:
+    def _cells(self, item: HistoryRow) -> list[Text]:
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
         when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
