@@ -232,3 +232,18 @@ async def test_the_footer_keeps_help_and_quit_in_80_columns_even_on_an_unfinishe
             assert needed in shown
         assert footer_cut_off(app) == []
         assert keys.quit in screen_text(app).splitlines()[-1]
+
+
+async def test_a_pair_session_shows_both_names_as_stored_on_one_plain_line(make_app, store) -> None:
+    """Names are data: square brackets stay, a line break is shown, not obeyed."""
+    ids = seed(store)
+    odd = store.create_session("together", partners=[("A", "[i]Jo"), ("B", "A\nl")])
+    store.save_answer(odd, "pause", "calm_before", 4, partner="A")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        table = app.screen.query_one(DataTable)
+        kind = {sid: str(table.get_row(sid)[1]) for sid in (odd, ids["together"], ids["solo"])}
+        assert kind == {odd: "[i]Jo & A\u240al", ids["together"]: "Alex & Sam", ids["solo"]: "Solo"}
+        shown = screen_text(app)
+        assert "[i]Jo & A\u240al" in shown and "Alex & Sam" in shown

@@ -203,7 +203,8 @@ class SessionFacts:
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One line of the history list; `break_state` is None when no break was taken."""
+    """One line of the history list; `break_state` is None when no break was taken, `partners`
+    holds a pair's names as stored (empty for one person)."""
 
     id: str
     kind: str
@@ -212,6 +213,7 @@ class HistoryRow:
     tags: tuple[str, ...]
     feelings: tuple[str, ...]
     break_state: str | None
+    partners: tuple[str, ...] = ()
 
 
 RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as coming back as agreed

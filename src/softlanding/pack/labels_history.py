@@ -27,6 +27,7 @@ class HistoryText(Labels):
     kind_solo: Plain
     kind_together: Plain
     kind_reflect: Plain
+    pair: Annotated[Text, Uses("first", "second")]  # a pair's names, in place of the kind
     break_kept: Plain
     break_later: Plain
     break_not_noted: Plain

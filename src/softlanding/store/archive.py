@@ -244,6 +244,7 @@ def history_page(
     ids = [row[0] for row in rows]
     tags, feelings = _page_details(store, ids, lock_only(viewer))
     breaks = _break_times(store, ids)
+    pairs = _pair_names(store, ids)
     now = now_utc()
     return [
         HistoryRow(
@@ -254,9 +255,23 @@ def history_page(
             tuple(tags[sid]),
             tuple(feelings[sid]),
             _state(*breaks[sid], now=now) if sid in breaks else None,
+            pairs.get(sid, ()),
         )
         for sid, kind, status, started in rows
     ]
+
+
+def _pair_names(store: Store, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """The names of each session of a page that two people took part in, by seat."""
+    names: dict[str, list[str]] = defaultdict(list)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    for sid, name in store.conn.execute(
+        f"SELECT session_id, name FROM partners WHERE session_id IN ({marks}) ORDER BY slot", ids
+    ):
+        names[sid].append(str(name))
+    return {sid: tuple(found) for sid, found in names.items() if len(found) > 1}
 
 
 def _page_details(

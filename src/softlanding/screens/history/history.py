@@ -25,9 +25,9 @@ PAGE = 100  # rows per page: a DataTable this size appears at once, even with 50
 # (column label id, width): 76 columns with padding, so the table fits 80 with its scrollbar.
 COLUMNS = (
     ("col_when", 16),
-    ("col_kind", 8),
-    ("col_feelings", 18),
-    ("col_tags", 14),
+    ("col_kind", 12),  # a pair's two names ("Alex & Sam") stand for the kind
+    ("col_feelings", 15),
+    ("col_tags", 13),
     ("col_break", 10),
 )
 
@@ -93,7 +93,10 @@ class HistoryScreen(BaseScreen[None]):
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
         when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
-        cells = (when, kind_words(item.kind, self.data), feelings)
+        kind = kind_words(item.kind, self.data)
+        if len(item.partners) == 2:  # the names as stored: one_line below keeps them one line
+            kind = self.words.pair.format(first=item.partners[0], second=item.partners[1])
+        cells = (when, kind, feelings)
         return [
             Text(one_line(c), no_wrap=True, overflow="ellipsis")  # saved words: one plain line
             for c in (*cells, ", ".join(item.tags), state)
