@@ -224,7 +224,7 @@ class HistoryCliText(Labels):
     ask_one: Annotated[Text, Uses("when")]
     ask_all: Annotated[Text, Uses("count")]
     ask_type: Plain
-    answer_yes: Plain
+    answer_yes: Plain  # the answers that mean yes, with | between them ("y|yes")
     needs_yes: Plain
     kept: Plain
     nothing_saved: Plain
