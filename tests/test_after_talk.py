@@ -165,6 +165,21 @@ async def test_an_interrupted_talk_resumes_at_the_first_unanswered_question(
         assert prompt(again).startswith("How might your partner tell it")
 
 
+async def test_preparing_alone_keeps_the_packs_word_for_the_one_person(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    object.__setattr__(app.pack.text.after_talk, "solo_name", "Moi")  # a pack in another tongue
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("space", "enter")  # a feeling: the session is written
+        await pilot.pause()
+        sid = app.session_id
+    record = store.load(sid)
+    assert record.kind == "solo" and record.partners == {"A": "Moi"}
+
+
 async def test_talk_it_over_from_a_session_in_look_back_starts_with_its_names(
     make_app: Any, store: Any
 ) -> None:

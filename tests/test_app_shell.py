@@ -109,6 +109,39 @@ async def test_ctrl_c_does_not_quit(make_app) -> None:
         assert any("Ctrl+Q" in n.message for n in app._notifications)
 
 
+async def ctrl_c_says(app, pilot) -> str:
+    app.clear_notifications()
+    await pilot.press("ctrl+c")
+    await pilot.pause()
+    assert app.is_running
+    said = [n.message for n in app._notifications]
+    assert len(said) == 1 and "Ctrl+Q" in said[0]
+    return said[0]
+
+
+async def test_ctrl_c_says_words_are_saved_only_once_something_is(make_app, store) -> None:
+    """On Home nothing was started: no word about saving. After an answer: saved. In a session
+    kept off the disk: no word about saving either."""
+    app = make_app()
+    words = app.pack.text.app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert await ctrl_c_says(app, pilot) == words.ctrl_c_quit
+        await pilot.press("enter")  # Start now, just me: nothing answered yet, nothing written
+        await pilot.pause()
+        assert await ctrl_c_says(app, pilot) == words.ctrl_c_quit
+        await pilot.press("6", "enter")  # the first answer writes the session
+        await pilot.pause()
+        assert store.latest_session() is not None
+        assert await ctrl_c_says(app, pilot) == words.ctrl_c
+        app.begin_session("solo", keep=False)  # "Start without saving"
+        await pilot.pause()
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert await ctrl_c_says(app, pilot) == words.ctrl_c_quit
+
+
 async def test_home_offers_resume_and_shows_return_time(make_app, store) -> None:
     sid = store.create_session("solo")
     store.save_answer(sid, "pause", "return_at", "2099-01-01T12:00:00+00:00")

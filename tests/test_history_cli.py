@@ -277,6 +277,30 @@ def test_forget_asks_at_a_terminal(store, capsys, monkeypatch) -> None:
     assert code == 0 and "Delete all 4" in text and store.count_sessions() == 0
 
 
+@pytest.mark.parametrize("typed", ["y", "Y", "  y  ", "yes", " YES "])
+def test_forget_takes_y_or_yes_in_any_case(store, capsys, monkeypatch, typed: str) -> None:
+    ids = seed(store)
+    asked = answer(monkeypatch, typed)
+    code, text, _ = out(capsys, "forget", ids["solo"])
+    assert code == 0 and store.load(ids["solo"]) is None
+    assert "y or yes" in asked[0]  # the question says which answers delete
+
+
+@pytest.mark.parametrize("typed", ["", "n", "no", "ye", "yy", "y es", "yes please", "oui", "|"])
+def test_forget_takes_anything_else_as_no(store, capsys, monkeypatch, typed: str) -> None:
+    ids = seed(store)
+    answer(monkeypatch, typed)
+    code, text, _ = out(capsys, "forget", ids["solo"])
+    assert code == 1 and "Nothing was deleted" in text and store.count_sessions() == 5
+
+
+def test_a_packs_yes_words_never_include_a_blank_answer() -> None:
+    from softlanding.scripts.say import yes_words
+
+    assert yes_words("y|yes") == {"y", "yes"}
+    assert yes_words(" Ja || j |") == {"ja", "j"}  # a stray bar never lets Enter alone delete
+
+
 def test_forget_usage_and_unknown_ids(store, capsys) -> None:
     assert run("forget").returncode == 2
     assert run("forget", "abc", "--all").returncode == 2

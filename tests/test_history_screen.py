@@ -6,7 +6,8 @@ import io
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Footer
+from textual.widgets._footer import FooterKey
 
 from history_seed import CANARY, open_history, seed
 from softlanding.screens.confirm import ConfirmScreen
@@ -197,3 +198,52 @@ async def test_a_solo_session_is_looked_back_on_in_words_for_one(make_app, store
         shown = screen_text(app)
         assert words.solo_after_heard_back in shown and words.after_heard_back not in shown
         assert "they felt ignored" in shown
+
+
+def footer_cut_off(app: Any) -> list[str]:
+    """The footer's keys that do not fit the window's width (none, when the footer fits)."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    assert keys, "the footer shows no keys"
+    room, used = footer.size.width, 0
+    cut = []
+    for key in keys:
+        used += key.outer_size.width + key.styles.margin.width
+        if used - key.styles.margin.right > room:
+            cut.append(key.description)
+    return cut
+
+
+async def test_the_footer_keeps_help_and_quit_in_80_columns_even_on_an_unfinished_row(
+    make_app, store
+) -> None:
+    seed(store)
+    open_sid = store.create_session("solo")  # the newest: the cursor starts on it
+    store.save_answer(open_sid, "pause", "calm_before", 4)
+    app = make_app()
+    keys = app.pack.text.keys
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and app.screen.current_id() == open_sid
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert keys.history_carry_on in shown  # this row can be carried on, and says so
+        for needed in (keys.not_safe, keys.quick_hide, keys.help, keys.quit):
+            assert needed in shown
+        assert footer_cut_off(app) == []
+        assert keys.quit in screen_text(app).splitlines()[-1]
+
+
+async def test_a_pair_session_shows_both_names_as_stored_on_one_plain_line(make_app, store) -> None:
+    """Names are data: square brackets stay, a line break is shown, not obeyed."""
+    ids = seed(store)
+    odd = store.create_session("together", partners=[("A", "[i]Jo"), ("B", "A\nl")])
+    store.save_answer(odd, "pause", "calm_before", 4, partner="A")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        table = app.screen.query_one(DataTable)
+        kind = {sid: str(table.get_row(sid)[1]) for sid in (odd, ids["together"], ids["solo"])}
+        assert kind == {odd: "[i]Jo & A\u240al", ids["together"]: "Alex & Sam", ids["solo"]: "Solo"}
+        shown = screen_text(app)
+        assert "[i]Jo & A\u240al" in shown and "Alex & Sam" in shown

@@ -9,8 +9,10 @@ import re
 from typing import Any
 
 import pytest
+from tests.test_history_screen import footer_cut_off
 from textual.geometry import Region
 from textual.widgets import Button, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from softlanding.analysis.danger import PAGE_KINDS, ordered_resources
 from softlanding.screens.home import HomeScreen
@@ -192,6 +194,40 @@ async def test_after_im_not_safe_the_session_just_left_can_be_deleted(make_app, 
         assert store.load(sid) is None
         assert squash(words_.forgotten) in squash(words(app))
         assert app.screen.check_action("forget", ()) is False  # nothing more to delete
+
+
+async def test_with_a_session_kept_the_footer_still_fits_80_columns(make_app) -> None:
+    """The delete key joins the footer; help and quit stay on screen, "I'm not safe" first."""
+    app = make_app()
+    keys = app.pack.text.keys
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start now, just me
+        await pilot.pause()
+        await pilot.press("6", "enter")  # the first answer writes the session
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert shown[:2] == [keys.not_safe, keys.quick_hide]
+        for needed in (keys.home, keys.safety_forget, keys.help, keys.quit):
+            assert needed in shown
+        assert footer_cut_off(app) == []
+        assert keys.region not in shown  # named on the page; R still chooses one
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+
+
+async def test_with_nothing_kept_the_footer_names_the_region_key(make_app) -> None:
+    app = make_app()
+    keys = app.pack.text.keys
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")  # from Home: nothing to delete, so there is room for R
+        await pilot.pause()
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert keys.region in shown and keys.safety_forget not in shown
+        assert footer_cut_off(app) == []
 
 
 async def test_the_delete_key_is_not_offered_when_nothing_was_kept(make_app) -> None:

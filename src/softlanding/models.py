@@ -201,6 +201,21 @@ class SessionFacts:
         return [v for (_, s, f), v in sorted(self.answers.items()) if s == step and f == name]
 
 
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of the history list; `break_state` is None when no break was taken, `partners`
+    holds a pair's names as stored (empty for one person)."""
+
+    id: str
+    kind: str
+    status: str
+    started_at: str
+    tags: tuple[str, ...]
+    feelings: tuple[str, ...]
+    break_state: str | None
+    partners: tuple[str, ...] = ()
+
+
 RETURN_GRACE = timedelta(minutes=10)  # a few minutes late still counts as coming back as agreed
 
 

@@ -11,8 +11,7 @@ from softlanding.report.visible import Viewer
 from softlanding.store.errors import STORE_FAILURES, plain_error
 
 if TYPE_CHECKING:
-    from softlanding.models import SessionFacts, SessionRecord
-    from softlanding.store.archive import HistoryRow
+    from softlanding.models import HistoryRow, SessionFacts, SessionRecord
     from softlanding.store.sessions import Store
 
 T = TypeVar("T")

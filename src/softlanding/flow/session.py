@@ -167,6 +167,11 @@ class SessionKeeper:
     def unkept(self) -> bool:
         return self._kept_store is not None
 
+    @property
+    def on_disk(self) -> bool:
+        """Something of the session under way is on this computer (never a don't-keep one)."""
+        return self.answers.written and not self.unkept
+
     def library(self) -> Library:
         """Past sessions, read through the real store (Home passes over those left for safety)."""
         return Library(self.store, self.report, self.viewer, self.left_for_safety)

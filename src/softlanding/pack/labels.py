@@ -79,7 +79,8 @@ class KeysText(Labels):
 
 
 class AppText(Labels):
-    ctrl_c: Plain
+    ctrl_c: Plain  # while the session under way is saved on this computer
+    ctrl_c_quit: Plain  # when nothing of it is (on Home, before a first answer, not kept)
     too_long: Annotated[Text, Uses("limit")]
     too_small: Annotated[Text, Uses("height", "width")]
     rows_skipped: Plain

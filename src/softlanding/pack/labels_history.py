@@ -27,6 +27,7 @@ class HistoryText(Labels):
     kind_solo: Plain
     kind_together: Plain
     kind_reflect: Plain
+    pair: Annotated[Text, Uses("first", "second")]  # a pair's names, in place of the kind
     break_kept: Plain
     break_later: Plain
     break_not_noted: Plain
@@ -223,7 +224,7 @@ class HistoryCliText(Labels):
     ask_one: Annotated[Text, Uses("when")]
     ask_all: Annotated[Text, Uses("count")]
     ask_type: Plain
-    answer_yes: Plain
+    answer_yes: Plain  # the answers that mean yes, with | between them ("y|yes")
     needs_yes: Plain
     kept: Plain
     nothing_saved: Plain

@@ -167,3 +167,4 @@ class KeepText(Labels):
 
 class AfterTalkText(Labels):
     nothing_ticked: Plain
+    solo_name: Plain  # the one person preparing alone, as their session keeps them

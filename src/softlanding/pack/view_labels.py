@@ -33,6 +33,7 @@ from softlanding.pack.view_labels_together import (
 
 class AppText(Frozen):
     ctrl_c: Label
+    ctrl_c_quit: Label
     too_long: Label
     too_small: Label
     rows_skipped: Label

@@ -89,6 +89,7 @@ class HistoryText(Frozen):
     kind_solo: Label
     kind_together: Label
     kind_reflect: Label
+    pair: Label
     break_kept: Label
     break_later: Label
     break_not_noted: Label

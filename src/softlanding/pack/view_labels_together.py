@@ -12,6 +12,7 @@ from softlanding.pack.frozen import Frozen
 
 class AfterTalkText(Frozen):
     nothing_ticked: Label
+    solo_name: Label
 
 
 class ClosingText(Frozen):

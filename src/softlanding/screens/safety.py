@@ -33,7 +33,9 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         Binding("escape", "home", "home", id="home"),
         Binding("r", "region", "region", id="safety.region"),
         Binding("d", "forget", "safety_forget", id="safety.forget"),
-        # on the page itself, beside the region (the footer has no room for it at 80 columns)
+        # Named on the page itself, "(R)" and "(O)": at 80 columns the footer has no room for O,
+        # nor for R beside Delete (then this unlisted R answers instead: see check_action).
+        Binding("r", "region(True)", "region", show=False, id="safety.region_unlisted"),
         Binding("o", "ordinary", "ordinary", show=False, id="safety.ordinary"),
         *[Binding(str(n), f"page('{n}')", show=False, id=f"safety.page{n}") for n in range(10)],
         # the page scrolls with the arrows while a button keeps the focus (Enter still goes on)
@@ -101,8 +103,11 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         line.display = kept  # no empty line at the end of the page
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        deletable = self.way_home and self.sl.session.left_last is not None
         if action == "forget":  # only while there is something to delete
-            return self.way_home and self.sl.session.left_last is not None
+            return deletable
+        if action == "region":  # one of the two R bindings: the listed one unless D is shown
+            return bool(parameters) == deletable
         return super().check_action(action, parameters)
 
     def action_forget(self) -> None:
@@ -176,7 +181,7 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         self._show()
         self.query_one("#safety", VerticalScroll).scroll_home(animate=False)
 
-    def action_region(self) -> None:
+    def action_region(self, unlisted: bool = False) -> None:  # either R binding: the same
         def chosen(region: str | None) -> None:
             if region is not None:
                 self.sl.session.settings.set("region", region)

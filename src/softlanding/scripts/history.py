@@ -6,8 +6,9 @@ import argparse
 import json
 from dataclasses import asdict
 
+from softlanding.models import HistoryRow
 from softlanding.pack.fill import fill
-from softlanding.store.archive import HistoryRow, history_page, since_iso
+from softlanding.store.archive import history_page, since_iso
 from softlanding.store.sessions import Store
 
 MAX_LIMIT = 1_000_000

@@ -21,7 +21,7 @@ def notice(store: Any) -> None:
 
 
 def confirmed(question: str, cli: dict[str, str], yes: bool, prompt_key: str = "ask_type") -> bool:
-    """--yes, or a person at a terminal typing the word; never a silent default."""
+    """--yes, or a person at a terminal typing a yes word (any case); never a silent default."""
     if yes:
         return True
     if not sys.stdin.isatty():
@@ -32,4 +32,9 @@ def confirmed(question: str, cli: dict[str, str], yes: bool, prompt_key: str = "
         answer = input(cli[prompt_key])
     except EOFError:
         answer = ""
-    return answer.strip().lower() == cli["answer_yes"].lower()
+    return answer.strip().lower() in yes_words(cli["answer_yes"])
+
+
+def yes_words(listed: str) -> set[str]:
+    """The answers that mean yes, from a pack label like "y|yes" (blank ones never count)."""
+    return {word.strip().lower() for word in listed.split("|") if word.strip()}

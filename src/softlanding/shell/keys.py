@@ -52,8 +52,10 @@ class GlobalKeys:
             self.app.push_screen(HelpScreen(self.app.screen))
 
     def ctrl_c(self) -> None:
-        """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead."""
-        self.app.notify(self.pack.text.app.ctrl_c)
+        """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead, and
+        that the words are saved only when they are."""
+        words = self.pack.text.app
+        self.app.notify(words.ctrl_c if self.session.on_disk else words.ctrl_c_quit)
 
     def save_and_exit(self) -> None:
         """Keep what is half-typed (also under a hide or too-small screen), then leave."""

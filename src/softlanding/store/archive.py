@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from softlanding.models import (
+    HistoryRow,
     SessionFacts,
     SessionRecord,
     answer_problem,
@@ -223,19 +223,6 @@ def records_as_stored(store: Store, since: str | None = None) -> list[SessionRec
 # --- history pages and pattern facts ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    """One line of the history list; `break_state` is None when no break was taken."""
-
-    id: str
-    kind: str
-    status: str
-    started_at: str
-    tags: tuple[str, ...]
-    feelings: tuple[str, ...]
-    break_state: str | None
-
-
 def history_page(
     store: Store,
     limit: int,
@@ -257,6 +244,7 @@ def history_page(
     ids = [row[0] for row in rows]
     tags, feelings = _page_details(store, ids, lock_only(viewer))
     breaks = _break_times(store, ids)
+    pairs = _pair_names(store, ids)
     now = now_utc()
     return [
         HistoryRow(
@@ -267,9 +255,23 @@ def history_page(
             tuple(tags[sid]),
             tuple(feelings[sid]),
             _state(*breaks[sid], now=now) if sid in breaks else None,
+            pairs.get(sid, ()),
         )
         for sid, kind, status, started in rows
     ]
+
+
+def _pair_names(store: Store, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """The names of each session of a page that two people took part in, by seat."""
+    names: dict[str, list[str]] = defaultdict(list)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    for sid, name in store.conn.execute(
+        f"SELECT session_id, name FROM partners WHERE session_id IN ({marks}) ORDER BY slot", ids
+    ):
+        names[sid].append(str(name))
+    return {sid: tuple(found) for sid, found in names.items() if len(found) > 1}
 
 
 def _page_details(

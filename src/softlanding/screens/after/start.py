@@ -123,8 +123,9 @@ class AfterStartScreen(BaseScreen[None]):
 
     def _begin(self, mode: Mode) -> None:
         kind = "together" if mode == "together" else "solo"
-        partners = (("A", self.names["A"]), ("B", self.names["B"]))
-        self.sl.session.start(kind, partners if mode == "together" else (("A", "You"),))
+        pair = (("A", self.names["A"]), ("B", self.names["B"]))
+        alone = (("A", self.pack.text.after_talk.solo_name),)
+        self.sl.session.start(kind, pair if mode == "together" else alone)
         self.sl.session.flow = AfterFlow(mode)
         if self.about is not None:  # which fight this talk is over: its start, on the clock
             self.sl.session.record(STEP, "about_session", self.about.started_at)

@@ -12,12 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
+from softlanding.models import HistoryRow
 from softlanding.report.layout import feeling_words, kind_words, local_time
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
 from softlanding.screens.history.unlock import PassphraseScreen
-from softlanding.store import archive
 from softlanding.textsafe import one_line
 from softlanding.widgets.delete import ask_delete
 
@@ -25,9 +25,9 @@ PAGE = 100  # rows per page: a DataTable this size appears at once, even with 50
 # (column label id, width): 76 columns with padding, so the table fits 80 with its scrollbar.
 COLUMNS = (
     ("col_when", 16),
-    ("col_kind", 8),
-    ("col_feelings", 18),
-    ("col_tags", 14),
+    ("col_kind", 12),  # a pair's two names ("Alex & Sam") stand for the kind
+    ("col_feelings", 15),
+    ("col_tags", 13),
     ("col_break", 10),
 )
 
@@ -37,9 +37,11 @@ class HistoryScreen(BaseScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "back", id="back"),
         Binding("c", "carry_on", "history_carry_on", id="history_carry_on"),
-        Binding("d", "delete", "history_delete", id="history_delete"),
         Binding("t", "patterns", "history_patterns", id="history_patterns"),
-        Binding("o", "open_sealed", "history_passphrase", id="history_passphrase"),
+        # Out of the footer, or at 80 columns it loses "Quit": a session opened from here shows
+        # both, and the locked list's line names o.
+        Binding("d", "delete", "history_delete", show=False, id="history_delete"),
+        Binding("o", "open_sealed", "history_passphrase", show=False, id="history_passphrase"),
         Binding("n", "page(1)", "history_next_page", show=False, id="history_next_page"),
         Binding("p", "page(-1)", "history_prev_page", show=False, id="history_prev_page"),
     ]
@@ -87,11 +89,14 @@ class HistoryScreen(BaseScreen[None]):
         self.query_one("#empty").display = not rows
         self.query_one("#count", Static).update(self._count_line(len(rows)))
 
-    def _cells(self, item: archive.HistoryRow) -> list[Text]:
+    def _cells(self, item: HistoryRow) -> list[Text]:
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
         when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
-        cells = (when, kind_words(item.kind, self.data), feelings)
+        kind = kind_words(item.kind, self.data)
+        if len(item.partners) == 2:  # the names as stored: one_line below keeps them one line
+            kind = self.words.pair.format(first=item.partners[0], second=item.partners[1])
+        cells = (when, kind, feelings)
         return [
             Text(one_line(c), no_wrap=True, overflow="ellipsis")  # saved words: one plain line
             for c in (*cells, ", ".join(item.tags), state)
