@@ -135,6 +135,9 @@ def test_hard_negatives_stay_quiet(analyzer: Analyzer, text: str) -> None:
         "I was eaten alive by mosquitos",
         "the plant wants to die",
         "You're not leaving without a hug!",
+        "nobody will find her keys in this mess lol",
+        "you're never getting rid of me babe",
+        "I'm going to put you through the wringer at tennis",
     ],
 )
 def test_idioms_are_not_danger(analyzer: Analyzer, text: str) -> None:
@@ -774,6 +777,15 @@ SAFETY_MORE: list[str] = [
     "no one would care if i died",
     "I've been self harming",
     "I keep thinking I should just kill myself",
+    # formulas neither the lexicon nor the reader heard (session 6), in our own words
+    "that isn't a threat, it's a promise",
+    "you'll regret the day you married me",
+    "say that again and I'm putting you through the window",
+    "if she leaves me nobody will ever find her.",
+    "talk to me like that again and you won't live to regret it",
+    "he texted that when we get home I'm dead",
+    "when they find me in the morning you'll know why",
+    "or I'll shut you up for good",
 ]
 
 DEV_CASES = [pytest.param(t, k, s, id=f"{i:03d}") for i, (t, k, s) in enumerate(DEV)]
