@@ -145,6 +145,26 @@ async def test_esc_on_the_first_question_goes_back_to_the_start(
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_no_next_talk_planned_means_nobody_is_asked_to_start_it(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 0)  # both of us
+        await pilot.press("enter", "enter")  # the names as they are
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AfterTalkScreen)
+        kinds = [q.ask.kind for q in screen.questions]
+        screen.index = kinds.index("when")
+        screen._show()
+        await pilot.pause()
+        await say(pilot, "")  # no time: "if you need to"
+        assert screen.current is not None and screen.current.ask.kind != "starter"
+        assert screen.index == kinds.index("starter") + 1
+
+
 async def test_an_interrupted_talk_resumes_at_the_first_unanswered_question(
     make_app: Any, store: Any
 ) -> None:

@@ -168,6 +168,9 @@ class AfterTalkScreen(ContextScreen[None]):
         elif value is None:  # emptied on a second look: the earlier answer goes too
             self.ctx.answers.forget(STEP, question.key, seat=question.seat)
         self.index += 1
+        nxt = self.current
+        if question.ask.kind == "when" and value is None and nxt and nxt.ask.kind == "starter":
+            self.index += 1  # no next talk planned: nobody needs to start it
         # the pair's talk ends with each asked in private, every time: a round only after
         # danger was heard (or in the middle) would tell the other that it was
         if self.current is None and not self.finished and self.host.ask_each_in_private(self._show):
