@@ -79,6 +79,8 @@ def _asker(words: Any) -> Callable[[str], bool]:
             answer = input(question)
         except (EOFError, KeyboardInterrupt):
             return False
-        return answer.strip().lower() in words.answer_yes.split("|")
+        from softlanding.scripts.say import yes_words  # only when the question is asked
+
+        return answer.strip().lower() in yes_words(words.answer_yes)
 
     return ask
