@@ -55,6 +55,15 @@ def test_history_table_lists_newest_first(store, capsys) -> None:
     assert "came back" in text and "let down" in text
 
 
+def test_history_table_names_the_pair_as_the_look_back_screen_does(store, capsys) -> None:
+    seed(store)
+    store.create_session("together", partners=[("A", "[b]Jo"), ("B", "Ri\nki")])
+    code, text, _ = out(capsys, "history")
+    assert code == 0
+    assert "Alex & Sam" in text  # the seeded pair, by name rather than "Together"
+    assert "[b]Jo & Ri␊ki" in text  # names are data: no markup, one line
+
+
 def test_history_json_limit_since_and_tag(store, capsys) -> None:
     ids = seed(store)
     code, text, _ = out(capsys, "history", "--json", "--limit", "2")

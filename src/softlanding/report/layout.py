@@ -104,6 +104,13 @@ def kind_words(kind: str, pack: dict[str, Any]) -> str:
     return str(pack["text"]["history"].get(f"kind_{kind}", kind))
 
 
+def row_kind(kind: str, partners: tuple[str, ...], pack: dict[str, Any]) -> str:
+    """A history row's kind: the pair's names as stored for a session done together."""
+    if len(partners) == 2:  # the pack's words are the template; names are only arguments
+        return str(pack["text"]["history"]["pair"]).format(first=partners[0], second=partners[1])
+    return kind_words(kind, pack)
+
+
 def feeling_words(feelings: Iterable[str], pack: dict[str, Any]) -> list[str]:
     """Named feelings, with "not sure" and "rather not say" in the pack's words."""
     unnamed = ("not_sure", "rather_not_say")

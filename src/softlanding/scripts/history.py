@@ -63,7 +63,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     from rich.text import Text
 
     from softlanding.pack.loader import load_data
-    from softlanding.report.layout import feeling_words, kind_words, local_time, unknown_date
+    from softlanding.report.layout import feeling_words, local_time, row_kind, unknown_date
     from softlanding.textsafe import one_line
 
     pack = load_data()
@@ -84,7 +84,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
         cells = (
             r.id[:8],
             local_time(r.started_at, unknown_date(pack)),
-            kind_words(r.kind, pack),
+            row_kind(r.kind, r.partners, pack),
             ", ".join(feeling_words(r.feelings, pack)),
             ", ".join(r.tags),
             words[f"break_{r.break_state}"] if r.break_state else "",

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
 from softlanding.models import HistoryRow
-from softlanding.report.layout import feeling_words, kind_words, local_time
+from softlanding.report.layout import feeling_words, local_time, row_kind
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
@@ -93,9 +93,7 @@ class HistoryScreen(BaseScreen[None]):
         feelings = ", ".join(feeling_words(item.feelings, self.data))
         state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
         when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
-        kind = kind_words(item.kind, self.data)
-        if len(item.partners) == 2:  # the names as stored: one_line below keeps them one line
-            kind = self.words.pair.format(first=item.partners[0], second=item.partners[1])
+        kind = row_kind(item.kind, item.partners, self.data)  # one_line below: one plain line
         cells = (when, kind, feelings)
         return [
             Text(one_line(c), no_wrap=True, overflow="ellipsis")  # saved words: one plain line
