@@ -76,8 +76,10 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
         console.print(empty, markup=False)
         return
     table = Table(title=fill(cli["title"], shown=len(rows), total=total), title_justify="left")
-    for label in (cli["col_id"], words["col_when"], words["col_kind"]):
+    for label in (cli["col_id"], words["col_when"]):
         table.add_column(label, no_wrap=True)
+    # a pair's names can be long: cut with an ellipsis so the columns after them keep their room
+    table.add_column(words["col_kind"], no_wrap=True, max_width=20, overflow="ellipsis")
     for label in (words["col_feelings"], words["col_tags"], words["col_break"]):
         table.add_column(label)
     for r in rows:
