@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import socket
 import time
@@ -10,8 +11,38 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import textual.app
+from textual._wait import wait_for_idle
+from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+async def _quick_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    """Between the keys of one `pilot.press`: idle once a 4 ms slice passes with no CPU used
+    (Textual's `wait_for_idle`, with slices of 4 ms instead of 20)."""
+    start = time.monotonic()
+    while True:
+        cpu = time.process_time()
+        await asyncio.sleep(0.004)
+        elapsed = time.monotonic() - start
+        if elapsed >= max_sleep or (elapsed > min_sleep and time.process_time() - cpu < 0.0002):
+            return
+
+
+# Pilot waits for "idle" after every key it presses by sleeping in slices of 20 ms until a slice
+# passes with no work done, so a typed sentence costs a second of sleep. Between keys a 4 ms
+# slice is the same test; `pilot.pause()` and the end of each `press` keep Textual's 20 ms.
+textual.app.wait_for_idle = _quick_idle  # type: ignore[attr-defined]
+_press = Pilot.press
+
+
+async def _press_then_settle(self: Pilot[Any], *keys: str) -> None:
+    await _press(self, *keys)
+    await wait_for_idle(0)  # after the last key, Textual's own wait, as before
+
+
+Pilot.press = _press_then_settle  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
@@ -88,13 +119,17 @@ def pack() -> Any:
 
 
 @pytest.fixture(scope="session")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def data(tmp_path_factory: pytest.TempPathFactory, compiled_pack: Path) -> Iterator[dict[str, Any]]:
     """The shipped pack as plain data (what the analyzer is built from), loaded once per run."""
+    from softlanding import paths
     from softlanding.pack import loader
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOFTLANDING_HOME", str(tmp_path_factory.mktemp("pack-data-home")))
         mp.delenv("SOFTLANDING_PROMPTS", raising=False)
+        target = paths.ensure_private_dir(paths.cache_dir()) / compiled_pack.name
+        shutil.copyfile(compiled_pack, target)  # read, not validated a second time
+        target.chmod(0o600)
         yield loader.load_data()
 
 

@@ -130,9 +130,7 @@ async def test_not_yet_keeps_nothing_and_preparing_alone_asks_only_your_side(
         assert {seat for seat, _, _ in record.answers} == {"A"}
 
 
-async def test_esc_on_the_first_question_goes_back_to_the_start(
-    make_app: Any, store: Any
-) -> None:
+async def test_esc_on_the_first_question_goes_back_to_the_start(make_app: Any, store: Any) -> None:
     """The footer says "esc Back": on the first question there is no question before it, so
     Back leaves the talk (a newcomer pressed it and nothing happened)."""
     app = make_app(start="after")

@@ -1,4 +1,9 @@
-"""Keys that always answer: the safety and hide keys act at once, even under a pasted flood."""
+"""Keys that always answer: the safety and hide keys act at once, even under a pasted flood.
+
+No clock decides these tests (a busy CI box stalls any loop): the key must take effect while
+most of the pasted keystrokes are still waiting, i.e. it jumped the queue instead of waiting
+behind the paste. How fast a key answers is measured by scripts/bench.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from textual import events
 from textual.widgets import TextArea
 
 FLOOD = 5000  # characters delivered as single keystrokes (a paste without bracketed paste)
-BOUND = 0.1  # seconds the key may take beyond the same key on an idle app
+WAITING = 500  # keystrokes still queued when the key has acted: it did not wait for the paste
 
 
 def flood(app: Any, count: int) -> None:
@@ -22,30 +27,26 @@ def flood(app: Any, count: int) -> None:
         app._driver.send_message(events.Key("space" if char == " " else char, char))
 
 
-async def latency(app: Any, key: str, shown: Any, limit: float = 60.0) -> float:
-    """Seconds from `key` arriving until `shown()` is true (the loop keeps running meanwhile)."""
+async def still_queued(app: Any, key: str, shown: Any, queue: Any, limit: float = 60.0) -> int:
+    """Keystrokes of the paste still waiting at the moment `key` has made `shown()` true."""
     app._driver.send_message(events.Key(key, None))
-    start = time.perf_counter()
+    start = time.perf_counter()  # only a guard against a hang, never the verdict
     while not shown() and time.perf_counter() - start < limit:
-        await asyncio.sleep(0.002)
-    return time.perf_counter() - start
+        await asyncio.sleep(0.001)
+    assert shown(), f"{key} never took effect"
+    return int(queue.qsize())
 
 
-async def flooded_respond(app: Any, pilot: Any) -> tuple[Any, float]:
-    """Respond with its draft focused; returns it and Ctrl+L's latency on the idle app."""
-    from softlanding.screens.hide import HideScreen
-
+async def flooded_respond(app: Any, pilot: Any) -> tuple[Any, Any]:
+    """Respond with its draft focused and a paste flooding it; returns it and the draft's queue."""
     screen = await open_respond(app, pilot, word="hurt", need="reassurance", situation="x")
-    screen.query_one("#draft", TextArea).focus()
+    draft = screen.query_one("#draft", TextArea)
+    draft.focus()
     await pilot.pause(0.2)
-    idle = await latency(app, "ctrl+l", lambda: isinstance(app.screen, HideScreen))
-    await pilot.press("ctrl+l")
-    await pilot.pause()
-    assert app.screen is screen
     flood(app, FLOOD)
     await asyncio.sleep(0.05)  # the flood is being typed
-    assert screen.query_one("#draft", TextArea)._message_queue.qsize() > 1000
-    return screen, idle
+    assert draft._message_queue.qsize() > 1000
+    return screen, draft._message_queue
 
 
 async def settled(pilot: Any, shown: Any, limit: float = 3.0) -> None:
@@ -56,24 +57,16 @@ async def settled(pilot: Any, shown: Any, limit: float = 3.0) -> None:
     await pilot.pause()
 
 
-async def not_safe_latency(make_app: Any) -> tuple[float, float]:
-    """(Ctrl+S's latency under the flood, Ctrl+L's on the idle app), on a fresh app."""
+async def test_not_safe_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
     from softlanding.screens.safety import SafetyScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        _, idle = await flooded_respond(app, pilot)
-        took = await latency(app, "ctrl+s", lambda: isinstance(app.screen, SafetyScreen))
-    return took, idle
-
-
-async def test_not_safe_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
-    tries: list[tuple[float, float]] = []
-    for _ in range(3):  # a busy machine may stall one try; a key stuck behind the paste stalls all
-        tries.append(await not_safe_latency(make_app))
-        if tries[-1][0] < tries[-1][1] + BOUND:
-            return
-    raise AssertionError(f"Safety after (seconds, idle seconds): {tries}")
+        _, queue = await flooded_respond(app, pilot)
+        waiting = await still_queued(
+            app, "ctrl+s", lambda: isinstance(app.screen, SafetyScreen), queue
+        )
+        assert waiting > WAITING, f"the safety page came after the paste ({waiting} keys left)"
 
 
 async def test_hide_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
@@ -81,9 +74,11 @@ async def test_hide_acts_at_once_under_a_keystroke_paste(make_app: Any) -> None:
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen, idle = await flooded_respond(app, pilot)
-        took = await latency(app, "ctrl+l", lambda: isinstance(app.screen, HideScreen))
-        assert took < idle + BOUND, f"Hidden after {took:.3f} s (idle: {idle:.3f} s)"
+        screen, queue = await flooded_respond(app, pilot)
+        waiting = await still_queued(
+            app, "ctrl+l", lambda: isinstance(app.screen, HideScreen), queue
+        )
+        assert waiting > WAITING, f"the screen hid only after the paste ({waiting} keys left)"
         draft = screen.query_one("#draft", TextArea)
         while not draft._message_queue.empty():  # the paste is kept (up to the cap) meanwhile
             await asyncio.sleep(0.05)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +112,7 @@ def file_bytes(path: Path) -> bytes:
     )
 
 
-async def test_unshared_words_reach_no_reader_and_no_byte_of_the_file(
+async def test_unshared_words_reach_no_reader_no_byte_and_open_only_for_their_owner(
     make_app: Any, store: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(start="together")
@@ -155,14 +154,7 @@ async def test_unshared_words_reach_no_reader_and_no_byte_of_the_file(
     assert alex_own and all(seal.is_sealed(v) for v in alex_own.values())
     assert not any(k[0] == "B" for k in stored.private)
 
-
-async def test_a_passphrase_opens_its_owners_words_and_only_those(
-    make_app: Any, store: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = make_app(start="together")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await session_sharing_nothing(pilot)
-    sid = store.latest_session().id
+    # Alex's passphrase opens Alex's words and only those; another passphrase opens nothing
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "not alex's")
     code, text = cli(capsys, "show", sid, "--open")
     assert code == 1 and "does not open anything" in text and "ALEXOWNWORDS" not in text
@@ -174,21 +166,24 @@ async def test_a_passphrase_opens_its_owners_words_and_only_those(
     assert "ALEXTHOUGHT" in text and "SAMTHOUGHT" not in text
 
 
-def test_sealing_and_opening_a_session_each_take_under_half_a_second() -> None:
-    """A pair's session: two partners' salts, forty answers; best of three (a shared CI box)."""
-    sealing, opening = [], []
-    for _ in range(3):
-        started = time.perf_counter()
-        salts = [seal.new_salt(), seal.new_salt()]
-        keys = [seal.derive(ALEX_PASS, salt) for salt in salts]
-        boxes = [seal.seal_with_key(keys[n % 2], salts[n % 2], f"answer {n}") for n in range(40)]
-        sealing.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        keyring = Keyring(passphrases=[ALEX_PASS])
-        opened = [keyring.open(box) for box in boxes]
-        opening.append(time.perf_counter() - started)
-        assert all(ok for ok, _ in opened) and opened[3][1] == "answer 3"
-    assert min(sealing) < 0.5 and min(opening) < 0.5, (sealing, opening)
+def test_opening_a_pairs_session_derives_each_key_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slow step (Argon2id, ~0.03-0.09 s) runs once per partner's salt, never per answer, so
+    a pair's forty answers open as fast as two; scripts/bench and the KDF note give the times."""
+    salts = [seal.new_salt(), seal.new_salt()]
+    keys = [seal.derive(ALEX_PASS, salt) for salt in salts]
+    boxes = [seal.seal_with_key(keys[n % 2], salts[n % 2], f"answer {n}") for n in range(40)]
+    derived: list[bytes] = []
+    real = seal.derive
+
+    def counted(passphrase: str, salt: bytes) -> bytes:
+        derived.append(salt)
+        return real(passphrase, salt)
+
+    monkeypatch.setattr(seal, "derive", counted)
+    keyring = Keyring(passphrases=[ALEX_PASS])
+    opened = [keyring.open(box) for box in boxes]
+    assert all(ok for ok, _ in opened) and opened[3][1] == "answer 3"
+    assert sorted(derived) == sorted(salts)
 
 
 def test_a_wrong_passphrase_opens_nothing() -> None:
