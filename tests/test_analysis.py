@@ -887,3 +887,28 @@ def test_a_thank_you_is_asked_about_what_it_meant(analyzer: Analyzer, data: dict
     out = analyzer.analyze("I love you. Thank you for making dinner tonight, it meant a lot.")
     assert not out.patterns and out.question in frames
     assert analyzer.analyze("thanks for nothing, as usual").question not in frames
+
+
+WRITER_THREATENS = {
+    "I'll kill you": True,
+    "I will kill you if you leave": True,
+    "im gonna beat the shit out of you": True,
+    "If you leave I will hurt you": True,
+    "I swear I'll make you pay": True,
+    "I'm scared he'll kill me": False,
+    "he said he would kill me": False,
+    "He hit me": False,
+    "I told her that he'll hurt me. He will kill me": False,
+    "nobody would believe you, you're crazy": False,
+}
+
+
+@pytest.mark.parametrize("text", WRITER_THREATENS)
+def test_a_threat_said_in_the_first_person_is_told_from_one_reported(
+    analyzer: Any, text: str
+) -> None:
+    from softlanding.analysis.danger import find_danger, writer_threatens
+
+    hits = find_danger(analyzer, text)
+    assert hits, text
+    assert writer_threatens(hits, text) is WRITER_THREATENS[text]

@@ -110,6 +110,22 @@ def test_safety_comes_first_with_no_softening(
     assert pack["analysis"]["safety_question"] in out.replace("\n", " ")
 
 
+def test_a_threat_in_the_first_person_shows_the_page_for_ones_own_urge_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    """Reflect reads one's own messages too: "I'll kill you" may be the reader's words, so the
+    page for someone afraid they might hurt their partner comes first, then the one for fear."""
+    pages = pack["safety"]["pages"]
+    own, fear = pages["hurt_partner"]["title"], pages["partner_fear"]["title"]
+    assert run(["I'll kill you if you leave"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert own in out and fear in out and out.index(own) < out.index(fear)
+    assert out.index(fear) < out.index("I'll kill you if you leave")
+    assert run(["I'm scared he'll kill me"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert fear in out and own not in out  # the writer is the one afraid
+
+
 def test_message_on_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ sounds most like danger, with the page its heads chose, under the category "lear
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,38 @@ def kinds_of(hits: list[DangerHit]) -> list[str]:
     """The pages the hits call for, most urgent first."""
     found = {h.kind for h in hits}
     return [k for k in URGENCY if k in found]
+
+
+# "I'll", "I will", "im gonna"...: the writer is the one who would do it. A third person named
+# after it ("I'm scared he'll...") makes them the one who would, and the writer the one afraid.
+_I = re.compile(r"\b(?:i|i'll|i’ll|i'm|i’m|im|i'd|i’d)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:he|she|they|he's|she's|they're|he'll|she'll|they'll|he'd|she'd)\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_DONE_BY_WRITER = frozenset({"threat", "violence"})
+
+
+def writer_threatens(hits: list[DangerHit], text: str) -> bool:
+    """True when a threat or violence is said in the first person ("I'll kill you", "im gonna
+    hurt you"): the words may be the reader's own, so the page for fearing one's own urge fits
+    as well as the page for fearing a partner."""
+    for hit in hits:
+        if hit.category not in _DONE_BY_WRITER:
+            continue
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, hit.start)]
+        before = text[ends[-1] if ends else 0 : hit.end]
+        said = list(_I.finditer(before))
+        if said and not _THEY.search(before, said[-1].end()):
+            return True
+    return False
+
+
+def reflect_pages(hits: list[DangerHit], text: str) -> list[str]:
+    """The pages `reflect` shows, most urgent first: a first-person threat adds the page for
+    someone afraid they might hurt their partner (reflect reads one's own messages, too)."""
+    kinds = kinds_of(hits) or ["partner_fear"]
+    if "hurt_partner" not in kinds and writer_threatens(hits, text):
+        kinds = kinds_of([*hits, DangerHit("hurt_partner", "threat", 0, 0, "")])
+    return kinds
 
 
 def ordered_resources(

@@ -185,7 +185,7 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
     elif not args.check:
         from softlanding.scripts.reflect_card import card
 
-        card(found, data, saved=saved, refused=refused, kind=_kind(analyzer, found))
+        card(found, data, saved=saved, refused=refused, kinds=_kinds(analyzer, found))
     if refused and (args.json or args.check):
         print(data["safety"]["not_saved"], file=sys.stderr)
     return int(flagged) if args.check else 0
@@ -266,11 +266,10 @@ def _save(found: Analysis) -> None:
         store.save_whole("reflect", "reflect", answers)  # one transaction: never half a session
 
 
-def _kind(analyzer: Analyzer, found: Analysis) -> str | None:
-    """The most urgent kind of danger in the message, for the page that fits it."""
+def _kinds(analyzer: Analyzer, found: Analysis) -> list[str]:
+    """The kinds of danger in the message, most urgent first, for the pages that fit them."""
     if not found.safety.concern:
-        return None
-    from softlanding.analysis.danger import find_danger, kinds_of
+        return []
+    from softlanding.analysis.danger import find_danger, reflect_pages
 
-    kinds = kinds_of(find_danger(analyzer, found.text))
-    return kinds[0] if kinds else "partner_fear"
+    return reflect_pages(find_danger(analyzer, found.text), found.text)

@@ -31,12 +31,15 @@ def new_console() -> Console:
 
 
 def card(
-    found: Analysis, data: dict[str, Any], saved: bool, refused: bool, kind: str | None
+    found: Analysis, data: dict[str, Any], saved: bool, refused: bool, kinds: list[str]
 ) -> None:
     """Safety first when it applies; otherwise the message, what it may carry, one question."""
     console = new_console()
     if found.safety.concern:
-        _safety_card(console, data, kind or "partner_fear")
+        first, *also = kinds or ["partner_fear"]
+        _safety_card(console, data, first)
+        for kind in also:  # e.g. a threat in the first person: maybe the reader's own words
+            _brief_safety_card(console, data, kind)
         lines(console, marked(found), None, label(found.question, "bold"))
     else:
         _message_card(console, found, data)
@@ -73,6 +76,22 @@ def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
     body.append("\n" + safety["resources_note"], style="dim")
     title = label(page["title"])
     console.print(Panel(body, title=title, title_align="left", padding=(1, 2)))
+
+
+def _brief_safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
+    """Another kind of danger the message may mean: its words and its own kind of help (the
+    emergency line and the rest are in the card above)."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    page = data["safety"]["pages"][kind]
+    body = Text("\n".join(page["lines"]) + "\n\n")
+    own = page["first"][:1]
+    for item in data["safety"]["resources"]:
+        if item.get("kind") in own:
+            body.append(f"{item['name']}", style="bold")
+            body.append(f" · {item['contact']} · {item['region']}\n")
+    console.print(Panel(body, title=label(page["title"]), title_align="left", padding=(1, 2)))
 
 
 def _message_card(console: Console, found: Analysis, data: dict[str, Any]) -> None:
