@@ -126,6 +126,23 @@ def test_a_threat_in_the_first_person_shows_the_page_for_ones_own_urge_too(
     assert fear in out and own not in out  # the writer is the one afraid
 
 
+def test_the_region_chosen_in_the_app_puts_its_lines_first(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    from softlanding.store.sessions import Store
+
+    def first_line_after_emergency(out: str) -> str:
+        names = [r["name"] for r in pack["safety"]["resources"] if r["kind"] != "emergency"]
+        return min((n for n in names if n in out), key=out.index)
+
+    assert run(["he hit me last night"], monkeypatch) == 0
+    assert first_line_after_emergency(capsys.readouterr().out) != "National Domestic Abuse Helpline"
+    with Store.open() as store:
+        store.set_setting("region", "United Kingdom")
+    assert run(["he hit me last night"], monkeypatch) == 0
+    assert first_line_after_emergency(capsys.readouterr().out) == "National Domestic Abuse Helpline"
+
+
 def test_message_on_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -185,7 +185,9 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
     elif not args.check:
         from softlanding.scripts.reflect_card import card
 
-        card(found, data, saved=saved, refused=refused, kinds=_kinds(analyzer, found))
+        kinds = _kinds(analyzer, found)
+        region = _region() if kinds else None
+        card(found, data, saved=saved, refused=refused, kinds=kinds, region=region)
     if refused and (args.json or args.check):
         print(data["safety"]["not_saved"], file=sys.stderr)
     return int(flagged) if args.check else 0
@@ -264,6 +266,22 @@ def _save(found: Analysis) -> None:
     with Store.open() as store:
         notice(store)  # a damaged file set aside on opening is said, never done silently
         store.save_whole("reflect", "reflect", answers)  # one transaction: never half a session
+
+
+def _region() -> str | None:
+    """The region chosen on a safety page in the app (its lines come first), if any; read only,
+    and never a reason to hold the page back."""
+    import sqlite3
+
+    from softlanding.store.errors import StoreError
+    from softlanding.store.sessions import Store
+
+    try:
+        with Store.open(readonly=True) as store:
+            region = store.get_setting("region")
+    except (StoreError, OSError, ValueError, sqlite3.Error):
+        return None
+    return region if isinstance(region, str) and region.strip() else None
 
 
 def _kinds(analyzer: Analyzer, found: Analysis) -> list[str]:

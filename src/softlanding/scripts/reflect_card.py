@@ -31,13 +31,18 @@ def new_console() -> Console:
 
 
 def card(
-    found: Analysis, data: dict[str, Any], saved: bool, refused: bool, kinds: list[str]
+    found: Analysis,
+    data: dict[str, Any],
+    saved: bool,
+    refused: bool,
+    kinds: list[str],
+    region: str | None = None,
 ) -> None:
     """Safety first when it applies; otherwise the message, what it may carry, one question."""
     console = new_console()
     if found.safety.concern:
         first, *also = kinds or ["partner_fear"]
-        _safety_card(console, data, first)
+        _safety_card(console, data, first, region)
         for kind in also:  # e.g. a threat in the first person: maybe the reader's own words
             _brief_safety_card(console, data, kind)
         lines(console, marked(found), None, label(found.question, "bold"))
@@ -55,7 +60,9 @@ def lines(console: Console, *items: Any) -> None:
         console.print(item if item is not None else label(""))
 
 
-def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
+def _safety_card(
+    console: Console, data: dict[str, Any], kind: str, region: str | None = None
+) -> None:
     """The page for this kind of danger: its words, then its kinds of help first."""
     from rich.panel import Panel
     from rich.text import Text
@@ -67,7 +74,8 @@ def _safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
     # pack text: `prompts check` refuses escapes
     body = Text("\n".join(page["lines"] + safety["added_lines"]) + "\n\n")
     body.append(f"({safety['check_country']})\n", style="dim")  # once, as the TUI's page says it
-    every = ordered_resources(safety["resources"], page["first"]) + safety["added_resources"]
+    every = ordered_resources(safety["resources"], page["first"], region)
+    every += safety["added_resources"]
     for item in every:
         body.append(f"{item['name']}", style="bold")
         body.append(f" · {item['contact']} · {item['region']}\n")
