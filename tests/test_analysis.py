@@ -138,6 +138,8 @@ def test_hard_negatives_stay_quiet(analyzer: Analyzer, text: str) -> None:
         "nobody will find her keys in this mess lol",
         "you're never getting rid of me babe",
         "I'm going to put you through the wringer at tennis",
+        "he's sulking because I beat him at Mario Kart again",
+        'she hit me with the "we need to talk" text and it was about holidays',
     ],
 )
 def test_idioms_are_not_danger(analyzer: Analyzer, text: str) -> None:
@@ -630,6 +632,8 @@ DEV: list[tuple[str, set[str], bool]] = [
 
 # More safety language in other voices: texting, typos, reported threats, confinement.
 SAFETY_MORE: list[str] = [
+    "he beat me in the kitchen last night",  # "beat me in/to/by" is not always a game
+    "she beat me to a pulp",
     "he wont let me go nowhere without him",
     "she goes thru my fone every nite",
     "bf makes me send pics of where i am",
