@@ -42,3 +42,23 @@ async def test_f1_gives_each_screen_its_own_help_and_keys(make_app: Any) -> None
         await pilot.press("f1")  # F1 again closes it
         await pilot.pause()
         assert app.screen is screen and isinstance(screen, RespondScreen)
+
+
+async def test_f1_names_the_keys_the_footer_leaves_out_for_room(make_app: Any, store: Any) -> None:
+    """Look back's footer keeps to 80 columns by leaving Delete and Next page out; Help lists
+    them, so no working key is a secret."""
+    from history_seed import open_history, seed
+    from softlanding.screens.help import HelpScreen
+
+    seed(store)
+    app = make_app()
+    keys = app.pack.text.keys
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await open_history(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        listed = shown(app, "#keys")
+        for key in (keys.history_delete, keys.history_next_page, keys.history_prev_page):
+            assert key in listed

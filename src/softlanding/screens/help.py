@@ -26,13 +26,15 @@ def topic(screen: Screen[Any]) -> str:
 
 
 def keys_of(screen: Screen[Any]) -> list[tuple[str, str]]:
-    """The keys `screen` shows in its footer now, as (key, what it does)."""
-    shown = []
+    """The keys `screen` answers to now, as (key, what it does): its footer's, then those the
+    footer leaves out for room (Look back's Delete, Next page...), so Help names every one."""
+    shown, hidden = [], []
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.show and binding.description and active.enabled:
-            shown.append((screen.app.get_key_display(binding), binding.description))
-    return shown
+        if binding.description and active.enabled:
+            key = (screen.app.get_key_display(binding), binding.description)
+            (shown if binding.show else hidden).append(key)
+    return shown + [key for key in hidden if key not in shown]
 
 
 class HelpScreen(BaseScreen[None]):
