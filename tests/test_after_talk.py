@@ -399,3 +399,25 @@ async def test_talk_it_over_never_takes_a_blank_name_from_the_newest_pair(
         assert prompt(app).startswith(f"{expected['A']}, which of these")
         sid = app.session_id
     assert store.load(sid).partners == expected
+
+
+def test_deleting_a_fight_takes_its_date_out_of_the_talk_about_it(store: Any) -> None:
+    """A talk after a fight names it by when it began; deleting the fight deletes that too,
+    and nothing else of the talk."""
+    fight = store.create_session("together")
+    other_fight = store.create_session("together")
+    talk = store.create_session("together")
+    for sid, began in (
+        (fight, "2026-01-01T21:00:00+00:00"),
+        (other_fight, "2026-01-02T20:00:00+00:00"),
+    ):
+        store.conn.execute("UPDATE sessions SET started_at = ? WHERE id = ?", (began, sid))
+    store.save_answers(talk, "after", {"about_session": store.load(fight).started_at})
+    store.save_answer(talk, "after", "what_happened_A", "we argued about the dishes")
+    kept = store.create_session("solo")
+    store.save_answers(kept, "after", {"about_session": store.load(other_fight).started_at})
+    assert store.delete(fight)
+    record = store.load(talk)
+    assert record.get("after", "about_session") is None
+    assert record.get("after", "what_happened_A") == "we argued about the dishes"
+    assert store.load(kept).get("after", "about_session") == store.load(other_fight).started_at

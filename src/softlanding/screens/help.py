@@ -28,7 +28,8 @@ def topic(screen: Screen[Any]) -> str:
 def keys_of(screen: Screen[Any]) -> list[tuple[str, str]]:
     """The keys `screen` answers to now, as (key, what it does): its footer's, then those the
     footer leaves out for room (Look back's Delete, Next page...), so Help names every one."""
-    shown, hidden = [], []
+    shown: list[tuple[str, str]] = []
+    hidden: list[tuple[str, str]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.description and active.enabled:

@@ -260,7 +260,10 @@ class Store(Connection):
         `scrub_waiting` says afterwards whether another window still pins the old words.
         """
         with self._write() as db:
+            started = db.execute("SELECT started_at FROM sessions WHERE id = ?", (sid,)).fetchone()
             gone = db.execute("DELETE FROM sessions WHERE id = ?", (sid,)).rowcount
+            if started is not None:
+                _forget_talks_about(db, str(started[0]))
             health.mark_scrub(db)
         self._scrub(wait_ms=1000)
         return bool(gone)
@@ -271,6 +274,28 @@ class Store(Connection):
             health.mark_scrub(db)
         self._scrub(wait_ms=1000)
         return int(gone)
+
+
+def _forget_talks_about(db: Any, started_at: str) -> None:
+    """A talk after a fight keeps when that fight began (to name it); once the fight is deleted,
+    that date goes too, so nothing says there was a fight then (unless another session began
+    that very second: the date still names one)."""
+    if db.execute("SELECT 1 FROM sessions WHERE started_at = ?", (started_at,)).fetchone():
+        return
+    rows = db.execute(
+        "SELECT session_id, partner, value FROM answers WHERE step = ? AND field = ?",
+        (AFTER_STEP, ABOUT_FIELD),
+    ).fetchall()
+    for session_id, partner, value in rows:
+        if decode(AFTER_STEP, ABOUT_FIELD, value) == started_at:
+            db.execute(
+                "DELETE FROM answers WHERE session_id = ? AND partner = ? AND step = ? "
+                "AND field = ?",
+                (session_id, partner, AFTER_STEP, ABOUT_FIELD),
+            )
+
+
+AFTER_STEP, ABOUT_FIELD = "after", "about_session"  # flow.after's step; the screen's field
 
 
 # Home asks this on every launch: the (step, field, saved_at) index finds it without a scan.
