@@ -62,3 +62,5 @@ async def test_f1_names_the_keys_the_footer_leaves_out_for_room(make_app: Any, s
         listed = shown(app, "#keys")
         for key in (keys.history_delete, keys.history_next_page, keys.history_prev_page):
             assert key in listed
+        for textual_own in ("Focus Next", "Copy selected text", "Cursor up", "Page down"):
+            assert textual_own not in listed  # a list's and a screen's built-in keys

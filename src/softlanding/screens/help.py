@@ -32,9 +32,13 @@ def keys_of(screen: Screen[Any]) -> list[tuple[str, str]]:
     hidden: list[tuple[str, str]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.description and active.enabled:
-            key = (screen.app.get_key_display(binding), binding.description)
-            (shown if binding.show else hidden).append(key)
+        if not (binding.description and active.enabled):
+            continue
+        key = (screen.app.get_key_display(binding), binding.description)
+        if binding.show:
+            shown.append(key)
+        elif binding.id is not None:  # ours all have ids; Textual's focus and cursor keys don't
+            hidden.append(key)
     return shown + [key for key in hidden if key not in shown]
 
 
