@@ -349,3 +349,29 @@ def test_these_commands_do_not_import_textual(command: list[str], store: Any) ->
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
     )
     assert result.stderr.strip().endswith("CLEAN"), result.stderr
+
+
+async def test_a_break_ended_early_shows_in_both_lists_instead_of_crashing(
+    store: Any, capsys: pytest.CaptureFixture[str], make_app: Any
+) -> None:
+    """Coming back before the agreed time is its own state; the list and the table name it
+    (Look back crashed on it, and `softlanding history` exited with an error)."""
+    from textual.widgets import DataTable
+
+    from history_seed import open_history
+    from softlanding.pack.loader import load_data
+
+    sid = store.create_session("solo")
+    store.save_answers(
+        sid,
+        "pause",
+        {"return_at": "2025-03-03T22:10:00+00:00", "returned_at": "2025-03-03T21:45:00+00:00"},
+    )
+    early = str(load_data()["text"]["history"]["break_early"])
+    code, text, _ = out(capsys, "history")
+    assert code == 0 and early in text
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        table = app.screen.query_one(DataTable)
+        assert early in [str(cell) for cell in table.get_row_at(0)]

@@ -29,6 +29,7 @@ class HistoryText(Labels):
     kind_reflect: Plain
     pair: Annotated[Text, Uses("first", "second")]  # a pair's names, in place of the kind
     break_kept: Plain
+    break_early: Plain  # back before the agreed time
     break_later: Plain
     break_not_noted: Plain
     break_pending: Plain

@@ -91,6 +91,7 @@ class HistoryText(Frozen):
     kind_reflect: Label
     pair: Label
     break_kept: Label
+    break_early: Label
     break_later: Label
     break_not_noted: Label
     break_pending: Label

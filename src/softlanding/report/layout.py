@@ -111,6 +111,11 @@ def row_kind(kind: str, partners: tuple[str, ...], pack: dict[str, Any]) -> str:
     return kind_words(kind, pack)
 
 
+def break_words(state: str | None, pack: dict[str, Any]) -> str:
+    """How a session's break went, in the pack's words ("" for none, or a state it lacks)."""
+    return str(pack["text"]["history"].get(f"break_{state}", "")) if state else ""
+
+
 def feeling_words(feelings: Iterable[str], pack: dict[str, Any]) -> list[str]:
     """Named feelings, with "not sure" and "rather not say" in the pack's words."""
     unnamed = ("not_sure", "rather_not_say")

@@ -63,7 +63,13 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
     from rich.text import Text
 
     from softlanding.pack.loader import load_data
-    from softlanding.report.layout import feeling_words, local_time, row_kind, unknown_date
+    from softlanding.report.layout import (
+        break_words,
+        feeling_words,
+        local_time,
+        row_kind,
+        unknown_date,
+    )
     from softlanding.textsafe import one_line
 
     pack = load_data()
@@ -89,7 +95,7 @@ def _print_table(rows: list[HistoryRow], total: int, saved: int) -> None:
             row_kind(r.kind, r.partners, pack),
             ", ".join(feeling_words(r.feelings, pack)),
             ", ".join(r.tags),
-            words[f"break_{r.break_state}"] if r.break_state else "",
+            break_words(r.break_state, pack),
         )
         table.add_row(*(Text(one_line(cell)) for cell in cells))  # never markup, never escapes
     console.print(table)

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from softlanding.flow.library import Library
 from softlanding.models import HistoryRow
-from softlanding.report.layout import feeling_words, local_time, row_kind
+from softlanding.report.layout import break_words, feeling_words, local_time, row_kind
 from softlanding.screens.base import BaseScreen, labels
 from softlanding.screens.history.patterns import PatternsScreen
 from softlanding.screens.history.session_view import SessionScreen
@@ -91,7 +91,7 @@ class HistoryScreen(BaseScreen[None]):
 
     def _cells(self, item: HistoryRow) -> list[Text]:
         feelings = ", ".join(feeling_words(item.feelings, self.data))
-        state = getattr(self.words, f"break_{item.break_state}") if item.break_state else ""
+        state = break_words(item.break_state, self.data)
         when = local_time(item.started_at, self.pack.text.session_view.date_unknown)
         kind = row_kind(item.kind, item.partners, self.data)  # one_line below: one plain line
         cells = (when, kind, feelings)
