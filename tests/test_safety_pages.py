@@ -149,7 +149,8 @@ async def test_first_screen_shows_the_lines_that_matter(
         on_screen = visible(app)
     assert squash(page.title) in on_screen
     ordered = ordered_resources(list(pack.safety.resources), list(page.first), region)
-    mine = [r for r in ordered if region in r.region or r.kind == "emergency"][:3]
+    fits = [r for r in ordered if region in r.region and r.kind in page.first]
+    mine = [r for r in ordered if r.kind == "emergency" or r in fits][:3]
     for res in mine:
         assert squash(res.contact) in on_screen, (res.name, kind, region)
 
@@ -220,3 +221,16 @@ async def test_the_own_behaviour_line_is_on_the_first_screen(make_app, store, pa
     own = ordered_resources(list(pack.safety.resources), list(page.first), region)[1]
     assert squash(own.name) in on_screen and squash(own.contact) in on_screen
     assert squash(own.note or "") in on_screen  # what it is for, not just a number
+
+
+@pytest.mark.parametrize("region", list(OWN_LINES))
+def test_a_regions_line_for_people_who_harm_never_tops_the_page_for_fear(pack, region) -> None:
+    """Someone afraid of their partner sees their region's lines for that first; the region's
+    line for people worried about their own behaviour comes after every line for fear."""
+    page = pack.safety.pages.partner_fear
+    order = ordered_resources(list(pack.safety.resources), list(page.first), region)
+    kinds = [r.kind for r in order]
+    last_for_fear = max(i for i, k in enumerate(kinds) if k == "domestic_violence")
+    assert all(i > last_for_fear for i, k in enumerate(kinds) if k == "own_behaviour"), region
+    dv_here = [r for r in order if r.kind == "domestic_violence" and region in r.region]
+    assert not dv_here or order.index(dv_here[0]) <= 2  # the region's own line near the top

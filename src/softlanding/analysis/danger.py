@@ -112,26 +112,29 @@ def ordered_resources(
     resources: list[Any], first: list[str] | None = None, region: str | None = None
 ) -> list[Any]:
     """The order a safety page lists its help in: the emergency line for everywhere always on
-    top; then the chosen region's lines (the page's kinds first); then the international
-    directory (what matters most when the region is not listed); then every other line, the
-    page's kinds first. A service listed for two kinds (a hotline that also talks with people
-    worried about their own behaviour) is shown once, where it ranks first."""
+    top; then the chosen region's lines of the page's kinds; then the international directory
+    (what matters most when the region is not listed); then every other line, the page's kinds
+    first and the region's first within a kind. A region's line of another kind never jumps the
+    queue: someone afraid of a partner is not shown a line for people who harm first. A service
+    listed for two kinds (a hotline that also talks with people worried about their own
+    behaviour) is shown once, where it ranks first."""
     first = first or []
     here = (region or "").strip().lower()
 
-    def rank(item: tuple[int, Any]) -> tuple[int, int, int]:
+    def rank(item: tuple[int, Any]) -> tuple[int, int, bool, int]:
         index, res = item
         kind, where = _get(res, "kind"), _get(res, "region").strip().lower()
         kind_rank = first.index(kind) if kind in first else len(first)
+        mine = bool(here) and here in where
         if where == _EVERYWHERE:
             group = 0
-        elif here and here in where:
+        elif mine and kind in first:
             group = 1
         elif where == _INTERNATIONAL or kind == "directory":
             group = 2
         else:
             group = 3
-        return (group, kind_rank, index)
+        return (group, kind_rank, not mine, index)
 
     shown: set[tuple[str, str]] = set()
     found = []
