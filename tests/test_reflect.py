@@ -100,8 +100,10 @@ def test_safety_comes_first_with_no_softening(
     safety = pack["safety"]
     page = safety["pages"]["partner_fear"]
     assert out.index(page["title"]) < out.index("he hit me last night")
-    for resource in safety["resources"]:
-        assert resource["name"] in out
+    fitting = {r["name"] for r in safety["resources"] if r["kind"] in (*page["first"], "directory")}
+    for resource in safety["resources"]:  # the page's own lines; every line is a command away
+        assert (resource["name"] in out) is (resource["name"] in fitting), resource["name"]
+    assert pack["analysis"]["reflect_words"]["more_help"] in out
     assert out.count(safety["check_country"]) == 1  # said once, above the lines it is about
     for advice in ("antidote", "criticism"):
         assert pack["text"]["hints"][advice].split(":")[0] not in out
@@ -121,6 +123,8 @@ def test_a_threat_in_the_first_person_shows_the_page_for_ones_own_urge_too(
     out = capsys.readouterr().out
     assert own in out and fear in out and out.index(own) < out.index(fear)
     assert out.index(fear) < out.index("I'll kill you if you leave")
+    words = pack["analysis"]["reflect_words"]
+    assert words["own_urge_question"] in out.replace("\n", " ")  # not a question for the afraid
     assert run(["I'm scared he'll kill me"], monkeypatch) == 0
     out = capsys.readouterr().out
     assert fear in out and own not in out  # the writer is the one afraid

@@ -161,6 +161,10 @@ class ReflectWords(Strict):
     no_pattern: Text = Field(
         description="no pattern in the message (it may be the reader's own or one received)"
     )
+    more_help: Text = Field(description="where every line is, below reflect's short safety card")
+    own_urge_question: Text = Field(
+        description="the question after a threat in the writer's own words (fear of one's urge)"
+    )
 
     @model_validator(mode="after")
     def _when(self) -> ReflectWords:

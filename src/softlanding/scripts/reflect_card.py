@@ -45,7 +45,9 @@ def card(
         _safety_card(console, data, first, region)
         for kind in also:  # e.g. a threat in the first person: maybe the reader's own words
             _brief_safety_card(console, data, kind)
-        lines(console, marked(found), None, label(found.question, "bold"))
+        words = data["analysis"]["reflect_words"]
+        question = words["own_urge_question"] if first == "hurt_partner" else found.question
+        lines(console, marked(found), None, label(question, "bold"))
     else:
         _message_card(console, found, data)
     if saved:
@@ -74,16 +76,24 @@ def _safety_card(
     # pack text: `prompts check` refuses escapes
     body = Text("\n".join(page["lines"] + safety["added_lines"]) + "\n\n")
     body.append(f"({safety['check_country']})\n", style="dim")  # once, as the TUI's page says it
-    every = ordered_resources(safety["resources"], page["first"], region)
-    every += safety["added_resources"]
+    fitting = [r for r in safety["resources"] if _fits(r, page["first"])]
+    every = ordered_resources(fitting, page["first"], region) + safety["added_resources"]
     for item in every:
         body.append(f"{item['name']}", style="bold")
         body.append(f" · {item['contact']} · {item['region']}\n")
         if item.get("note"):
             body.append(f"  {item['note']}\n", style="dim")
     body.append("\n" + safety["resources_note"], style="dim")
+    body.append("\n" + data["analysis"]["reflect_words"]["more_help"], style="bold")
     title = label(page["title"])
     console.print(Panel(body, title=title, title_align="left", padding=(1, 2)))
+
+
+def _fits(resource: dict[str, Any], kinds: list[str]) -> bool:
+    """A line for this page: of its kinds, the directory, or the emergency line for everywhere
+    (the rest are a command away, so the words that matter stay on one screen)."""
+    kind = resource.get("kind")
+    return kind in kinds or kind == "directory" or resource.get("region") == "Everywhere"
 
 
 def _brief_safety_card(console: Console, data: dict[str, Any], kind: str) -> None:
