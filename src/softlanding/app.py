@@ -166,6 +166,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
     def action_help(self) -> None:
         self.keys.help()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers F1 only where it opens help (not on the first-run note)."""
+        if action == "help":
+            return self.keys.help_here()
+        return True
+
     def action_help_quit(self) -> None:
         self.keys.ctrl_c()
 

@@ -48,8 +48,12 @@ class GlobalKeys:
 
         if isinstance(self.app.screen, HelpScreen):
             self.app.pop_screen()
-        elif not isinstance(self.app.screen, (FirstRunScreen, HideScreen, TooSmallScreen)):
+        elif self.help_here():
             self.app.push_screen(HelpScreen(self.app.screen))
+
+    def help_here(self) -> bool:
+        """Whether F1 does something on this screen (the footer offers it only then)."""
+        return not isinstance(self.app.screen, (FirstRunScreen, HideScreen, TooSmallScreen))
 
     def ctrl_c(self) -> None:
         """Ctrl+C never quits (a reflex must not lose typing); say how to leave instead, and
