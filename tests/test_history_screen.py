@@ -247,3 +247,18 @@ async def test_a_pair_session_shows_both_names_as_stored_on_one_plain_line(make_
         assert kind == {odd: "[i]Jo & A\u240al", ids["together"]: "Alex & Sam", ids["solo"]: "Solo"}
         shown = screen_text(app)
         assert "[i]Jo & A\u240al" in shown and "Alex & Sam" in shown
+
+
+async def test_one_pause_is_counted_as_one(make_app, store) -> None:
+    """Patterns' calm note for a single pause ("over 1 pauses" read wrong)."""
+    sid = store.create_session("solo")
+    store.save_answers(sid, "pause", {"calm_before": 3, "calm_after": 7})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PatternsScreen)
+        note = str(app.screen.query_one("#calm-note").render())
+        assert note == app.pack.text.patterns.calm_one.format(before="3.0", after="7.0")

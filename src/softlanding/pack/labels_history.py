@@ -174,6 +174,7 @@ class PatternsText(Labels):
     calm_before: Plain
     calm_after: Plain
     calm_average: Annotated[Text, Uses("after", "before", "count")]
+    calm_one: Annotated[Text, Uses("after", "before")]  # the same, for a single pause
     calm_none: Plain
     breaks: Plain
     breaks_taken: Annotated[Text, Uses("count")]

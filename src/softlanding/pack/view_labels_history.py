@@ -132,6 +132,7 @@ class PatternsText(Frozen):
     calm_before: Label
     calm_after: Label
     calm_average: Label
+    calm_one: Label
     calm_none: Label
     breaks: Label
     breaks_taken: Label

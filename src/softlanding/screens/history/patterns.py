@@ -166,4 +166,6 @@ class PatternsScreen(BaseScreen[None]):
         if not found.calm:
             return str(words.calm_none)
         before, after = f"{found.calm_before:.1f}", f"{found.calm_after:.1f}"
+        if len(found.calm) == 1:  # "over 1 pauses" read wrong
+            return str(words.calm_one.format(before=before, after=after))
         return str(words.calm_average.format(before=before, after=after, count=len(found.calm)))
