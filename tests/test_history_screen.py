@@ -117,6 +117,15 @@ async def test_empty_history_says_so(make_app) -> None:
         assert isinstance(app.screen, HistoryScreen)
 
 
+async def open_patterns(app: Any, pilot: Any) -> None:
+    """Look back, then T: the Patterns screen with its counts done."""
+    await open_history(pilot)
+    await pilot.press("t")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, PatternsScreen)
+
+
 async def test_patterns_count_the_chosen_period(make_app, store, monkeypatch) -> None:
     from history_seed import NOW
 
@@ -124,11 +133,7 @@ async def test_patterns_count_the_chosen_period(make_app, store, monkeypatch) ->
     seed(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, PatternsScreen)
+        await open_patterns(app, pilot)
         assert "Sessions in this time: 5" in screen_text(app)  # 90 days back from NOW
         await pilot.press("p")  # next period: all time
         await app.workers.wait_for_complete()
@@ -255,10 +260,6 @@ async def test_one_pause_is_counted_as_one(make_app, store) -> None:
     store.save_answers(sid, "pause", {"calm_before": 3, "calm_after": 7})
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_history(pilot)
-        await pilot.press("t")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, PatternsScreen)
+        await open_patterns(app, pilot)
         note = str(app.screen.query_one("#calm-note").render())
         assert note == app.pack.text.patterns.calm_one.format(before="3.0", after="7.0")
