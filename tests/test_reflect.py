@@ -147,6 +147,17 @@ def test_the_region_chosen_in_the_app_puts_its_lines_first(
     assert first_line_after_emergency(capsys.readouterr().out) == "National Domestic Abuse Helpline"
 
 
+def test_a_boundary_is_respected_and_names_help_should_it_not_be(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pack: dict[str, Any]
+) -> None:
+    said = pack["analysis"]["boundaries"]["not_respected"]
+    assert run(["no, I don't want to tonight, please don't touch me"], monkeypatch) == 0
+    out = capsys.readouterr().out.replace("\n", " ")
+    assert " ".join(said.split()) in " ".join(out.split())
+    assert run(["you never listen to me"], monkeypatch) == 0  # a complaint is not a boundary
+    assert "softlanding safety" not in capsys.readouterr().out
+
+
 def test_message_on_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -129,6 +129,7 @@ class BoundaryRule(Strict):
     question: Text
     harsh: Text = Field(description="said first about a harsh message someone received")
     maybe: Text = Field(description="before a possible wish under a harsh message")
+    not_respected: Text = Field(description="reflect, under a boundary: when a no is not respected")
     match: Matchers
     exceptions: Matchers = Field(default_factory=Matchers)
 

@@ -187,7 +187,8 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
 
         kinds = _kinds(analyzer, found)
         region = _region() if kinds else None
-        card(found, data, saved=saved, refused=refused, kinds=kinds, region=region)
+        limit = not kinds and _sets_boundary(analyzer, found)
+        card(found, data, saved=saved, refused=refused, kinds=kinds, region=region, limit=limit)
     if refused and (args.json or args.check):
         print(data["safety"]["not_saved"], file=sys.stderr)
     return int(flagged) if args.check else 0
@@ -282,6 +283,12 @@ def _region() -> str | None:
     except (StoreError, OSError, ValueError, sqlite3.Error):
         return None
     return region if isinstance(region, str) and region.strip() else None
+
+
+def _sets_boundary(analyzer: Analyzer, found: Analysis) -> bool:
+    from softlanding.analysis.boundary import is_boundary
+
+    return not found.patterns and is_boundary(analyzer, found.text)
 
 
 def _kinds(analyzer: Analyzer, found: Analysis) -> list[str]:

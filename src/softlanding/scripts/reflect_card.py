@@ -37,6 +37,7 @@ def card(
     refused: bool,
     kinds: list[str],
     region: str | None = None,
+    limit: bool = False,
 ) -> None:
     """Safety first when it applies; otherwise the message, what it may carry, one question."""
     console = new_console()
@@ -50,6 +51,8 @@ def card(
         lines(console, marked(found), None, label(question, "bold"))
     else:
         _message_card(console, found, data)
+        if limit:  # a "no": respected, and help is named should it not be
+            lines(console, None, label(data["analysis"]["boundaries"]["not_respected"], "dim"))
     if saved:
         lines(console, None, label(data["analysis"]["reflect_words"]["saved"], "dim"))
     if refused:
