@@ -20,14 +20,14 @@ from softlanding.pack import loader
 @pytest.fixture
 def fresh() -> Iterator[None]:
     """An empty cache for the test; whatever the process had is put back after."""
-    known, made = dict(regex_cache._known), dict(regex_cache._made)
-    regex_cache._known.clear()
-    regex_cache._made.clear()
+    kept = [regex_cache._known, regex_cache._made, regex_cache._packed]
+    saved = [dict(d) for d in kept]
+    for d in kept:
+        d.clear()
     yield
-    regex_cache._known.clear()
-    regex_cache._made.clear()
-    regex_cache._known.update(known)
-    regex_cache._made.update(made)
+    for d, before in zip(kept, saved, strict=True):
+        d.clear()
+        d.update(before)  # type: ignore[arg-type]
 
 
 PATTERNS = [
@@ -63,6 +63,25 @@ def test_a_kept_regex_is_built_without_parsing_and_matches_as_re_does(
             assert [m.groups() for m in kept.finditer(s)] == [m.groups() for m in plain.finditer(s)]
 
 
+def test_a_run_unpacks_only_the_regexes_it_asks_for(fresh: None) -> None:
+    for p in PATTERNS:
+        regex_cache.compile(p)
+    saved = regex_cache.dump()
+    assert saved is not None
+    regex_cache._known.clear()
+    regex_cache.load(saved)
+    assert len(regex_cache._packed) == len(PATTERNS)
+    regex_cache.compile(PATTERNS[1])
+    assert list(regex_cache._known) == [(PATTERNS[1], 0)]
+    assert len(regex_cache._packed) == len(PATTERNS) - 1
+    regex_cache.compile(r"\bnew\b")  # a new one: the file is written again, whole
+    again = regex_cache.dump()
+    assert again is not None
+    regex_cache._known.clear()
+    regex_cache.load(again)
+    assert len(regex_cache._packed) == len(PATTERNS) + 1
+
+
 def test_damaged_or_foreign_files_are_ignored(fresh: None) -> None:
     regex_cache.compile(PATTERNS[0])
     saved = regex_cache.dump()
@@ -71,12 +90,22 @@ def test_damaged_or_foreign_files_are_ignored(fresh: None) -> None:
     for bad in (b"", b"\x00garbage", saved[: len(saved) // 2], saved.replace(b"3.", b"2.", 1)):
         regex_cache.load(bad)
         assert regex_cache._known == {}
-    # opcodes damaged inside a well-formed file: compiled the ordinary way instead
+        assert regex_cache._packed == {}
     import marshal
 
-    stamp, entries = marshal.loads(saved)
-    broken = {k: (v[0], b"\xff\xff\xff\xff" * 3, *v[2:]) for k, v in entries.items()}
-    regex_cache.load(marshal.dumps((stamp, broken)))
+    stamp, seeded, packed = marshal.loads(saved)
+    # an entry damaged inside a well-formed file: compiled the ordinary way instead
+    regex_cache.load(marshal.dumps((stamp, seeded, dict.fromkeys(packed, b"\x00garbage"))))
+    assert regex_cache.compile(PATTERNS[0]).search("you never listen") is not None
+    regex_cache._known.clear()
+    # opcodes damaged inside a well-formed entry: compiled the ordinary way instead
+    broken = {
+        short: marshal.dumps(
+            [(p, f, (e[0], b"\xff\xff\xff\xff" * 3, *e[2:])) for p, f, e in marshal.loads(rows)]
+        )
+        for short, rows in packed.items()
+    }
+    regex_cache.load(marshal.dumps((stamp, seeded, broken)))
     made = regex_cache.compile(PATTERNS[0])
     assert made.search("you never listen") is not None
 
@@ -94,7 +123,7 @@ def test_the_kept_regexes_change_nothing_on_any_labelled_message(
     assert saved is not None
     regex_cache._known.clear()
     regex_cache.load(saved)
-    assert len(regex_cache._known) > 100
+    assert len(regex_cache._packed) > 100  # packed, unpacked one by one as they are asked for
     kept = Analyzer.from_pack(data)
     assert [kept.analyze(t) for t in texts] == expected
     assert text.regex_cache is regex_cache

@@ -3,7 +3,9 @@
 Python's `re` turns a regex into a list of opcodes in pure Python (a few hundred microseconds to
 milliseconds each); building the matcher from those opcodes takes microseconds. This module
 keeps each regex's opcodes (as `re` made them, for this very Python) and builds from them the
-next time. Plain data only (strings, numbers, bytes), written with `marshal`; the caller keeps
+next time. The file is read whole but each regex's entry is unpacked only when a run asks for it
+(a run needs a few dozen of ~1,500): unpacking them all took longer than the rest. Plain data
+only (strings, numbers, bytes), written with `marshal`; the caller keeps
 the file in the private cache folder and reads it only when it is ours alone
 (`pack.loader.read_private`), as the compiled pack is.
 
@@ -32,7 +34,7 @@ try:  # CPython's regex engine and its compiler: internals, so every use is guar
 except (ImportError, AttributeError):  # pragma: no cover - another Python
     _sre = None
 
-FORMAT = 1
+FORMAT = 2  # 2: entries packed per regex, unpacked when asked for
 FILE_NAME = "regexes.marshal"
 _LIMIT = 6000  # regexes kept (about 1.5 KB each); the pack has about 1,500
 _DEBUG = 128  # re.DEBUG: prints while compiling, never cached
@@ -42,12 +44,40 @@ _DEBUG = 128  # re.DEBUG: prints while compiling, never cached
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], bool]
 _known: dict[tuple[str, int], Entry] = {}
 _made: dict[tuple[str, int], Entry] = {}  # compiled here, not yet in the file
+_packed: dict[str, bytes] = {}  # short key -> marshalled [(pattern, flags, entry)], from the file
+
+
+def _short(pattern: str, flags: int) -> str:
+    """A key cheap to unpack: the regexes sharing it are told apart by their whole pattern."""
+    return f"{len(pattern)}|{flags}|{pattern[:32]}|{pattern[-32:]}"
+
+
+def _unpacked(key: tuple[str, int]) -> Entry | None:
+    """The file's entry for a regex, unpacked now (and kept with the known ones)."""
+    _unpacked_short(_short(*key))
+    return _known.get(key)
+
+
+def _kept(key: tuple[str, int]) -> bool:
+    return key in _known or (bool(_packed) and _unpacked(key) is not None)
+
+
+def _unpacked_short(short: str) -> None:
+    packed = _packed.pop(short, None)
+    if packed is None:
+        return
+    try:
+        rows = marshal.loads(packed)
+        for pattern, flags, entry in rows:
+            _known.setdefault((pattern, flags), tuple(entry))
+    except Exception:  # noqa: BLE001, S110 - damaged: as if it were not kept
+        pass
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
     """`re.compile(pattern, flags)`, from the kept opcodes when they are known."""
     key = (pattern, flags)
-    entry = _known.get(key) or _made.get(key)
+    entry = _known.get(key) or _made.get(key) or (_unpacked(key) if _packed else None)
     if entry is not None:
         made = _build(pattern, entry)
         if made is not None:
@@ -61,7 +91,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
     made = _build(pattern, entry)
     if made is None:
         return re.compile(pattern, flags)
-    if len(_known) + len(_made) < _LIMIT:
+    if len(_known) + len(_made) + len(_packed) < _LIMIT:
         _made[key] = entry
     return made
 
@@ -96,13 +126,16 @@ def load(data: bytes | None) -> None:
     if not data or not _STAMP:
         return
     try:
-        stamp, entries = marshal.loads(data)
+        stamp, seeded, packed = marshal.loads(data)
     except Exception:  # noqa: BLE001 - damaged: as if there were no file
         return
-    if stamp != f"{FORMAT}|{_STAMP}" or not isinstance(entries, dict):
+    if stamp != f"{FORMAT}|{_STAMP}" or not isinstance(seeded, dict):
         return
-    _known.update(entries)
-    _seed(entries)
+    if not isinstance(packed, dict):
+        return
+    _known.update(seeded)
+    _packed.update(packed)
+    _seed(seeded)
 
 
 def _seed(entries: dict[tuple[str, int], Entry]) -> None:
@@ -134,12 +167,12 @@ def dump() -> bytes | None:
     if not _STAMP:
         return None
     fresh: dict[tuple[str, int], Entry] = dict(_made)
-    cache = getattr(re, "_cache", None) if _known else None
+    cache = getattr(re, "_cache", None) if _known or _packed else None
     for key in list(cache) if isinstance(cache, dict) else []:
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):  # noqa: PLR2004
             continue
         _kind, pattern, flags = key
-        if (pattern, flags) in _known or not isinstance(flags, int) or flags & _DEBUG:
+        if not isinstance(flags, int) or flags & _DEBUG or _kept((pattern, flags)):
             continue
         try:
             fresh[pattern, flags] = _entry(pattern, flags, to_re=True)
@@ -149,7 +182,20 @@ def dump() -> bytes | None:
     if not fresh:
         return None
     for key, entry in fresh.items():
-        if len(_known) >= _LIMIT:
+        if len(_known) + len(_packed) >= _LIMIT:
             break
         _known[key] = entry
-    return marshal.dumps((f"{FORMAT}|{_STAMP}", _known))
+    return _packed_file()
+
+
+def _packed_file() -> bytes:
+    """Every kept regex: those `re` is given at once as they are, the rest packed per key."""
+    for short in list(_packed):  # unpack what this run never asked for, to write it again
+        _unpacked_short(short)
+    seeded = {k: v for k, v in _known.items() if v[-1:] == (True,)}
+    groups: dict[str, list[tuple[str, int, Entry]]] = {}
+    for (pattern, flags), entry in _known.items():
+        if entry[-1:] != (True,):
+            groups.setdefault(_short(pattern, flags), []).append((pattern, flags, entry))
+    packed = {short: marshal.dumps(rows) for short, rows in groups.items()}
+    return marshal.dumps((f"{FORMAT}|{_STAMP}", seeded, packed))
