@@ -81,7 +81,7 @@ class Analyzer:
         self._boundary_rule = self._rule(limits, "boundary") if limits.get("match") else None
         rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
         rules += [self._boundary_rule] if self._boundary_rule else []
-        matchers = (m for r in rules for m in (*r.regexes, *r.exceptions))
+        matchers = (m for r in rules for m in r.built())  # the table files the rest itself
         self._by_word = WordIndex(matchers, self._needs)
 
     def _doc(self, text: str) -> Doc:
@@ -221,25 +221,28 @@ class Analyzer:
     # --- compiling ------------------------------------------------------------------------
 
     def _rule(self, spec: dict[str, Any], name: str, info: dict[str, Any] | None = None) -> Rule:
-        return Rule(
-            name,
-            self._compile(spec.get("match")),
-            self._compile(spec.get("exceptions")),
-            info if info is not None else spec,
-        )
+        rule = Rule(name, [], [], info if info is not None else spec)
+        for exception, part in ((False, spec.get("match")), (True, spec.get("exceptions"))):
+            for matcher in self._compile(part, rule, exception):
+                rule.adopt(matcher, exception)
+        return rule
 
-    def _compile(self, spec: Any) -> list[Matcher]:
+    def _compile(self, spec: Any, rule: Rule, exception: bool) -> list[Matcher]:
         """One matcher per pack regex (each keeps its own fast literal prefix), one for phrases.
+        Regexes the compiled pack's table files under words are left to it to build, when a
+        message first needs one.
 
         A leading {start} is checked by position instead: a lookbehind first would be slow.
         Terms are filled in only when a regex is compiled (most never are, per process).
         """
         spec = _mapping(spec)
         out: list[Matcher] = []
+        needs = self._needs
         for source in (str(r).strip() for r in spec.get("regexes") or []):
             clause = source.startswith(_START)
             written = source[len(_START) :] if clause else source
-            out.append(self._needs.matcher(written, self._terms, clause))
+            if not needs.defer(written, self._terms, clause, rule, exception):
+                out.append(needs.matcher(written, self._terms, clause))
         phrases = {self._normalise(str(p)).text.strip() for p in spec.get("phrases") or []} - {""}
         if phrases:
             body = "|".join(phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis import safety_model
-from softlanding.analysis.text import Doc
 
 if TYPE_CHECKING:
     from softlanding.analysis.analyzer import Analyzer
@@ -43,7 +42,7 @@ def page_of(category: str) -> str:
 def find_danger(analyzer: Analyzer, text: str) -> list[DangerHit]:
     """Every piece of danger language in `text`, with its span in the original characters."""
     norm = analyzer._normalise(text)  # noqa: SLF001 - same module family, one normalisation
-    doc = Doc(norm.text)
+    doc = analyzer._doc(norm.text)  # noqa: SLF001 - the word index: only what can match
     hits: list[DangerHit] = []
     for rule in analyzer._safety:  # noqa: SLF001
         for n_start, n_end in rule.matches(doc):

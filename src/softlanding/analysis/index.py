@@ -8,10 +8,13 @@ does not know (phrases, a raw pack) are filed here when the analyzer is built.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis.terms import expand
 from softlanding.analysis.text import Clauses, Matcher
+
+if TYPE_CHECKING:
+    from softlanding.analysis.text import Rule
 
 _WAYS = 32  # the table numbers ways within a regex below this (prefilter.WAYS)
 _WORD_LIMIT = 100_000  # words whose filed ways are remembered
@@ -32,6 +35,8 @@ class NeedTable:
         self._regexes: dict[str, str] = dict(zip(self.keys, lines["entries"], strict=False))
         self.index: dict[str, str] = dict(zip(lines["words"], lines["codes"], strict=False))
         self.made: dict[str, list[Matcher]] = {}  # regex key -> the matchers built for it
+        # regex key -> the rules waiting for it: (rule, terms, clause, exception)
+        self._waiting: dict[str, list[tuple[Rule, Mapping[str, str], bool, bool]]] = {}
         self._sets: dict[int, frozenset[str]] = {}
 
     def clause(self, number: int) -> frozenset[str]:
@@ -55,6 +60,34 @@ class NeedTable:
         self.made.setdefault(key, []).append(made)
         return made
 
+    def defer(
+        self, written: str, terms: Mapping[str, str], clause: bool, rule: Rule, exception: bool
+    ) -> bool:
+        """Keep a regex the table files under words to build when a message first wakes it
+        (most never are in a run); False when it must be built now."""
+        known = self._regexes.get(written)
+        if not isinstance(known, str) or known.count(";") < 3 or known[1:4] == ";;;":
+            return False
+        self._waiting.setdefault(written, []).append((rule, terms, clause, exception))
+        rule.later(self, written)
+        return True
+
+    def build(self, key: str) -> list[Matcher]:
+        """The matchers for a regex key, built now for the rules still waiting for them."""
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = []
+        waiting = self._waiting.pop(key, None)
+        if waiting:
+            known = self._regexes[key]
+            for rule, terms, clause, exception in waiting:
+                m = Matcher.written(key, terms, clause)
+                m._guard = known[0] == "1"  # noqa: SLF001
+                m._lazy = (self, known)  # noqa: SLF001
+                rule.adopt(m, exception)
+                made.append(m)
+        return made
+
     def filed(self, matcher: Matcher) -> bool:
         """True when the table's index files this matcher under words (it needs some)."""
         lazy = matcher._lazy  # noqa: SLF001
@@ -68,7 +101,7 @@ class NeedTable:
             return out
         for code in map(int, codes.split()):
             number, way = divmod(code, _WAYS)
-            for m in self.made.get(self.keys[number], ()):
+            for m in self.build(self.keys[number]):
                 ways = m.ways()
                 if way < len(ways):
                     out.append((m, ways[way][1:]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from softlanding.analysis import regex_cache
@@ -48,6 +48,7 @@ class Matcher:
         "needs",
         "chars",
         "owner",
+        "exception",
         "_guard",
         "_lazy",
         "_regex",
@@ -72,6 +73,7 @@ class Matcher:
         self.needs = needs  # finer: the ways a match can meet its needs (one of them, wholly)
         self.chars = chars  # no words to go by: the characters a match can begin with
         self.owner = 0  # id() of the rule it belongs to, set by the rule
+        self.exception = False  # one of the rule's exceptions, not one of its regexes
         self._guard = guard  # whether `search` must not start inside a word (None: work it out)
         self._lazy: tuple[NeedTable, str] | None = None
         self._regex: re.Pattern[str] | None = None
@@ -149,14 +151,22 @@ class Doc:
         self._at: dict[str, list[int]] | None = None
         self._words: frozenset[str] | None = None
         self._keys: frozenset[str] | None = None
-        self._touched: set[int] | None = None
+        self._owned: dict[int, list[Matcher]] | None = None
 
     @property
-    def touched(self) -> set[int] | None:
-        """The rules (by id) with a matcher this text can set off (None: no index)."""
-        if self._touched is None and self.active is not None:
-            self._touched = {m.owner for m in self.active}
-        return self._touched
+    def touched(self) -> dict[int, list[Matcher]] | None:
+        """The rules (by id) with a matcher this text can set off, with those matchers (None: no
+        index)."""
+        if self._owned is None and self.active is not None:
+            owned: dict[int, list[Matcher]] = {}
+            for m in self.active:
+                found = owned.get(m.owner)
+                if found is None:
+                    owned[m.owner] = [m]
+                else:
+                    found.append(m)
+            self._owned = owned
+        return self._owned
 
     @property
     def active(self) -> set[Matcher] | None:
@@ -218,41 +228,79 @@ class Doc:
 
 
 class Rule(Record):
-    """One named group of matchers with its exceptions and whatever it carries."""
+    """One named group of matchers with its exceptions and whatever it carries.
+
+    Matchers the compiled pack's table files under words are built only when a message wakes
+    them (`later`): most are never needed in a run, and building all cost every start."""
 
     _fields = ("name", "regexes", "exceptions", "info")
-    __slots__ = (*_fields, "_regex_set", "_except_set")
+    __slots__ = ("name", "_regexes", "_exceptions", "info", "_pending")
     name: str
-    regexes: list[Matcher]
-    exceptions: list[Matcher]
     info: dict[str, Any]
-    _regex_set: frozenset[Matcher]
-    _except_set: frozenset[Matcher]
+    _regexes: list[Matcher]
+    _exceptions: list[Matcher]
+    _pending: tuple[NeedTable, list[str]] | None
 
     def __init__(
         self, name: str, regexes: list[Matcher], exceptions: list[Matcher], info: dict[str, Any]
     ) -> None:
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "regexes", regexes)
-        object.__setattr__(self, "exceptions", exceptions)
+        object.__setattr__(self, "_regexes", [])
+        object.__setattr__(self, "_exceptions", [])
         object.__setattr__(self, "info", info)
-        object.__setattr__(self, "_regex_set", frozenset(regexes))
-        object.__setattr__(self, "_except_set", frozenset(exceptions))
-        for m in (*regexes, *exceptions):
-            m.owner = id(self)
+        object.__setattr__(self, "_pending", None)
+        for m in regexes:
+            self.adopt(m, exception=False)
+        for m in exceptions:
+            self.adopt(m, exception=True)
+
+    def adopt(self, matcher: Matcher, exception: bool) -> None:
+        """Make `matcher` one of this rule's regexes (or exceptions)."""
+        matcher.owner = id(self)
+        matcher.exception = exception
+        (self._exceptions if exception else self._regexes).append(matcher)
+
+    def later(self, table: NeedTable, key: str) -> None:
+        """A regex the table builds for this rule when a message first wakes it."""
+        if self._pending is None:
+            object.__setattr__(self, "_pending", (table, []))
+        self._pending[1].append(key)  # type: ignore[index]
+
+    def built(self) -> list[Matcher]:
+        """The matchers built so far (those the table builds later are not among them)."""
+        return [*self._regexes, *self._exceptions]
+
+    def _build_all(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            object.__setattr__(self, "_pending", None)
+            table, keys = pending
+            for key in keys:
+                table.build(key)
+
+    @property
+    def regexes(self) -> list[Matcher]:
+        self._build_all()
+        return self._regexes
+
+    @property
+    def exceptions(self) -> list[Matcher]:
+        self._build_all()
+        return self._exceptions
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:
         """Where the rule matches: overlaps joined, spans an exception touches left out."""
         touched = doc.touched
-        if touched is not None and id(self) not in touched:
-            return []  # none of its matchers can match this text
-        active = doc.active
-        regexes: Iterable[Matcher] = self.regexes if active is None else active & self._regex_set
+        if touched is None:  # no index: every matcher
+            regexes, excepts = self.regexes, self.exceptions
+        else:
+            mine = touched.get(id(self))
+            if mine is None:
+                return []  # none of its matchers can match this text
+            regexes = [m for m in mine if not m.exception]
+            excepts = [m for m in mine if m.exception]
         found = [span for matcher in regexes for span in scan(matcher, doc)]
-        if found and self.exceptions:
-            excepts: Iterable[Matcher] = self.exceptions
-            if active is not None:
-                excepts = active & self._except_set
+        if found and excepts:
             blocked = _merged([span for matcher in excepts for span in scan(matcher, doc)])
             found = [(s, e) for s, e in found if not _overlaps(blocked, s, e)]
         return _merged(found)
