@@ -45,6 +45,7 @@ def test_pack_found_from_an_installed_wheel(tmp_path: Path) -> None:
         shipped = set(wheel.namelist())
     for name in ("pattern_model", "safety_model"):  # the weights, and the copy processes read
         assert {f"softlanding/analysis/{name}.{ext}" for ext in ("json", "table")} <= shipped
+    assert "softlanding/data/regexes.marshal" in shipped  # the first run parses no regex
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"

@@ -144,3 +144,29 @@ def test_the_file_is_read_only_when_it_is_ours_alone(tmp_path: Path) -> None:
     link = folder / "link"
     link.symlink_to(target)
     assert loader.read_private(link) is None
+
+
+def test_the_first_run_reads_the_regexes_the_wheel_ships(
+    fresh: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No private file yet: the opcodes beside the shipped pack are used (a wheel carries them),
+    and the private file, once there, comes first."""
+    from softlanding import paths
+    from softlanding.scripts import reflect
+
+    for p in PATTERNS:
+        regex_cache.compile(p)
+    shipped = regex_cache.dump()
+    assert shipped is not None
+    regex_cache._known.clear()
+    pack = tmp_path / "wheel" / "prompts.yaml"
+    pack.parent.mkdir()
+    pack.with_name(regex_cache.FILE_NAME).write_bytes(shipped)
+    monkeypatch.setattr(paths, "shipped_prompts_path", lambda: pack)
+    target = reflect._kept_regexes()
+    assert target is not None and not target.exists()
+    assert len(regex_cache._packed) == len(PATTERNS)
+    regex_cache._packed.clear()
+    loader.write_private(target, b"damaged")  # ours, but unreadable: nothing is kept
+    reflect._kept_regexes()
+    assert regex_cache._packed == {}

@@ -60,6 +60,10 @@ target = paths.shipped_prompts_path().with_name(SHIPPED_COMPILED)
 data = compiled_shipped()
 target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 target.with_name(fast_copy.FILE_NAME).write_bytes(fast_copy.dumps(data))
+from softlanding.analysis import regex_cache
+from softlanding.analysis.analyzer import Analyzer
+Analyzer.from_pack(data).compile_all()
+target.with_name(regex_cache.FILE_NAME).write_bytes(regex_cache.dump() or b"")
 """
 
 
@@ -242,8 +246,8 @@ def main() -> int:
     # Measure as installed software runs: with compiled bytecode, like a pip/pipx install.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], env=env, check=True)
-    # ... and with the compiled pack beside the shipped one (JSON and marshal), as the wheel
-    # carries it (removed
+    # ... and with the compiled pack beside the shipped one (JSON and marshal) and its regexes'
+    # opcodes, as the wheel carries them (removed
     # afterwards: in the repository the pack is compiled per user, as the tests expect).
     subprocess.run([PY, "-c", SHIP_COMPILED], env=env, check=True)
     try:
@@ -251,6 +255,7 @@ def main() -> int:
     finally:
         (ROOT / "data" / "prompts.compiled.json").unlink(missing_ok=True)
         (ROOT / "data" / "prompts.compiled.marshal").unlink(missing_ok=True)
+        (ROOT / "data" / "regexes.marshal").unlink(missing_ok=True)
 
 
 def _home_env(home: str) -> dict[str, str]:

@@ -92,6 +92,16 @@ class Analyzer:
         """Compile an analyzer from the whole merged pack as plain data."""
         return cls(data)
 
+    def compile_all(self) -> int:
+        """Compile every regex both ways a message may use it (the wheel ships their opcodes, so
+        even the first run parses none); how many matchers there are."""
+        rules = [*self._patterns, *self._safety, *self._bids, *self._pack_bids, self._thought]
+        rules += [self._boundary_rule] if self._boundary_rule else []
+        matchers = [m for r in rules for m in (*r.regexes, *r.exceptions)]
+        for m in matchers:
+            _ = (m.regex, m.searcher)
+        return len(matchers)
+
     # --- reading a message ----------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:

@@ -35,7 +35,7 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
     _sre = None
 
 FORMAT = 2  # 2: entries packed per regex, unpacked when asked for
-FILE_NAME = "regexes.marshal"
+FILE_NAME = "regexes.marshal"  # in the private cache folder, and in the wheel beside the pack
 _LIMIT = 6000  # regexes kept (about 1.5 KB each); the pack has about 1,500
 _DEBUG = 128  # re.DEBUG: prints while compiling, never cached
 

@@ -82,16 +82,23 @@ def main(argv: list[str], prog: str) -> int:
 
 def _kept_regexes() -> Path | None:
     """Load the regexes compiled by earlier runs (before the modules that compile some are
-    imported); the file's path, or None when there is no private cache folder to use."""
+    imported), or on the first run those the wheel ships; the private file's path, or None when
+    there is no private cache folder to use."""
     from softlanding import paths
     from softlanding.analysis import regex_cache
     from softlanding.pack.loader import read_private
 
     try:
-        target = paths.cache_dir() / regex_cache.FILE_NAME
+        target: Path | None = paths.cache_dir() / regex_cache.FILE_NAME
     except paths.PathsError:
-        return None
-    regex_cache.load(read_private(target))
+        target = None
+    kept = read_private(target) if target is not None else None
+    if kept is None:  # beside the shipped pack in a wheel, trusted as the code is
+        try:
+            kept = paths.shipped_prompts_path().with_name(regex_cache.FILE_NAME).read_bytes()
+        except OSError:
+            kept = None
+    regex_cache.load(kept)
     return target
 
 
