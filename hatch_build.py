@@ -22,11 +22,9 @@ COMPILE = (
     "    json.dump(data, fh, ensure_ascii=False)\n"
     "with open(sys.argv[2], 'wb') as fh:  # read instead when the same Python version runs it\n"
     "    fh.write(fast_copy.dumps(data))\n"
-    "from softlanding.analysis import regex_cache\n"
-    "from softlanding.analysis.analyzer import Analyzer\n"
-    "Analyzer.from_pack(data).compile_all()  # their opcodes: used when the same Python runs\n"
-    "with open(sys.argv[3], 'wb') as fh:\n"
-    "    fh.write(regex_cache.dump() or b'')\n"
+    "from softlanding.scripts.reflect import shipped_regexes\n"
+    "with open(sys.argv[3], 'wb') as fh:  # opcodes: used when the same Python version runs it\n"
+    "    fh.write(shipped_regexes(data))\n"
 )
 
 

@@ -170,3 +170,23 @@ def test_the_first_run_reads_the_regexes_the_wheel_ships(
     loader.write_private(target, b"damaged")  # ours, but unreadable: nothing is kept
     reflect._kept_regexes()
     assert regex_cache._packed == {}
+
+
+def test_what_the_wheel_ships_leaves_the_first_reflection_nothing_to_parse_or_write(
+    data: dict[str, Any], fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from softlanding.scripts import reflect
+
+    shipped = reflect.shipped_regexes(data)
+    for d in (regex_cache._known, regex_cache._made, regex_cache._packed):
+        d.clear()
+    re.purge()
+    regex_cache.load(shipped)
+
+    def refused(*_: Any) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regex_cache._parser, "parse", refused)
+    found = reflect._analyzer(data).analyze("you never listen to me and you're so lazy, whatever")
+    assert found.patterns
+    assert regex_cache.dump() is None  # nothing new: the first run writes no file

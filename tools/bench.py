@@ -61,9 +61,8 @@ data = compiled_shipped()
 target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 target.with_name(fast_copy.FILE_NAME).write_bytes(fast_copy.dumps(data))
 from softlanding.analysis import regex_cache
-from softlanding.analysis.analyzer import Analyzer
-Analyzer.from_pack(data).compile_all()
-target.with_name(regex_cache.FILE_NAME).write_bytes(regex_cache.dump() or b"")
+from softlanding.scripts.reflect import shipped_regexes
+target.with_name(regex_cache.FILE_NAME).write_bytes(shipped_regexes(data))
 """
 
 

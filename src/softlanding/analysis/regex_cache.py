@@ -185,10 +185,10 @@ def dump() -> bytes | None:
         if len(_known) + len(_packed) >= _LIMIT:
             break
         _known[key] = entry
-    return _packed_file()
+    return whole_file()
 
 
-def _packed_file() -> bytes:
+def whole_file() -> bytes:
     """Every kept regex: those `re` is given at once as they are, the rest packed per key."""
     for short in list(_packed):  # unpack what this run never asked for, to write it again
         _unpacked_short(short)

@@ -102,6 +102,21 @@ def _kept_regexes() -> Path | None:
     return target
 
 
+def shipped_regexes(data: dict[str, Any]) -> bytes:
+    """The regexes a wheel ships beside the pack: every pack regex, and those the modules a
+    reflection imports compile through `re`, so the first run parses none and writes nothing."""
+    import contextlib
+    import io
+
+    from softlanding.analysis import regex_cache
+
+    _analyzer(data).compile_all()
+    regex_cache.load(regex_cache.dump())  # now there is a file: `re`'s own regexes are kept too
+    with contextlib.redirect_stdout(io.StringIO()):
+        _reflect("you never listen to me, whatever", data, parse(["x"], "softlanding reflect"))
+    return regex_cache.dump() or regex_cache.whole_file()
+
+
 def _keep_regexes(target: Path | None) -> None:
     """Save the regexes this run compiled that the file lacked (most runs: none, no write)."""
     from softlanding.analysis import regex_cache
