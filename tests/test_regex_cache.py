@@ -20,14 +20,15 @@ from softlanding.pack import loader
 @pytest.fixture
 def fresh() -> Iterator[None]:
     """An empty cache for the test; whatever the process had is put back after."""
-    kept = [regex_cache._known, regex_cache._made, regex_cache._packed]
-    saved = [dict(d) for d in kept]
+    kept: list[Any] = [regex_cache._known, regex_cache._made, regex_cache._packed]
+    kept += [regex_cache._base_shorts, regex_cache._base_keys]
+    saved = [d.copy() for d in kept]
     for d in kept:
         d.clear()
     yield
     for d, before in zip(kept, saved, strict=True):
         d.clear()
-        d.update(before)  # type: ignore[arg-type]
+        d.update(before)
 
 
 PATTERNS = [
@@ -166,13 +167,24 @@ def test_the_first_run_reads_the_regexes_the_wheel_ships(
     target = reflect._kept_regexes()
     assert target is not None and not target.exists()
     assert len(regex_cache._packed) == len(PATTERNS)
-    regex_cache._packed.clear()
-    loader.write_private(target, b"damaged")  # ours, but unreadable: nothing is kept
+    assert regex_cache.compile(PATTERNS[0]).search("you never listen") is not None
+    regex_cache.compile(r"\bnew\b")
+    mine = regex_cache.dump()  # the private file holds only what the wheel's lacks
+    assert mine is not None
+    loader.write_private(target, mine)
+    for d in (regex_cache._known, regex_cache._packed, regex_cache._base_shorts):
+        d.clear()
+    regex_cache._base_keys.clear()
     reflect._kept_regexes()
-    assert regex_cache._packed == {}
+    assert len(regex_cache._packed) == len(PATTERNS) + 1
+    assert len(regex_cache._base_shorts) == len(PATTERNS)
+    loader.write_private(target, b"damaged")  # a damaged private file: the wheel's still serve
+    regex_cache._packed.clear()
+    reflect._kept_regexes()
+    assert len(regex_cache._packed) == len(PATTERNS)
 
 
-def test_what_the_wheel_ships_leaves_the_first_reflection_nothing_to_parse_or_write(
+def test_what_the_wheel_ships_leaves_the_first_reflection_no_pack_regex_to_parse(
     data: dict[str, Any], fresh: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from softlanding.scripts import reflect
@@ -180,13 +192,13 @@ def test_what_the_wheel_ships_leaves_the_first_reflection_nothing_to_parse_or_wr
     shipped = reflect.shipped_regexes(data)
     for d in (regex_cache._known, regex_cache._made, regex_cache._packed):
         d.clear()
-    re.purge()
-    regex_cache.load(shipped)
+    regex_cache.load(shipped, base=True)
 
-    def refused(*_: Any) -> None:
-        raise AssertionError("parsed again")
+    def refused(*a: Any) -> None:
+        raise AssertionError(f"parsed again {a!r}")
 
-    monkeypatch.setattr(regex_cache._parser, "parse", refused)
-    found = reflect._analyzer(data).analyze("you never listen to me and you're so lazy, whatever")
-    assert found.patterns
-    assert regex_cache.dump() is None  # nothing new: the first run writes no file
+    monkeypatch.setattr(regex_cache, "_entry", refused)  # how a pack regex is parsed here
+    analyzer = reflect._analyzer(data)
+    for message in ("you never listen to me and you're so lazy, whatever", "he hit me"):
+        assert analyzer.analyze(message).patterns or analyzer.safety(message).concern
+    assert regex_cache._made == {}  # nothing of the pack's left to write

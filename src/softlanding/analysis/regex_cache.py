@@ -45,6 +45,9 @@ Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], bool]
 _known: dict[tuple[str, int], Entry] = {}
 _made: dict[tuple[str, int], Entry] = {}  # compiled here, not yet in the file
 _packed: dict[str, bytes] = {}  # short key -> marshalled [(pattern, flags, entry)], from the file
+# What the base file (the wheel's, beside the pack) holds: never written to the private file
+_base_shorts: set[str] = set()
+_base_keys: set[tuple[str, int]] = set()
 
 
 def _short(pattern: str, flags: int) -> str:
@@ -66,10 +69,13 @@ def _unpacked_short(short: str) -> None:
     packed = _packed.pop(short, None)
     if packed is None:
         return
+    base = short in _base_shorts
     try:
         rows = marshal.loads(packed)
         for pattern, flags, entry in rows:
             _known.setdefault((pattern, flags), tuple(entry))
+            if base:
+                _base_keys.add((pattern, flags))
     except Exception:  # noqa: BLE001, S110 - damaged: as if it were not kept
         pass
 
@@ -120,9 +126,11 @@ def _build(pattern: str, entry: Entry) -> re.Pattern[str] | None:
     return made
 
 
-def load(data: bytes | None) -> None:
+def load(data: bytes | None, base: bool = False) -> None:
     """Take the kept regexes from a file's bytes (a damaged file counts as none), and hand those
-    that modules compile through `re` to its cache, so their imports find them there."""
+    that modules compile through `re` to its cache, so their imports find them there.
+
+    `base`: the wheel's file, read first; the private file then holds only what it lacks."""
     if not data or not _STAMP:
         return
     try:
@@ -135,6 +143,12 @@ def load(data: bytes | None) -> None:
         return
     _known.update(seeded)
     _packed.update(packed)
+    if base:
+        _base_shorts.update(packed)
+        _base_keys.update(seeded)
+    else:  # the same short key in both: the private one stands
+        _base_shorts.difference_update(packed)
+        _base_keys.difference_update(seeded)
     _seed(seeded)
 
 
@@ -189,12 +203,14 @@ def dump() -> bytes | None:
 
 
 def whole_file() -> bytes:
-    """Every kept regex: those `re` is given at once as they are, the rest packed per key."""
-    for short in list(_packed):  # unpack what this run never asked for, to write it again
+    """Every kept regex the base file lacks: those `re` is given at once as they are, the rest
+    packed per key."""
+    for short in [s for s in _packed if s not in _base_shorts]:  # to write them again
         _unpacked_short(short)
-    seeded = {k: v for k, v in _known.items() if v[-1:] == (True,)}
+    mine = {k: v for k, v in _known.items() if k not in _base_keys}
+    seeded = {k: v for k, v in mine.items() if v[-1:] == (True,)}
     groups: dict[str, list[tuple[str, int, Entry]]] = {}
-    for (pattern, flags), entry in _known.items():
+    for (pattern, flags), entry in mine.items():
         if entry[-1:] != (True,):
             groups.setdefault(_short(pattern, flags), []).append((pattern, flags, entry))
     packed = {short: marshal.dumps(rows) for short, rows in groups.items()}

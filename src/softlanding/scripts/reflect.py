@@ -81,9 +81,9 @@ def main(argv: list[str], prog: str) -> int:
 
 
 def _kept_regexes() -> Path | None:
-    """Load the regexes compiled by earlier runs (before the modules that compile some are
-    imported), or on the first run those the wheel ships; the private file's path, or None when
-    there is no private cache folder to use."""
+    """Load the regexes the wheel ships and those earlier runs compiled that it lacks (before the
+    modules that compile some are imported); the private file's path, or None when there is no
+    private cache folder to use."""
     from softlanding import paths
     from softlanding.analysis import regex_cache
     from softlanding.pack.loader import read_private
@@ -92,13 +92,12 @@ def _kept_regexes() -> Path | None:
         target: Path | None = paths.cache_dir() / regex_cache.FILE_NAME
     except paths.PathsError:
         target = None
-    kept = read_private(target) if target is not None else None
-    if kept is None:  # beside the shipped pack in a wheel, trusted as the code is
-        try:
-            kept = paths.shipped_prompts_path().with_name(regex_cache.FILE_NAME).read_bytes()
-        except OSError:
-            kept = None
-    regex_cache.load(kept)
+    try:  # the wheel's, beside the shipped pack (trusted as the code is): read first
+        shipped = paths.shipped_prompts_path().with_name(regex_cache.FILE_NAME).read_bytes()
+    except OSError:
+        shipped = None
+    regex_cache.load(shipped, base=True)
+    regex_cache.load(read_private(target) if target is not None else None)
     return target
 
 
