@@ -200,3 +200,62 @@ def test_show_of_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
     assert "a partner's own words" not in flat
     _, text = cli(capsys, "show", ids["together"])
     assert words.private_hidden in " ".join(text.split())
+
+
+@pytest.mark.parametrize("where", ["deriving the new key", "writing"])
+def test_an_interrupted_passphrase_change_leaves_every_word_under_the_old_lock(
+    store, capsys, monkeypatch, where: str
+) -> None:
+    """Ctrl+C, a crash or a closed terminal mid-change: never words open with no lock."""
+    ids = locked(store, capsys, monkeypatch)
+
+    def stop(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as broken:
+        if where == "writing":  # inside the one transaction, after every row is updated
+            broken.setattr(privacy.health, "mark_scrub", stop)
+        else:
+            broken.setattr(seal, "new_lock", stop)
+        typing(broken, LOCK_PASS, "a new one", "a new one")
+        assert cli(capsys, "passphrase", "change")[0] == 130
+    assert privacy.is_locked(store) and SAID.encode() not in file_bytes(store.path)
+    typing(monkeypatch, "a new one")
+    assert cli(capsys, "show", ids["solo"], "--open")[0] == 1
+    typing(monkeypatch, LOCK_PASS)
+    code, text = cli(capsys, "show", ids["solo"], "--open")
+    assert code == 0 and SAID in text
+
+
+def test_stopping_at_a_passphrase_prompt_says_nothing_changed(store, capsys, monkeypatch) -> None:
+    locked(store, capsys, monkeypatch)
+
+    def interrupted(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("getpass.getpass", interrupted)
+    code, text = cli(capsys, "passphrase", "change")
+    assert code == 130 and "Nothing was changed" in text and privacy.is_locked(store)
+
+
+def test_a_passphrase_is_never_read_where_it_would_show(store, capsys, monkeypatch) -> None:
+    """No keyboard (a pipe, a closed input): getpass would echo or fail; refused in words."""
+    import getpass
+    import warnings
+
+    seed(store)
+
+    def no_keyboard(prompt: str = "") -> str:
+        warnings.warn("Can not control echo on the terminal.", getpass.GetPassWarning, stacklevel=1)
+        return "typed into a pipe"
+
+    monkeypatch.setattr("getpass.getpass", no_keyboard)
+    code, text = cli(capsys, "lock")
+    assert code == 130 and "never read from a pipe" in text and not privacy.is_locked(store)
+
+    def closed(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("getpass.getpass", closed)
+    code, text = cli(capsys, "lock")
+    assert code == 130 and "Nothing was changed" in text and "EOFError" not in text

@@ -213,6 +213,7 @@ class LockCliText(Labels):
     unlocked: Annotated[Text, Uses("count")]
     unchanged: Plain
     changed: Plain
+    not_asked: Plain
 
 
 class HistoryCliText(Labels):

@@ -113,6 +113,7 @@ class LockCliText(Frozen):
     unlocked: Label
     unchanged: Label
     changed: Label
+    not_asked: Label
 
 
 class PatternsText(Frozen):

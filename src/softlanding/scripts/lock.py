@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import warnings
 from typing import Any
 
 from softlanding.report.visible import Viewer
@@ -22,9 +23,19 @@ def words() -> dict[str, str]:
     return dict(load_data()["text"]["lock_cli"])
 
 
+class NotAsked(Exception):
+    """No passphrase was read: stopped at the prompt, input closed, or no keyboard to type it
+    hidden at."""
+
+
 def ask(prompt: str) -> str:
-    """One passphrase from the keyboard, not echoed."""
-    return getpass.getpass(prompt)
+    """One passphrase from the keyboard, not echoed (never from a pipe, where it would show)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except (getpass.GetPassWarning, EOFError, KeyboardInterrupt) as exc:
+            raise NotAsked from exc
 
 
 def ask_new(say: dict[str, str]) -> str | None:
@@ -42,7 +53,13 @@ def ask_new(say: dict[str, str]) -> str | None:
 def open_viewer(store: Store, say: dict[str, str], sids: list[str] | None = None) -> Viewer | None:
     """Ask for a passphrase; a viewer that opens what it opens, or None if it opens nothing."""
     keyring = seal.Keyring()
-    if not privacy.open_keyring(store, ask(say["ask"]), keyring, sids):
+    try:
+        passphrase = ask(say["ask"])
+    except NotAsked:
+        print(file=sys.stderr)
+        print(say["not_asked"], file=sys.stderr)
+        return None
+    if not privacy.open_keyring(store, passphrase, keyring, sids):
         print(say["wrong"], file=sys.stderr)
         return None
     return Viewer(keyring=keyring)
@@ -52,14 +69,13 @@ def lock(store: Store, passphrase: str) -> int:
     """Seal every saved word under a new lock; returns how many answers were sealed."""
     kept, _ = seal.new_lock(passphrase)
     public = seal.lock_public(kept)
-    store.set_setting(privacy.LOCK_SETTING, kept)
 
     def close(step: str, field: str, value: Any) -> Any:
         if seal.is_sealed(value) or not privacy.is_word(step, field):
             return value
         return seal.seal_to_lock(public, value)
 
-    return privacy.reseal_all(store, close)
+    return privacy.reseal_all(store, close, lock=kept)
 
 
 def unlock(store: Store, lock_private: bytes) -> int:
@@ -72,9 +88,25 @@ def unlock(store: Store, lock_private: bytes) -> int:
         opened, plain = keyring.open(value)
         return plain if opened else value
 
-    count = privacy.reseal_all(store, open_)
-    privacy.clear_lock(store)
-    return count
+    return privacy.reseal_all(store, open_, lock=None)
+
+
+def change(store: Store, lock_private: bytes, passphrase: str) -> None:
+    """Seal every word again under a new lock (a fresh key pair: nothing sealed under the old
+    passphrase remains), in one step: no word is ever left open on the way."""
+    keyring = seal.Keyring(lock_private=lock_private)
+    kept, _ = seal.new_lock(passphrase)
+    public = seal.lock_public(kept)
+
+    def reseal(step: str, field: str, value: Any) -> Any:
+        if seal.is_sealed(value):
+            if value.get(seal.MARK) != "lock":
+                return value  # a partner's own seal stays theirs
+            opened, plain = keyring.open(value)
+            return seal.seal_to_lock(public, plain) if opened else value
+        return seal.seal_to_lock(public, value) if privacy.is_word(step, field) else value
+
+    privacy.reseal_all(store, reseal, lock=kept)
 
 
 def main(argv: list[str], prog: str) -> int:
@@ -84,6 +116,15 @@ def main(argv: list[str], prog: str) -> int:
         parser.add_argument("action", choices=("change",), help="change the lock's passphrase")
     parser.parse_args(argv)
     say = words()
+    try:
+        return _run(command, say)
+    except NotAsked:  # at a prompt: nothing is changed before the last one is answered
+        print(file=sys.stderr)  # the prompt's line is left open
+        print(say["not_asked"], file=sys.stderr)
+        return 130
+
+
+def _run(command: str, say: dict[str, str]) -> int:
     with Store.open() as store:
         kept = store.get_setting(privacy.LOCK_SETTING)
         if command == "lock":
@@ -99,11 +140,10 @@ def main(argv: list[str], prog: str) -> int:
         if command == "passphrase" and new is None:
             print(say["unchanged"], file=sys.stderr)
             return 1
-        count = unlock(store, private)
         if new is None:
-            print(say["unlocked"].format(count=count))
+            print(say["unlocked"].format(count=unlock(store, private)))
             return 0
-        lock(store, new)  # a fresh key pair: nothing sealed under the old passphrase remains
+        change(store, private, new)
         print(say["changed"])
         return 0
 

@@ -105,9 +105,16 @@ def is_word(step: str, field: str) -> bool:
     return (step, field) not in NOT_WORDS
 
 
-def reseal_all(store: Store, change: Callable[[str, str, Any], Any]) -> int:
+_KEEP = object()  # reseal_all: leave the lock setting as it is
+
+
+def reseal_all(store: Store, change: Callable[[str, str, Any], Any], lock: Any = _KEEP) -> int:
     """Pass every answer value through `change(step, field, value)` (lock, unlock, re-seal),
-    in one transaction, then rebuild the file so no old copy of a value survives."""
+    in one transaction, then rebuild the file so no old copy of a value survives.
+
+    `lock`: the lock setting to keep from now on (None: no lock), written in the same
+    transaction, so an interruption leaves the old words under the old lock or the new under
+    the new, never words open while a lock is said to hold them."""
     rows = store.conn.execute("SELECT rowid, step, field, value FROM answers").fetchall()
     updates: list[tuple[str, int]] = []
     for rowid, step, field, raw in rows:
@@ -119,6 +126,14 @@ def reseal_all(store: Store, change: Callable[[str, str, Any], Any]) -> int:
             updates.append((encode(new), rowid))
     with store._write() as db:
         db.executemany("UPDATE answers SET value = ? WHERE rowid = ?", updates)
+        if lock is None:
+            db.execute("DELETE FROM settings WHERE key = ?", (LOCK_SETTING,))
+        elif lock is not _KEEP:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (LOCK_SETTING, json.dumps(lock)),
+            )
         health.mark_scrub(db)
     store._scrub(wait_ms=1000)
     return len(updates)
