@@ -198,6 +198,13 @@ def test_show_of_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
     hidden = hidden_count(store.load(ids["solo"]), Viewer())
     assert hidden and words.private_hidden_solo.format(count=hidden) in flat
     assert "a partner's own words" not in flat
+    words_only = store.create_session("solo")
+    public = seal.lock_public(store.get_setting(privacy.LOCK_SETTING))
+    store.save_answers(words_only, "name", {"own_words": seal.seal_to_lock(public, "only words")})
+    _, text = cli(capsys, "show", words_only)
+    flat = " ".join(text.split())
+    assert words.private_hidden_solo.format(count=1) in flat
+    assert pack.text.session_view.nothing not in flat  # sealed words were recorded
     _, text = cli(capsys, "show", ids["together"])
     assert words.private_hidden in " ".join(text.split())
 

@@ -76,7 +76,8 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
         if line:
             console.print(shown(line))
     found = layout.sections(record, pack, viewer)
-    if not found:
+    hidden = hidden_count(record, viewer)
+    if not found and not hidden:  # words sealed away were recorded: only say what is shown
         console.print(Text(words["nothing"]))
     for section in found:
         console.print()
@@ -90,7 +91,6 @@ def _print_record(record: SessionRecord, pack: dict[str, Any], viewer: Viewer) -
         if len(section.entries) > MAX_SHOWN:
             more = len(section.entries) - MAX_SHOWN
             console.print(Text(fill(cli["more_entries"], count=more), style="italic"))
-    hidden = hidden_count(record, viewer)
     if hidden:
         console.print()
         note = cli["private_hidden_solo" if layout.is_solo(record) else "private_hidden"]
