@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from tests.test_safety_together import each_answers_the_round
+from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from softlanding.flow import breaktime
@@ -421,3 +422,103 @@ def test_deleting_a_fight_takes_its_date_out_of_the_talk_about_it(store: Any) ->
     assert record.get("after", "about_session") is None
     assert record.get("after", "what_happened_A") == "we argued about the dishes"
     assert store.load(kept).get("after", "about_session") == store.load(other_fight).started_at
+
+
+async def test_half_typed_words_are_kept_on_quit_and_come_back_on_resume(
+    make_app: Any, store: Any
+) -> None:
+    """Ctrl+Q (as SIGTERM and a closed terminal) keeps what is being typed as a draft."""
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("space", "enter")  # a feeling
+        await pilot.pause()
+        await pilot.press(*"half typed", "ctrl+q")
+        await pilot.pause()
+        sid = app.session_id
+    record = store.load(sid)
+    assert record.get("after", "drafts") == {"my_view_A": "half typed"}
+    assert record.get("after", "my_view_A") is None  # a draft, not an answer
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        again.resume_session(sid)
+        await pilot.pause()
+        assert again.screen.query_one("#answer Input", Input).value == "half typed"
+        await pilot.press("enter")  # given now
+        await pilot.pause()
+    record = store.load(sid)
+    assert record.get("after", "my_view_A") == "half typed"
+    assert record.get("after", "drafts") is None
+
+
+async def test_a_resumed_talk_carries_on_after_the_last_answer_not_a_question_passed_over(
+    make_app: Any, store: Any
+) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("enter", "enter")  # no feeling ticked: told, then passed over
+        await pilot.pause()
+        await say(pilot, "my side of it")
+        expected = prompt(app)
+        sid = app.session_id
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        again.resume_session(sid)
+        await pilot.pause()
+        assert prompt(again) == expected  # not the feelings, passed over before
+
+
+async def test_a_long_paste_into_the_talk_is_cut_to_fit_and_said(make_app: Any, store: Any) -> None:
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        await pilot.press("space", "enter")  # a feeling
+        await pilot.pause()
+        box = app.screen.query_one("#answer Input", Input)
+        box.post_message(events.Paste("word " * 600))
+        await pilot.pause()
+        assert len(box.value) == box.max_length  # kept up to what the box holds, not dropped
+        assert any("as much as one box holds" in n.message for n in app._notifications)
+
+
+async def test_a_kept_time_shown_again_is_taken_as_it_was(make_app: Any, store: Any) -> None:
+    """Back to the next-talk question: the time shows as it was typed, and Enter keeps it (it
+    showed the stored form, which the box then refused)."""
+    app = make_app(start="after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pick(pilot, 1)  # just me
+        screen = app.screen
+        assert isinstance(screen, AfterTalkScreen)
+        for _ in range(40):
+            kind = screen.current.ask.kind if screen.current else "when"
+            if kind == "when":
+                break
+            if kind == "many":
+                await pilot.press("space", "enter")
+            elif kind in ("choice", "starter"):
+                await pilot.press("enter")
+            else:
+                await say(pilot, "words")
+            await pilot.pause()
+        assert screen.current is not None and screen.current.ask.kind == "when"
+        await say(pilot, "tomorrow 19:30")
+        kept = store.load(app.session_id).get("after", screen.questions[screen.index - 1].key)
+        await pilot.press("escape")
+        await pilot.pause()
+        box = screen.query_one("#answer Input", Input)
+        assert box.value == "Sat 19:30"  # as a person reads it, not the stored form
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(screen.query_one("#problem", Static).render()) == ""
+        assert screen.current is None or screen.current.ask.kind != "when"
+        assert store.load(app.session_id).get("after", screen.questions[screen.index - 1].key) in (
+            kept,
+            None,
+        )

@@ -19,10 +19,11 @@ from softlanding.flow.after import STEP, Mode, Question, other, questions, stage
 from softlanding.flow.context import StepContext
 from softlanding.flow.when import parse_follow_up, suggest_follow_up
 from softlanding.models import iso
+from softlanding.screens.after.drafts import carry_on_at, draft_of, keep_draft, when_shown
 from softlanding.screens.base import ContextScreen
 from softlanding.textsafe import visible
 from softlanding.widgets.checklist import Checklist
-from softlanding.widgets.textbox import LineBox
+from softlanding.widgets.questions import PasteInput
 
 _PLACEHOLDER = re.compile(r"{([a-z_]+)}")
 
@@ -53,7 +54,8 @@ class AfterTalkScreen(ContextScreen[None]):
         self.talk = self.pack.after
         self.questions = questions(self.talk, self.mode)
         self.stages = stages_of(self.questions)
-        self.index = self._first_unanswered()
+        self.index = carry_on_at(self.ctx.answers, self.questions)
+        self.when_kept: tuple[str, str] | None = None  # a saved time as shown, and as saved
         self.finished = False
         self.told_empty = False  # Enter with nothing ticked was said once: the next one skips
         # Rounds whose speaker's words were not kept (danger heard): the listener's words about
@@ -83,12 +85,6 @@ class AfterTalkScreen(ContextScreen[None]):
 
     def _value(self, question: Question) -> Any:
         return self.ctx.answers.get(STEP, question.seat).get(question.key)
-
-    def _first_unanswered(self) -> int:
-        for index, question in enumerate(self.questions):
-            if self._value(question) is None:
-                return index
-        return len(self.questions)
 
     def _words(self, question: Question) -> str:
         ask = question.ask
@@ -129,16 +125,24 @@ class AfterTalkScreen(ContextScreen[None]):
             return OptionList(
                 *[Option(Content(label), id=str(i)) for i, label in enumerate(labels)], id="choice"
             )
-        if ask.kind == "when" and not saved:  # a suggestion: selected, so typing replaces it
-            value = suggest_follow_up(breaktime.local_now()).strftime("%a %H:%M")
+        if ask.kind == "when":  # a suggestion, or the time kept: selected, typing replaces it
+            now = breaktime.local_now()
+            shown = when_shown(saved, now.tzinfo) if saved else None
+            self.when_kept = (shown, str(saved)) if shown else None
+            value = shown or suggest_follow_up(now).strftime("%a %H:%M")
             return Input(value=value, id=f"text-{self.index}", max_length=2000)
-        # given words come back with the cursor at their end, and Ctrl+Z undoes
-        return LineBox(str(saved or ""), id=f"text-{self.index}", max_length=2000)
+        # given words (or a draft) come back with the cursor at their end, and Ctrl+Z undoes;
+        # a long paste is cut to fit, and said (a plain Input drops it whole, silently)
+        kept = saved or draft_of(self.ctx.answers, question) or ""
+        return PasteInput(str(kept), id=f"text-{self.index}", max_length=2000)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         question, text = self.current, event.value.strip()
         if question is None:
+            return
+        if question.ask.kind == "when" and self.when_kept and text == self.when_kept[0]:
+            self._answer(question, self.when_kept[1])  # the time kept, unchanged
             return
         if question.ask.kind == "when" and text:
             at = parse_follow_up(text, breaktime.local_now())
@@ -167,6 +171,7 @@ class AfterTalkScreen(ContextScreen[None]):
                 self.withheld.add(round_)
         elif value is None:  # emptied on a second look: the earlier answer goes too
             self.ctx.answers.forget(STEP, question.key, seat=question.seat)
+        keep_draft(self.ctx.answers, question, None)  # given (or passed over): no longer a draft
         self.index += 1
         nxt = self.current
         if question.ask.kind == "when" and value is None and nxt and nxt.ask.kind == "starter":
@@ -177,6 +182,22 @@ class AfterTalkScreen(ContextScreen[None]):
             self.query_one("#answer", Vertical).remove_children()  # nothing typed behind it
             return
         self._show()
+
+    def save_draft(self) -> None:
+        """Words typed but not given (quit, a closed terminal) are kept as the question's draft;
+        a resume opens on them. Danger language, and a withheld round's words, are not kept."""
+        question = self.current
+        if question is None or question.ask.kind == "when":
+            return
+        box = next(iter(self.query(f"#text-{self.index}").results(Input)), None)
+        if box is None:
+            return
+        text = box.value.strip()
+        round_ = (question.stage, question.about)
+        withheld = question.ask.to == "listener" and round_ in self.withheld
+        if withheld or (text and self.host.analyzer.safety(text).concern):
+            text = ""
+        keep_draft(self.ctx.answers, question, text or None)
 
     def action_back(self) -> None:
         if self.index == 0:  # nothing before the first question here: back to the start
