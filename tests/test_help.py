@@ -64,3 +64,30 @@ async def test_f1_names_the_keys_the_footer_leaves_out_for_room(make_app: Any, s
             assert key in listed
         for textual_own in ("Focus Next", "Copy selected text", "Cursor up", "Page down"):
             assert textual_own not in listed  # a list's and a screen's built-in keys
+
+
+async def test_f1_on_the_safety_page_names_the_key_for_each_kind_of_page(make_app: Any) -> None:
+    """1 to 4 (and 0) choose a page; the footer has no room for them, so Help says what each
+    one opens."""
+    from softlanding.analysis.danger import PAGE_KINDS
+    from softlanding.screens.help import HelpScreen, keys_of
+    from softlanding.screens.safety import SafetyScreen
+
+    app = make_app()
+    safety = app.pack.safety
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        listed = dict(keys_of(app.screen))
+        for kind in PAGE_KINDS:
+            page = getattr(safety.pages, kind)
+            assert listed[page.key] == page.label
+        assert listed["0"] == safety.ask.all
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert safety.pages.danger_now.label in shown(app, "#keys")
+        await pilot.press("escape", safety.pages.partner_fear.key)  # the keys still choose
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and app.screen.kind == "partner_fear"
