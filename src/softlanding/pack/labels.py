@@ -266,11 +266,16 @@ class HelpText(Labels):
     default: Plain
     home: Plain
     pause: Plain
+    pause_flooded: Plain  # a part of a screen with keys of its own: `<topic>_<part>`
+    pause_fear: Plain
+    pause_choose: Plain
     breathing: Plain
     grounding: Plain
     break_: Plain = Field(alias="break")
     name: Plain
     reframe: Plain
+    reframe_cycle: Plain
+    reframe_kindness: Plain
     respond: Plain
     summary: Plain
     history: Plain
