@@ -87,9 +87,9 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
             yield Static("", id="kept", markup=False)  # what is kept of the session just left
         with Horizontal(id="actions"):
             leave = Content(visible(self.pack.safety.leave))
-            yield Button(leave, id="leave", compact=True)
+            yield Button(leave, id="leave")
             home = Content(visible(self.pack.text.safety.home))
-            yield Button(home, id="home", variant="primary", compact=True)
+            yield Button(home, id="home", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
