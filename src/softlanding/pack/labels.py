@@ -84,6 +84,7 @@ class AppText(Labels):
     too_long: Annotated[Text, Uses("limit")]
     too_small: Annotated[Text, Uses("height", "width")]
     rows_skipped: Plain
+    solo_name: Plain  # the one person of a session on their own, as it is kept (and exported)
 
 
 class LaunchText(Labels):

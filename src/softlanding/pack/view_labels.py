@@ -37,6 +37,7 @@ class AppText(Frozen):
     too_long: Label
     too_small: Label
     rows_skipped: Label
+    solo_name: Label
 
 
 class BreakText(Frozen):
