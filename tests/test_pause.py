@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from textual.widgets import Digits, Input, Static
+from textual.widgets import Digits, Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
 from softlanding.flow import breaktime
@@ -201,6 +201,30 @@ async def test_flooded_break_saves_the_agreed_time(make_app, store, pack, monkey
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
         assert not again.screen.query("#return-notice")  # they came back: nothing pending
+
+
+async def test_back_early_keeps_the_we_are_back_button_on_an_80x24_screen(
+    make_app, monkeypatch
+) -> None:
+    """The early-return question grows by a few lines: the button it asks about stays in view
+    (it fell below the bottom edge), with nothing scrolled away above it."""
+    monkeypatch.setattr(breaktime, "local_now", lambda: datetime(2025, 3, 14, 21, 20).astimezone())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_pause(pilot, "1", YES, NO)
+        assert isinstance(app.screen, BreakScreen)
+        await pilot.press("enter", "enter")  # 20 minutes, back at the time suggested
+        await pilot.pause()
+        await pilot.press("c")  # back early: how is your body now?
+        await pilot.pause()
+        assert "How is your body now" in screen_text(app)
+        button, footer = app.screen.query_one("#carry-on"), app.screen.query_one(Footer)
+        assert button.region.height == 3 and button.region.bottom <= footer.region.y
+        assert app.screen.query_one("#break").scroll_y == 0  # the question above it too
+        assert app.screen.focused is button
+        await pilot.press("enter")  # the button: yes, both calm
+        await pilot.pause()
+        assert isinstance(app.screen, NextStep)
 
 
 async def test_a_far_off_time_is_confirmed_and_an_old_complaint_goes_when_typing(

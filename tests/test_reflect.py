@@ -259,6 +259,18 @@ def test_save_keeps_the_reflection(
     assert record.get("reflect", "rewrite").startswith("I feel ")
 
 
+def test_a_saved_reflection_names_its_one_person_in_the_packs_words(
+    monkeypatch: pytest.MonkeyPatch, compiled: dict[str, Any]
+) -> None:
+    mine = json.loads(json.dumps(compiled))
+    mine["text"]["app"]["solo_name"] = "Moi"  # a pack in another tongue
+    monkeypatch.setattr(prompts, "load_data", lambda explicit=None: mine)
+    assert run(["--save", "You never spend time with me"], monkeypatch) == 0
+    with Store.open(readonly=True) as store:
+        record = store.latest_session(kinds=("reflect",))
+    assert record is not None and record.partners == {"A": "Moi"}
+
+
 @pytest.mark.parametrize(
     "text",
     ["if you leave I'll make you regret it", "I've been saving up my sleeping pills"],

@@ -186,6 +186,26 @@ async def test_step_by_step_form(make_app: Any, store: Any) -> None:
     assert full.get("respond", "final") == expected
 
 
+@pytest.mark.parametrize(
+    "happened",
+    ["the weekend I planned", "you cancelled the weekend I planned"],  # a thing; a clause
+)
+def test_the_step_by_step_sentence_reads_whatever_the_first_box_holds(
+    pack: Any, happened: str
+) -> None:
+    """It read "When the weekend I planned, I feel hurt": a thing typed in the first box needs
+    a sentence that does not make it a clause."""
+    from softlanding.flow.soft_start import sentence
+
+    boxes = {"feeling": "hurt", "need": "to feel chosen", "request": "plan the next one with me"}
+    built = sentence(pack.templates, "ofnr", {"situation": happened, **boxes})
+    assert built == (
+        f"What happened: {happened}. I feel hurt about it, because I need to feel chosen. "
+        "Would you be willing to plan the next one with me?"
+    )
+    assert pack.text.respond.observation == "What happened"  # the box's label, as the sentence
+
+
 async def test_danger_words_open_safety_and_are_not_kept(make_app: Any, store: Any) -> None:
     from softlanding.screens.safety import SafetyScreen
     from softlanding.screens.safety_check import SafetyCheckScreen

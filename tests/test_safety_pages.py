@@ -108,6 +108,36 @@ async def test_enter_on_a_solo_sessions_safety_page_goes_home_and_never_quits(
     assert store.load(sid) is not None  # the session left behind is kept, as the page says
 
 
+def spaced_buttons(app: Any) -> list[Any]:
+    """The page's buttons, left to right, each checked to be a whole button on screen."""
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer).region
+    buttons = sorted(app.screen.query("#actions Button").results(Button), key=lambda b: b.region.x)
+    for button in buttons:
+        shape = button.region
+        assert shape.height == 3, button.id  # edged, not one plain line of text
+        assert shape.bottom <= footer.y and shape.right <= app.size.width, button.id
+    for left, right in zip(buttons, buttons[1:], strict=False):
+        assert right.region.x > left.region.right, (left.id, right.id)  # a gap between
+    return buttons
+
+
+async def test_the_ways_off_the_safety_page_are_separate_buttons_at_80x24(make_app) -> None:
+    from softlanding.screens.together.safe_turn import PrivateSafetyScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [b.id for b in spaced_buttons(app)] == ["leave", "home"]
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(PrivateSafetyScreen("Alex"))  # a partner's own page: three of them
+        await pilot.pause()
+        assert [b.id for b in spaced_buttons(app)] == ["go-on", "leave", "erase"]
+
+
 async def test_region_is_chosen_once_and_kept(make_app, store, pack) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -166,6 +196,25 @@ async def test_ordinary_conflict_page_from_safety_and_first_run(make_app, pack) 
         await pilot.press("escape", "ctrl+s", "o")
         await pilot.pause()
         assert isinstance(app.screen, OrdinaryScreen)
+
+
+async def test_the_ordinary_conflict_page_has_a_footer_that_says_how_to_close_it(
+    make_app, pack
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    keys = pack.text.keys
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OrdinaryScreen)
+        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert shown == {"ctrl+s": keys.not_safe, "ctrl+l": keys.quick_hide, "escape": keys.close}
+        assert app.screen.query_one("#ordinary").max_scroll_y == 0  # the page, whole
+        await pilot.press("escape")  # as the footer says
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
 
 
 # Each region's line for people worried about their own behaviour (a contact to find it by).

@@ -213,6 +213,9 @@ async def test_with_a_session_kept_the_footer_still_fits_80_columns(make_app) ->
             assert needed in shown
         assert footer_cut_off(app) == []
         assert keys.region not in shown  # named on the page; R still chooses one
+        # the page's line about the kept session is scrolled away: the key names what it deletes
+        delete = [key.description for key in app.screen.query(FooterKey) if key.key == "d"]
+        assert delete == [keys.safety_forget] and "session" in delete[0].lower()
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RegionScreen)

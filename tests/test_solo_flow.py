@@ -121,3 +121,18 @@ async def test_whole_solo_flow_by_keys(make_app: Any, store: Any) -> None:
     }
     assert record.step_answers("summary") == {"tags": [pack.tags[-1]], "completed": True}
     assert record.tags == [pack.tags[-1]]
+
+
+async def test_the_one_person_of_a_solo_session_is_named_in_the_packs_words(
+    make_app: Any, store: Any, pack: Any
+) -> None:
+    """The solo seat's name was "You" in the code: a pack in another tongue names it."""
+    object.__setattr__(pack.text.app, "solo_name", "Moi")
+    for way in ((), ("pause",)):  # Home's "Start now, just me", and `softlanding pause`
+        app = make_app(*way)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await keys(pilot, *(() if way else ("enter",)), "6", "enter")  # writes the session
+            sid = app.session_id
+        record = store.load(sid)
+        assert record.kind == "solo" and record.partners == {"A": "Moi"}

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from softlanding.flow.context import StepContext
-from softlanding.flow.session import YOU, Partners, SessionKeeper
+from softlanding.flow.session import Partners, SessionKeeper
 from softlanding.flow.steps import Turn
 from softlanding.screens.base import localise_bindings
 from softlanding.screens.first_run import FirstRunScreen
@@ -47,7 +47,7 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         self.pack = pack  # typed, read-only (see pack.loader.load_view)
         self.store = store
         self.start = start
-        self.session = SessionKeeper(store, self.report_problem)
+        self.session = SessionKeeper(store, self.report_problem, pack.text.app.solo_name)
         self.safety = SafetyWatch(self, self.session, lambda: self.analyzer)  # hears every answer
         self.library = self.session.library()
         self.nav = Navigator(self, self, self.safety)  # the app is the screens' host
@@ -94,12 +94,12 @@ class SoftlandingApp(App[None], inherit_bindings=False):
         return self.session.session_id
 
     def start_session(
-        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+        self, kind: str = "solo", partners: Partners | None = None, keep: bool = True
     ) -> str | None:
         return self.session.start(kind, partners, keep)
 
     def begin_session(
-        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+        self, kind: str = "solo", partners: Partners | None = None, keep: bool = True
     ) -> None:
         self.nav.begin(kind, partners, keep)
 

@@ -29,7 +29,6 @@ def flow_for(kind: str, position: str | None = None) -> Flow:
 
 
 Partners = tuple[tuple[str, str], ...]
-YOU: Partners = (("A", "You"),)  # a solo session's one seat
 
 
 class SessionAnswers(Answers):
@@ -93,8 +92,9 @@ class SessionKeeper:
     """One session at a time: its answers, its flow and its place; the disk failing is
     reported through `report` and the session carries on unsaved, never crashes."""
 
-    def __init__(self, store: Store, report: Report) -> None:
+    def __init__(self, store: Store, report: Report, solo_name: str = "") -> None:
         self.store, self.report = store, report
+        self.solo: Partners = (("A", solo_name),)  # a session on one's own: its one seat
         self.answers = SessionAnswers(store, report)
         self.settings = Settings(store, report)
         self.flow: Flow = SoloFlow()
@@ -110,14 +110,16 @@ class SessionKeeper:
     def session_id(self) -> str | None:
         return self.answers.session_id
 
-    def start(self, kind: str = "solo", partners: Partners = YOU, keep: bool = True) -> str | None:
+    def start(
+        self, kind: str = "solo", partners: Partners | None = None, keep: bool = True
+    ) -> str | None:
         """Begin a session (in memory only when `keep` is False); it is written with its first
         answer, and if the disk refuses then, that is said and it carries on without saving."""
         self.flow = flow_for(kind)
         self.answers.open(None)
         self.left_last = None  # Safety offers to delete only the session it was opened from
         self._start_keeping(keep)
-        sid = self.answers.open_unwritten(kind, partners)
+        sid = self.answers.open_unwritten(kind, partners or self.solo)
         if kind != "solo" and not self.answers.write_row():  # a pair's names are answers
             self.answers.open(None)
             return None
@@ -277,11 +279,11 @@ class Shell(Host, Protocol):
     library: Library
 
     def start_session(
-        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+        self, kind: str = "solo", partners: Partners | None = None, keep: bool = True
     ) -> str | None: ...
 
     def begin_session(
-        self, kind: str = "solo", partners: Partners = YOU, keep: bool = True
+        self, kind: str = "solo", partners: Partners | None = None, keep: bool = True
     ) -> None: ...
 
     def resume_session(self, session_id: str) -> None: ...

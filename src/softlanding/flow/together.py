@@ -94,10 +94,10 @@ SHORT_PATH: tuple[Place, ...] = (
 PATHS: dict[str, tuple[Place, ...]] = {FULL: FULL_PATH, SHORT: SHORT_PATH}
 SEQUENCE = FULL_PATH  # today's path (sessions from before the choice follow it)
 
-# What the way screen promises, measured by tests/test_together_way.py walking each path from
-# the names to Finish (every screen and every stage of a screen counted; the test fails if a
-# path drifts from its promise). Both count the private round every session ends with (4).
-ABOUT_SCREENS: dict[str, int] = {SHORT: 27, FULL: 71}
+
+def parts(way: str) -> int:
+    """The steps on `way`: what the way screen promises, and the N of each "Step n of N"."""
+    return PATHS[way][-1].part
 
 
 def other(partner: str) -> str:
@@ -135,7 +135,7 @@ def progress(step: str, partner: str, answers: Answers) -> tuple[int, int] | Non
     place = next((p for p in path if (p.step, p.partner) == (step, partner)), None)
     if place is None:
         return None
-    return place.part, path[-1].part
+    return place.part, parts(way_of(answers))
 
 
 class TogetherFlow:

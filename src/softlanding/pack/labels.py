@@ -84,6 +84,7 @@ class AppText(Labels):
     too_long: Annotated[Text, Uses("limit")]
     too_small: Annotated[Text, Uses("height", "width")]
     rows_skipped: Plain
+    solo_name: Plain  # the one person of a session on their own, as it is kept (and exported)
 
 
 class LaunchText(Labels):
@@ -266,11 +267,16 @@ class HelpText(Labels):
     default: Plain
     home: Plain
     pause: Plain
+    pause_flooded: Plain  # a part of a screen with keys of its own: `<topic>_<part>`
+    pause_fear: Plain
+    pause_choose: Plain
     breathing: Plain
     grounding: Plain
     break_: Plain = Field(alias="break")
     name: Plain
     reframe: Plain
+    reframe_cycle: Plain
+    reframe_kindness: Plain
     respond: Plain
     summary: Plain
     history: Plain

@@ -35,8 +35,8 @@ class TogetherText(Labels):
     way_hurry: Plain
     way_fine: Plain
     way_question: Plain
-    way_short: Annotated[Text, Uses("screens")]
-    way_full: Annotated[Text, Uses("screens")]
+    way_short: Annotated[Text, Uses("steps")]  # the steps each turn counts ("Step 1 of 4")
+    way_full: Annotated[Text, Uses("steps")]
     way_suggest_short: Plain
     way_suggest_full: Plain
     carry_on_title: Plain

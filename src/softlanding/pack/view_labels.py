@@ -37,6 +37,7 @@ class AppText(Frozen):
     too_long: Label
     too_small: Label
     rows_skipped: Label
+    solo_name: Label
 
 
 class BreakText(Frozen):
@@ -85,11 +86,16 @@ class HelpText(Frozen):
     default: Label
     home: Label
     pause: Label
+    pause_flooded: Label
+    pause_fear: Label
+    pause_choose: Label
     breathing: Label
     grounding: Label
     break_: Label
     name: Label
     reframe: Label
+    reframe_cycle: Label
+    reframe_kindness: Label
     respond: Label
     summary: Label
     history: Label

@@ -66,6 +66,11 @@ class BaseScreen(Screen[T]):
     def save_draft(self) -> None:
         """Save whatever is half-typed right now (called on quit, SIGTERM and SIGHUP)."""
 
+    def help_part(self) -> str:
+        """The part of this screen on show, for F1's words about it (`text.help.<topic>_<part>`,
+        when the pack has them: a yes/no or a list answers to other keys than a typed box)."""
+        return ""
+
 
 class ContextScreen(BaseScreen[T]):
     """A screen of one turn: it sees the turn's context, never the app or the store."""

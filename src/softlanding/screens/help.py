@@ -54,14 +54,16 @@ class HelpScreen(BaseScreen[None]):
     def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.about = topic(under)
+        self.part = under.help_part() if isinstance(under, BaseScreen) else ""
         self.keys = keys_of(under)
 
     def compose(self) -> ComposeResult:
         words = self.pack.text.help
         with VerticalScroll(id="help"):
             yield Static(words.title, id="title", markup=False)
-            about = getattr(words, self.about, None) or getattr(words, f"{self.about}_", None)
-            yield Static(about or words.default, id="about", markup=False)
+            names = [f"{self.about}_{self.part}"] if self.part else []
+            found = (getattr(words, name, None) for name in [*names, self.about, f"{self.about}_"])
+            yield Static(next(filter(None, found), words.default), id="about", markup=False)
             yield Static(words.keys_heading, classes="heading", markup=False)
             yield Static(self._key_table(), id="keys")
             yield Static(words.more, classes="hint", markup=False)

@@ -82,6 +82,10 @@ class ReframeScreen(QuestionScreen):
     def complete(self, field: str, saved: dict[str, Any]) -> bool:
         return HEARD.get(field, field) in saved
 
+    def help_part(self) -> str:
+        part = super().help_part()
+        return "kindness" if part.startswith("kindness") else part  # for yourself, for them
+
     def _after(self, field: str, saved: dict[str, Any]) -> str:
         """What the typed words turn into: the thought as a thought, or the wish behind theirs."""
         if field == "thought":

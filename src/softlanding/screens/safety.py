@@ -8,6 +8,7 @@ Ctrl+L hides the screen at once).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +53,23 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
         self, kind: str | None = None, answer: str | None = None, kept: bool = False
     ) -> None:
         super().__init__()
+        self._describe_page_keys()
         self.kind = kind if kind in PAGE_KINDS else None
         self.answer = answer  # the gentle check's answer that opened this page, if any
         self.kept = kept  # the session left behind is saved, so it can be carried on later
+
+    def _describe_page_keys(self) -> None:
+        """Each kind's key is described by its label, and 0 by "show all" (left out of the
+        footer for room, so Help names them)."""
+        safety = self.pack.safety
+        pages = [getattr(safety.pages, kind) for kind in PAGE_KINDS]
+        said = {"0": visible(safety.ask.all)} | {page.key: visible(page.label) for page in pages}
+        mapping = self._bindings.key_to_bindings
+        for key, words in said.items():
+            mapping[key] = [
+                replace(b, description=words) if b.action.startswith("page(") else b
+                for b in mapping.get(key, [])
+            ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
@@ -72,9 +87,9 @@ class SafetyScreen(BaseScreen[bool | None]):  # a pair's private page dismisses 
             yield Static("", id="kept", markup=False)  # what is kept of the session just left
         with Horizontal(id="actions"):
             leave = Content(visible(self.pack.safety.leave))
-            yield Button(leave, id="leave", compact=True)
+            yield Button(leave, id="leave")
             home = Content(visible(self.pack.text.safety.home))
-            yield Button(home, id="home", variant="primary", compact=True)
+            yield Button(home, id="home", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

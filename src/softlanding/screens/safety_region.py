@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from softlanding.screens.base import SAFETY_KEYS
+from softlanding.screens.base import SAFETY_KEYS, localise_bindings
 from softlanding.widgets.lists import MarkedList
 
 _NONE = "__none__"
@@ -55,13 +55,18 @@ class OrdinaryScreen(ModalScreen[None]):
     """Universal education: everyday conflict beside control and abuse, in our own words."""
 
     CSS_PATH = Path(__file__).with_name("safety.tcss")
-    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "back", id="ordinary.back")]
+    BINDINGS = [*SAFETY_KEYS, Binding("escape", "dismiss", "close", id="ordinary.close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localise_bindings(self, self.app.pack.text.keys)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         page = self.app.pack.safety.ordinary  # type: ignore[attr-defined]
         with VerticalScroll(id="ordinary"):
             yield Static(Text(page.title), id="ordinary-title")
             yield Static(Text("\n\n".join(page.lines)), id="ordinary-lines")
+        yield Footer()  # how to close it, and the safety keys, as on every page
 
     def on_mount(self) -> None:
         self.query_one("#ordinary", VerticalScroll).focus()

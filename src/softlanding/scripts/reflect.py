@@ -197,7 +197,7 @@ def _reflect(text: str, data: dict[str, Any], args: Options) -> int:
     # Danger language is never stored: a saved threat or disclosure can be found by anyone.
     saved = args.save and not found.safety.concern
     if saved:
-        _save(found)
+        _save(found, str(data["text"]["app"]["solo_name"]))
     refused = args.save and not saved
     if args.json:
         import json  # only --json needs it: one message starts without it
@@ -275,7 +275,7 @@ def _stdin_batches() -> Iterator[list[str]]:
         yield [_text(rest)]
 
 
-def _save(found: Analysis) -> None:
+def _save(found: Analysis, name: str) -> None:
     from softlanding.scripts.say import notice
     from softlanding.store.sessions import Store
 
@@ -287,7 +287,7 @@ def _save(found: Analysis) -> None:
     }
     with Store.open() as store:
         notice(store)  # a damaged file set aside on opening is said, never done silently
-        store.save_whole("reflect", "reflect", answers)  # one transaction: never half a session
+        store.save_whole("reflect", "reflect", answers, name)  # one transaction, never half
 
 
 def _region() -> str | None:

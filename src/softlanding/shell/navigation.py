@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from softlanding.flow.context import StepContext
-from softlanding.flow.session import YOU, Partners
+from softlanding.flow.session import Partners
 from softlanding.flow.steps import Turn
 from softlanding.screens.after.start import AfterStartScreen
 from softlanding.screens.home import HomeScreen
@@ -52,7 +52,7 @@ class Navigator:
 
         return screen_for(turn)(self.context(turn))
 
-    def begin(self, kind: str, partners: Partners = YOU, keep: bool = True) -> None:
+    def begin(self, kind: str, partners: Partners | None = None, keep: bool = True) -> None:
         """Start a session and show its first turn."""
         self.session.start(kind, partners, keep)
         self.show_turn(self.session.first())

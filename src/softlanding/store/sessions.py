@@ -87,8 +87,9 @@ class Store(Connection):
                 (stamp, step, sid),
             )
 
-    def save_whole(self, kind: Kind, step: str, values: dict[str, Any]) -> str:
-        """A finished one-step session in one transaction: never an empty one left open."""
+    def save_whole(self, kind: Kind, step: str, values: dict[str, Any], person: str) -> str:
+        """A finished one-step session of one `person` in one transaction: never an empty one
+        left open."""
         for name, value in values.items():
             problem = answer_problem(step, name, value)
             if problem:
@@ -101,7 +102,7 @@ class Store(Connection):
                 (sid, kind, stamp, stamp, stamp, step),
             )
             db.execute(
-                "INSERT INTO partners (session_id, slot, name) VALUES (?, 'A', 'You')", (sid,)
+                "INSERT INTO partners (session_id, slot, name) VALUES (?, 'A', ?)", (sid, person)
             )
             db.executemany(
                 "INSERT INTO answers (session_id, partner, step, field, value, private, saved_at) "

@@ -102,6 +102,9 @@ class QuestionScreen(StepScreen):
         self._focus_current()
         self.refresh_bindings()  # "Back" is offered only where it leads somewhere
 
+    def help_part(self) -> str:
+        return self.query_one(ContentSwitcher).current or self.order[0]
+
     def has_earlier(self) -> bool:
         """Whether an earlier question of this step was asked (Esc goes back to it)."""
         current = self.query_one(ContentSwitcher).current or self.order[0]

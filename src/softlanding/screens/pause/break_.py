@@ -65,10 +65,11 @@ class BreakScreen(PausePart):
                     with Vertical(id="clock-words"):
                         yield Static("", id="back-at", markup=False)
                         yield Static("", id="left", markup=False)
+                        # beside the question it answers, above the cards: always on screen
+                        yield Button(Content(words.carry_on), id="carry-on", variant="success")
                 with Horizontal(id="cards"):
                     yield _card(words.do_heading, guide.do, "do")
                     yield _card(words.dont_heading, guide.dont, "dont")
-                yield Button(Content(words.carry_on), id="carry-on", variant="success")
         yield Footer()
 
     @property

@@ -116,6 +116,9 @@ class PauseScreen(StepScreen):
     def stage(self) -> str:
         return self.query_one("#stages", ContentSwitcher).current or "calm"
 
+    def help_part(self) -> str:
+        return self.stage
+
     def on_scale_confirmed(self, event: Scale.Confirmed) -> None:
         event.stop()
         self.record("calm_before", event.value)

@@ -79,6 +79,9 @@ class PairPauseScreen(PairScreen):
     def stage(self) -> str:
         return self.query_one("#stages", ContentSwitcher).current or "calm"
 
+    def help_part(self) -> str:
+        return self.stage
+
     def show(self, stage: str) -> None:
         self.query_one("#stages", ContentSwitcher).current = stage
         self.query_one(f"#{stage} Scale, #{stage} OptionList").focus()

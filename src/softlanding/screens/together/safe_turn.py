@@ -27,9 +27,9 @@ class PrivateSafetyScreen(SafetyScreen):
         only_you = visible(words.only_you.format(other=self.other))  # a name is data, not markup
         scroll.mount(Static(only_you, id="only-you", markup=False), before=0)
         actions = self.query_one("#actions")
-        go_on = Button(Content(words.go_on), id="go-on", variant="primary", compact=True)
+        go_on = Button(Content(words.go_on), id="go-on", variant="primary")
         actions.mount(go_on, before=0)
-        actions.mount(Button(Content(words.erase), id="erase", compact=True))
+        actions.mount(Button(Content(words.erase), id="erase"))
         self.query_one("#home", Button).remove()  # three fit at 80 columns; Escape still goes home
         # Enter goes on: a reflex Enter that closed the app in front of the other partner would
         # show them what this page promises they never see (the page focuses `way_on`).

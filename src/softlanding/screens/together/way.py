@@ -14,13 +14,13 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from softlanding.flow.together import (
-    ABOUT_SCREENS,
     FINE,
     FLOODED,
     FULL,
     HURRY,
     SHORT,
     WAY,
+    parts,
     suggested_way,
 )
 from softlanding.screens.together.intro import PairScreen
@@ -54,8 +54,8 @@ class WayScreen(PairScreen):
 
     def _ways(self) -> list[Option | None]:
         words = self.words
-        short = words.way_short.format(screens=ABOUT_SCREENS[SHORT])
-        full = words.way_full.format(screens=ABOUT_SCREENS[FULL])
+        short = words.way_short.format(steps=parts(SHORT))
+        full = words.way_full.format(steps=parts(FULL))
         return [
             Option(Content(short), id=SHORT),
             None,  # a gap between the two: each may wrap onto a second line
