@@ -202,6 +202,21 @@ def test_import_truncated_json_imports_nothing(store, capsys, tmp_path) -> None:
     assert store.count_sessions() == 0
 
 
+@pytest.mark.parametrize("content", ["markdown", "hello\n", "\ufeff# Sessions\n"])
+def test_importing_what_is_not_json_says_so_not_that_it_was_cut_short(
+    store, capsys, tmp_path, content: str
+) -> None:
+    seed(store)
+    if content == "markdown":
+        content = out(capsys, "export")[1]  # the Markdown export: for reading
+    made = tmp_path / "sessions.md"
+    made.write_text(content, encoding="utf-8")
+    before = store.count_sessions()
+    code, _, err = out(capsys, "import", str(made))
+    assert code == 1 and "is not a JSON export" in err and "cut short" not in err
+    assert store.count_sessions() == before
+
+
 def test_import_bad_records_are_listed_and_nothing_is_imported(store, capsys, tmp_path) -> None:
     seed(store)
     document = json.loads(out(capsys, "export", "--format", "json")[1])

@@ -265,3 +265,4 @@ class HistoryCliText(Labels):
     import_too_big: Annotated[Text, Uses("limit", "path")]
     more_entries: Annotated[Text, Uses("count")]
     import_unreadable_json: Annotated[Text, Uses("path", "reason")]
+    import_not_an_export: Annotated[Text, Uses("path")]

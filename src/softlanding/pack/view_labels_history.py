@@ -66,6 +66,7 @@ class HistoryCliText(Frozen):
     import_too_big: Label
     more_entries: Label
     import_unreadable_json: Label
+    import_not_an_export: Label
 
 
 class HistoryExportText(Frozen):

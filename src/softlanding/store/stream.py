@@ -130,10 +130,13 @@ def _line(fh: IO[bytes]) -> bytes:
 def _loads(raw: bytes, line: int) -> Any:
     """JSON text to data; every way it can fail becomes a ReadProblem (never a traceback)."""
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8-sig"))  # an editor's byte-order mark is not data
     except UnicodeDecodeError:
         raise ReadProblem("import_unreadable_json", reason="it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
+        opening = raw.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+        if not line and opening not in (b"{", b"["):  # not JSON cut short: not JSON at all
+            raise ReadProblem("import_not_an_export") from None
         at = line or exc.lineno
         raise ReadProblem("not_json", line=at, column=exc.colno) from None
     except RecursionError:
