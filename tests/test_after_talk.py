@@ -439,6 +439,8 @@ async def test_half_typed_words_are_kept_on_quit_and_come_back_on_resume(
         sid = app.session_id
     record = store.load(sid)
     assert record.get("after", "drafts") == {"my_view_A": "half typed"}
+    felt = record.get("after", "felt_A")
+    assert felt and list(store.list_sessions()[0].feelings) == felt  # history's Feelings column
     assert record.get("after", "my_view_A") is None  # a draft, not an answer
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
