@@ -217,6 +217,22 @@ async def test_the_ordinary_conflict_page_has_a_footer_that_says_how_to_close_it
         assert isinstance(app.screen, SafetyScreen)
 
 
+async def test_the_region_list_has_a_footer_that_says_how_to_go_back(make_app, pack) -> None:
+    from textual.widgets._footer import FooterKey
+
+    keys = pack.text.keys
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RegionScreen)
+        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert shown == {"ctrl+s": keys.not_safe, "ctrl+l": keys.quick_hide, "escape": keys.back}
+        await pilot.press("escape")  # as the footer says: nothing chosen
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+
+
 # Each region's line for people worried about their own behaviour (a contact to find it by).
 OWN_LINES = {
     "United States": "1-800-799-7233",

@@ -28,6 +28,7 @@ class RegionScreen(ModalScreen[str | None]):
     def __init__(self, current: str = "") -> None:
         super().__init__()
         self.current = current  # the region chosen before: the mark starts there
+        localise_bindings(self, self.app.pack.text.keys)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         words = self.app.pack.safety.region  # type: ignore[attr-defined]
@@ -36,6 +37,7 @@ class RegionScreen(ModalScreen[str | None]):
             options = [Option(Text(r), id=r) for r in words.regions]
             none = Option(Text(words.none), id=_NONE)
             yield MarkedList(*options, none, id="regions")  # the mark, not colour alone
+        yield Footer()  # how to go back without choosing, and the safety keys, as everywhere
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
