@@ -402,3 +402,27 @@ async def test_during_the_break_esc_is_named_more_time_and_gives_it(make_app, st
         assert app.screen.query_one("#stages").current == "when"  # a new time to agree
         esc = [k.description for k in app.screen.query(FooterKey) if k.key == "escape"]
         assert esc == [keys.back]
+
+
+async def test_in_the_smallest_window_each_question_scrolls_its_answers_into_sight(
+    make_app, store
+) -> None:
+    """At 40×12 the body-alarm and fear questions' Yes/No lay below the bottom edge."""
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter")  # "Start now, just me"
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        await pilot.press("4", "enter")
+        for stage, answer in (("flooded", "down"), ("fear", None)):
+            await pilot.pause()
+            await pilot.pause()
+            listing = app.screen.query_one(f"#{stage} OptionList", OptionList)
+            assert app.screen.query_one("#stages").current == stage
+            footer_top = app.size.height - 1
+            assert listing.region.y >= 0 and listing.region.y + 2 <= footer_top, stage
+            if answer:
+                await pilot.press(answer, "enter")  # No: not in alarm mode
+                await pilot.pause()

@@ -107,6 +107,9 @@ class PauseScreen(StepScreen):
         self.refresh_bindings()  # "Back" is offered only where it leads somewhere
         target = self.query_one(f"#{stage} Scale, #{stage} OptionList")
         target.focus()
+        # in a small window the answers may lie below the edge: scroll them into sight (once
+        # laid out: a stage built just now has its final height only after a second refresh)
+        self.call_after_refresh(self.call_after_refresh, target.scroll_visible, animate=False)
         if stage == "choose" and isinstance(target, OptionList):
             option = target.highlighted_option or target.get_option_at_index(0)
             target.highlighted = target.get_option_index(option.id or "")
