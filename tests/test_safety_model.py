@@ -159,6 +159,41 @@ def test_the_learned_reader_adds_what_the_lexicon_misses(data: dict[str, Any]) -
     assert coercion in added and kinds_of(find_danger(full, coercion)) == ["partner_fear"]
 
 
+# Joke threats the lexicon catches and the reader is sure of (training rows of blind writers).
+OVERRULED = [
+    "If you eat my leftovers one more time I will end you. Lovingly. But I will end you",
+    "babe I'm going to kill you for spoiling the finale, I had ONE episode left 😭",
+]
+
+
+def test_the_reader_overrules_the_lexicon_only_on_a_sure_idiom_of_its_kinds(
+    data: dict[str, Any], model: safety_model.SafetyModel
+) -> None:
+    """The veto (chosen by cross-validation: no danger message the lexicon caught with these
+    kinds scored below it) quiets a joke threat, never self-harm or a reported threat."""
+    full = Analyzer.from_pack(data)
+    lexicon = Analyzer.from_pack(data)
+    lexicon._learned_safety = False
+    assert model.veto is not None and model.veto < model.threshold
+    assert model.veto_kinds == {"threat", "violence"}
+    for text in OVERRULED:
+        assert lexicon.safety(text).concern and not full.safety(text).concern
+    for text in (
+        "he said he'll kill me if I leave",
+        "I'll kill you if you leave me",
+        "If you leave I will end it all. Lovingly. I will end it",  # self-harm: never overruled
+        "I've decided to end things. I'm not changing my mind. Please don't message me.",
+    ):
+        assert full.safety(text).concern, text
+    joke = full._normalise(OVERRULED[0]).text
+    assert model.overrules(joke, ["threat"]) and not model.overrules(joke, ["self_harm"])
+    assert not model.overrules(joke, ["threat", "control"])  # one kind it may not overrule
+    unset = safety_model.SafetyModel(
+        {**json.loads(safety_model.WEIGHTS.read_text(encoding="utf-8")), "veto": None}
+    )
+    assert not unset.overrules(joke, ["threat"])
+
+
 def test_the_lexicon_still_names_its_categories(analyzer: Analyzer) -> None:
     """A lexicon hit keeps its category; the learned reader is asked only when there is none."""
     assert analyzer.safety("She slapped me").categories == ["violence"]

@@ -338,6 +338,25 @@ def report_cv(
     return chosen
 
 
+VETO_MARGIN = 0.5  # below the highest veto that overrules no cross-validated danger message
+VETO_GRID = [x / 4 for x in range(-60, 1)]
+# The lexicon's kinds where idiom is the usual mistake (joke threats, sport, the news). Never
+# self-harm ("I've decided to end things" reads as a break-up and as a goodbye), danger now,
+# control, stalking, fear or coercion: there the lexicon always stands.
+VETO_KINDS = ("threat", "violence")
+
+
+def choose_veto(scored: list[tuple[bool, list[str], float]]) -> float | None:
+    """The log-odds below which the model overrules a lexicon hit of VETO_KINDS only (an idiom
+    such as "I'll kill you if you spoil the finale 😂"): the highest on the grid at which no
+    danger message the lexicon caught with those kinds scores lower across cross-validation,
+    less a margin. `scored`: (danger, the lexicon's kinds, cross-validated danger log-odds) per
+    row. None when no veto is safe."""
+    caught = [s for danger, kinds, s in scored if danger and kinds and set(kinds) <= {*VETO_KINDS}]
+    safe = [v for v in VETO_GRID if all(score >= v for score in caught)]
+    return max(safe) - VETO_MARGIN if safe else None
+
+
 def packed(model: dict[str, Any], threshold: float, settings: dict[str, Any]) -> dict[str, Any]:
     """The shipped form: feature names in one string, int8 steps per head (fast to load)."""
     k = len(HEADS)
@@ -383,9 +402,12 @@ def main() -> int:
                 line = {"group": r.group, "danger": r.danger, "kind": r.kind, "rules": r.rules}
                 out.write(json.dumps({**line, "scores": s}) + "\n")
     threshold = report_cv(scored, settings, limits)
+    veto = choose_veto([(r.danger, r.rules, s[0]) for r, s in scored])
+    print(f"veto {veto} (a lexicon hit of {VETO_KINDS} the model scores below it is overruled)")
     if args.cv:
         return 0
     final = packed(train(rows, settings), threshold, settings)
+    final.update(veto=veto, veto_kinds=list(VETO_KINDS))
     WEIGHTS.write_text(json.dumps(final, separators=(",", ":")), encoding="utf-8")
     feature_table.write(WEIGHTS, final, len(HEADS))  # the copy processes read
     print(

@@ -197,6 +197,8 @@ class Analyzer:
 
     def _safety_of(self, doc: Doc, text: str) -> Safety:
         categories = [rule.name for rule in _live(self._safety, doc) if rule.first(doc)]
+        if categories and self._learned_safety and safety_model.overruled(doc.text, categories):
+            categories = []  # an idiom the reader is sure of: "I'll end you if you spoil it 😂"
         if not categories and self._learned_safety:  # what the lexicon does not name
             page = safety_model.page_of_text(doc.text)
             categories = [page] if page else []

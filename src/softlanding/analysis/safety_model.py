@@ -293,6 +293,10 @@ class SafetyModel:
         self.scale: list[float] = [float(x) for x in data["scale"]]
         self.bias: list[float] = [float(x) for x in data["bias"]]
         self.threshold = float(data["threshold"])  # log-odds of "danger" that flags a message
+        veto = data.get("veto")  # log-odds below which a lexicon hit is overruled (an idiom)
+        self.veto = float(veto) if isinstance(veto, (int, float)) else None
+        kinds = data.get("veto_kinds")  # ...of these kinds only (never self-harm, say)
+        self.veto_kinds = frozenset(str(k) for k in kinds) if isinstance(kinds, list) else None
         if len(self.scale) != k or len(self.bias) != k:
             raise ValueError("the weights do not match the heads")
 
@@ -351,6 +355,18 @@ class SafetyModel:
         s = self._heads(rows)
         return PAGES[max(range(len(PAGES)), key=lambda i: s[i + 1])]
 
+    def overrules(self, text: str, kinds: list[str]) -> bool:
+        """Whether the model is sure enough that `text` holds no danger to overrule the
+        lexicon's `kinds` ("I'll kill you if you spoil the finale 😂"): kinds it may overrule
+        only, below the veto chosen by cross-validation, where no danger message the lexicon
+        caught with them ever scored."""
+        allowed = self.veto_kinds
+        if self.veto is None or allowed is None or not kinds or not allowed.issuperset(kinds):
+            return False
+        if not text or len(text) > _MAX_CHARS:
+            return False
+        return self.danger(text) < self.veto
+
     def span(self, text: str) -> tuple[int, int]:
         """The clause that sounds most like danger: the place a flag points to, and why."""
         best, where = float("-inf"), (0, len(text))
@@ -371,6 +387,12 @@ class SafetyModel:
 def shared() -> SafetyModel | None:
     """The shipped model, loaded once, on first use."""
     return SafetyModel.load()
+
+
+def overruled(text: str, kinds: list[str]) -> bool:
+    """Whether the shipped model overrules the lexicon's `kinds` on `text` (normalised)."""
+    model = shared()
+    return model is not None and model.overrules(text, kinds)
 
 
 def page_of_text(text: str) -> str | None:
