@@ -184,6 +184,17 @@ async def test_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(
         words = app.pack.text.session_view
         hidden = app.screen.library.hidden(app.screen.record)
         assert hidden and note == words.private_hidden_solo.format(count=hidden)
+    words_only = store.create_session("solo")  # now the newest: every answer sealed
+    public = seal.lock_public(store.get_setting(privacy.LOCK_SETTING))
+    store.save_answers(words_only, "name", {"own_words": seal.seal_to_lock(public, "only words")})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.session_id == words_only
+        body = str(app.screen.query_one("#body").render())
+        assert app.pack.text.session_view.nothing not in body  # sealed words were recorded
 
 
 def test_show_of_a_locked_solo_session_says_its_words_are_sealed_not_a_partners(

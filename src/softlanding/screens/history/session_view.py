@@ -63,8 +63,10 @@ class SessionScreen(BaseScreen[None]):
         self.query_one("#heading", Static).update(layout.heading(record, self.data))
         self.query_one("#about", Static).update(self._about(record))
         found = layout.sections(record, self.data, self.library.viewer)
-        self.query_one("#body", Static).update(_table(found) if found else Text(words.nothing))
         hidden = self.library.hidden(record)
+        # words sealed away were recorded: "nothing was recorded" only when nothing was
+        empty = Text("" if hidden else words.nothing)
+        self.query_one("#body", Static).update(_table(found) if found else empty)
         hidden_words = words.private_hidden_solo if layout.is_solo(record) else words.private_hidden
         note = hidden_words.format(count=hidden) if hidden else ""
         self.query_one("#private-note", Static).update(note)
