@@ -20,15 +20,24 @@ from softlanding.pack import loader
 @pytest.fixture
 def fresh() -> Iterator[None]:
     """An empty cache for the test; whatever the process had is put back after."""
-    kept: list[Any] = [regex_cache._known, regex_cache._made, regex_cache._packed]
-    kept += [regex_cache._base_shorts, regex_cache._base_keys]
+    kept: list[Any] = [regex_cache._known, regex_cache._made, regex_cache._base_keys]
     saved = [d.copy() for d in kept]
+    layers = list(regex_cache._layers)
     for d in kept:
         d.clear()
+    regex_cache._layers.clear()
     yield
     for d, before in zip(kept, saved, strict=True):
         d.clear()
         d.update(before)
+    regex_cache._layers[:] = layers
+
+
+def forget_files() -> None:
+    """As a new process: nothing known, no file read."""
+    regex_cache._known.clear()
+    regex_cache._base_keys.clear()
+    regex_cache._layers.clear()
 
 
 PATTERNS = [
@@ -69,44 +78,44 @@ def test_a_run_unpacks_only_the_regexes_it_asks_for(fresh: None) -> None:
         regex_cache.compile(p)
     saved = regex_cache.dump()
     assert saved is not None
-    regex_cache._known.clear()
+    forget_files()
     regex_cache.load(saved)
-    assert len(regex_cache._packed) == len(PATTERNS)
+    assert regex_cache._waiting() == len(PATTERNS)
     regex_cache.compile(PATTERNS[1])
     assert list(regex_cache._known) == [(PATTERNS[1], 0)]
-    assert len(regex_cache._packed) == len(PATTERNS) - 1
+    assert regex_cache._waiting() == len(PATTERNS) - 1
     regex_cache.compile(r"\bnew\b")  # a new one: the file is written again, whole
     again = regex_cache.dump()
     assert again is not None
-    regex_cache._known.clear()
+    forget_files()
     regex_cache.load(again)
-    assert len(regex_cache._packed) == len(PATTERNS) + 1
+    assert regex_cache._waiting() == len(PATTERNS) + 1
 
 
 def test_damaged_or_foreign_files_are_ignored(fresh: None) -> None:
     regex_cache.compile(PATTERNS[0])
     saved = regex_cache.dump()
     assert saved is not None
-    regex_cache._known.clear()
+    forget_files()
     for bad in (b"", b"\x00garbage", saved[: len(saved) // 2], saved.replace(b"3.", b"2.", 1)):
         regex_cache.load(bad)
         assert regex_cache._known == {}
-        assert regex_cache._packed == {}
+        assert regex_cache._waiting() == 0
     import marshal
 
-    stamp, seeded, packed = marshal.loads(saved)
+    start = marshal.loads(saved)[-1]
     # an entry damaged inside a well-formed file: compiled the ordinary way instead
-    regex_cache.load(marshal.dumps((stamp, seeded, dict.fromkeys(packed, b"\x00garbage"))))
+    regex_cache.load(saved[:start] + b"\x00" * (len(saved) - start))
+    assert regex_cache._waiting() == 1
     assert regex_cache.compile(PATTERNS[0]).search("you never listen") is not None
-    regex_cache._known.clear()
+    forget_files()
     # opcodes damaged inside a well-formed entry: compiled the ordinary way instead
-    broken = {
-        short: marshal.dumps(
-            [(p, f, (e[0], b"\xff\xff\xff\xff" * 3, *e[2:])) for p, f, e in marshal.loads(rows)]
-        )
-        for short, rows in packed.items()
-    }
-    regex_cache.load(marshal.dumps((stamp, seeded, broken)))
+    entry = marshal.loads(saved[start:])
+    broken = [(p, f, (e[0], b"\xff\xff\xff\xff" * 3, *e[2:])) for p, f, e in entry]
+    regex_cache._known.update({(p, f): e for p, f, e in broken})
+    damaged = regex_cache.whole_file()
+    forget_files()
+    regex_cache.load(damaged)
     made = regex_cache.compile(PATTERNS[0])
     assert made.search("you never listen") is not None
 
@@ -124,7 +133,7 @@ def test_the_kept_regexes_change_nothing_on_any_labelled_message(
     assert saved is not None
     regex_cache._known.clear()
     regex_cache.load(saved)
-    assert len(regex_cache._packed) > 100  # packed, unpacked one by one as they are asked for
+    assert regex_cache._waiting() > 100  # unpacked one by one as they are asked for
     kept = Analyzer.from_pack(data)
     assert [kept.analyze(t) for t in texts] == expected
     assert text.regex_cache is regex_cache
@@ -159,29 +168,27 @@ def test_the_first_run_reads_the_regexes_the_wheel_ships(
         regex_cache.compile(p)
     shipped = regex_cache.dump()
     assert shipped is not None
-    regex_cache._known.clear()
+    forget_files()
     pack = tmp_path / "wheel" / "prompts.yaml"
     pack.parent.mkdir()
     pack.with_name(regex_cache.FILE_NAME).write_bytes(shipped)
     monkeypatch.setattr(paths, "shipped_prompts_path", lambda: pack)
     target = reflect._kept_regexes()
     assert target is not None and not target.exists()
-    assert len(regex_cache._packed) == len(PATTERNS)
+    assert regex_cache._waiting() == len(PATTERNS)
     assert regex_cache.compile(PATTERNS[0]).search("you never listen") is not None
     regex_cache.compile(r"\bnew\b")
     mine = regex_cache.dump()  # the private file holds only what the wheel's lacks
     assert mine is not None
     loader.write_private(target, mine)
-    for d in (regex_cache._known, regex_cache._packed, regex_cache._base_shorts):
-        d.clear()
-    regex_cache._base_keys.clear()
+    forget_files()
     reflect._kept_regexes()
-    assert len(regex_cache._packed) == len(PATTERNS) + 1
-    assert len(regex_cache._base_shorts) == len(PATTERNS)
+    assert regex_cache._waiting() == len(PATTERNS) + 1
+    assert [layer.left() for layer in regex_cache._layers] == [1, len(PATTERNS)]  # private first
     loader.write_private(target, b"damaged")  # a damaged private file: the wheel's still serve
-    regex_cache._packed.clear()
+    forget_files()
     reflect._kept_regexes()
-    assert len(regex_cache._packed) == len(PATTERNS)
+    assert regex_cache._waiting() == len(PATTERNS)
 
 
 def test_what_the_wheel_ships_leaves_the_first_reflection_no_pack_regex_to_parse(
@@ -190,8 +197,8 @@ def test_what_the_wheel_ships_leaves_the_first_reflection_no_pack_regex_to_parse
     from softlanding.scripts import reflect
 
     shipped = reflect.shipped_regexes(data)
-    for d in (regex_cache._known, regex_cache._made, regex_cache._packed):
-        d.clear()
+    forget_files()
+    regex_cache._made.clear()
     regex_cache.load(shipped, base=True)
 
     def refused(*a: Any) -> None:

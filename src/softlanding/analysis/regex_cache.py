@@ -3,9 +3,10 @@
 Python's `re` turns a regex into a list of opcodes in pure Python (a few hundred microseconds to
 milliseconds each); building the matcher from those opcodes takes microseconds. This module
 keeps each regex's opcodes (as `re` made them, for this very Python) and builds from them the
-next time. The file is read whole but each regex's entry is unpacked only when a run asks for it
-(a run needs a few dozen of ~1,500): unpacking them all took longer than the rest. Plain data
-only (strings, numbers, bytes), written with `marshal`; the caller keeps
+next time. A run needs a few dozen of ~3,000, so the file is an index (each regex's checksum, in
+order, and where its entry lies) and the entries as bytes: an entry is unpacked only when a run
+asks for it (unpacking them all cost more than the rest of a start). Plain data only (strings,
+numbers, bytes), written with `marshal`; the caller keeps
 the file in the private cache folder and reads it only when it is ours alone
 (`pack.loader.read_private`), as the compiled pack is.
 
@@ -19,8 +20,13 @@ import importlib
 import marshal
 import re
 import sys
+import zlib
 from array import array
-from typing import Any
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import mmap
 
 _sre: Any = None
 _compiler: Any = None
@@ -34,7 +40,7 @@ try:  # CPython's regex engine and its compiler: internals, so every use is guar
 except (ImportError, AttributeError):  # pragma: no cover - another Python
     _sre = None
 
-FORMAT = 2  # 2: entries packed per regex, unpacked when asked for
+FORMAT = 3  # 3: an index of checksums, each entry unpacked when asked for
 FILE_NAME = "regexes.marshal"  # in the private cache folder, and in the wheel beside the pack
 _LIMIT = 6000  # regexes kept (about 1.5 KB each); the pack has about 1,500
 _DEBUG = 128  # re.DEBUG: prints while compiling, never cached
@@ -44,46 +50,72 @@ _DEBUG = 128  # re.DEBUG: prints while compiling, never cached
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...], bool]
 _known: dict[tuple[str, int], Entry] = {}
 _made: dict[tuple[str, int], Entry] = {}  # compiled here, not yet in the file
-_packed: dict[str, bytes] = {}  # short key -> marshalled [(pattern, flags, entry)], from the file
 # What the base file (the wheel's, beside the pack) holds: never written to the private file
-_base_shorts: set[str] = set()
 _base_keys: set[tuple[str, int]] = set()
 
 
-def _short(pattern: str, flags: int) -> str:
-    """A key cheap to unpack: the regexes sharing it are told apart by their whole pattern."""
-    return f"{len(pattern)}|{flags}|{pattern[:32]}|{pattern[-32:]}"
+class _Layer:
+    """One file's entries, unpacked as they are asked for: sorted checksums, where each one's
+    entries lie in the blob, and which were taken already."""
+
+    __slots__ = ("base", "blob", "ends", "sums", "taken")
+
+    def __init__(self, sums: array[int], ends: array[int], blob: memoryview, base: bool) -> None:
+        self.sums, self.ends, self.blob, self.base = sums, ends, blob, base
+        self.taken: set[int] = set()
+
+    def take(self, crc: int) -> list[Any]:
+        """The entries filed under `crc` the first time it is asked for (then none)."""
+        i = bisect_left(self.sums, crc)
+        if i == len(self.sums) or self.sums[i] != crc or i in self.taken:
+            return []
+        self.taken.add(i)
+        start = self.ends[i - 1] if i else 0
+        rows = marshal.loads(self.blob[start : self.ends[i]])
+        return rows if isinstance(rows, list) else []
+
+    def left(self) -> int:
+        return len(self.sums) - len(self.taken)
+
+
+_layers: list[_Layer] = []
+
+
+def _crc(pattern: str, flags: int) -> int:
+    return (zlib.crc32(pattern.encode("utf-8", "surrogatepass")) ^ flags) & 0xFFFFFFFF
+
+
+def _waiting() -> int:
+    """Entries in the files not unpacked yet."""
+    return sum(layer.left() for layer in _layers)
 
 
 def _unpacked(key: tuple[str, int]) -> Entry | None:
-    """The file's entry for a regex, unpacked now (and kept with the known ones)."""
-    _unpacked_short(_short(*key))
+    """The files' entry for a regex, unpacked now (and kept with the known ones)."""
+    crc = _crc(*key)
+    for layer in _layers:
+        _take(layer, crc)
     return _known.get(key)
 
 
-def _kept(key: tuple[str, int]) -> bool:
-    return key in _known or (bool(_packed) and _unpacked(key) is not None)
-
-
-def _unpacked_short(short: str) -> None:
-    packed = _packed.pop(short, None)
-    if packed is None:
-        return
-    base = short in _base_shorts
+def _take(layer: _Layer, crc: int) -> None:
     try:
-        rows = marshal.loads(packed)
-        for pattern, flags, entry in rows:
+        for pattern, flags, entry in layer.take(crc):
             _known.setdefault((pattern, flags), tuple(entry))
-            if base:
+            if layer.base:
                 _base_keys.add((pattern, flags))
     except Exception:  # noqa: BLE001, S110 - damaged: as if it were not kept
         pass
 
 
+def _kept(key: tuple[str, int]) -> bool:
+    return key in _known or (bool(_layers) and _unpacked(key) is not None)
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
     """`re.compile(pattern, flags)`, from the kept opcodes when they are known."""
     key = (pattern, flags)
-    entry = _known.get(key) or _made.get(key) or (_unpacked(key) if _packed else None)
+    entry = _known.get(key) or _made.get(key) or (_unpacked(key) if _layers else None)
     if entry is not None:
         made = _build(pattern, entry)
         if made is not None:
@@ -97,7 +129,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
     made = _build(pattern, entry)
     if made is None:
         return re.compile(pattern, flags)
-    if len(_known) + len(_made) + len(_packed) < _LIMIT:
+    if len(_known) + len(_made) + _waiting() < _LIMIT:
         _made[key] = entry
     return made
 
@@ -126,7 +158,7 @@ def _build(pattern: str, entry: Entry) -> re.Pattern[str] | None:
     return made
 
 
-def load(data: bytes | None, base: bool = False) -> None:
+def load(data: bytes | mmap.mmap | None, base: bool = False) -> None:
     """Take the kept regexes from a file's bytes (a damaged file counts as none), and hand those
     that modules compile through `re` to its cache, so their imports find them there.
 
@@ -134,21 +166,26 @@ def load(data: bytes | None, base: bool = False) -> None:
     if not data or not _STAMP:
         return
     try:
-        stamp, seeded, packed = marshal.loads(data)
+        stamp, seeded, sums_raw, ends_raw, start = marshal.loads(data)
+        sums, ends = array("I"), array("I")
+        sums.frombytes(sums_raw)
+        ends.frombytes(ends_raw)
     except Exception:  # noqa: BLE001 - damaged: as if there were no file
         return
-    if stamp != f"{FORMAT}|{_STAMP}" or not isinstance(seeded, dict):
+    if stamp != f"{FORMAT}|{_STAMP}" or not isinstance(seeded, dict) or len(sums) != len(ends):
         return
-    if not isinstance(packed, dict):
+    if not isinstance(start, int) or not 0 < start <= len(data):
+        return
+    if ends and start + ends[-1] > len(data):
         return
     _known.update(seeded)
-    _packed.update(packed)
     if base:
-        _base_shorts.update(packed)
         _base_keys.update(seeded)
-    else:  # the same short key in both: the private one stands
-        _base_shorts.difference_update(packed)
+    else:
         _base_keys.difference_update(seeded)
+    _layers.insert(
+        0 if not base else len(_layers), _Layer(sums, ends, memoryview(data)[start:], base)
+    )
     _seed(seeded)
 
 
@@ -181,7 +218,7 @@ def dump() -> bytes | None:
     if not _STAMP:
         return None
     fresh: dict[tuple[str, int], Entry] = dict(_made)
-    cache = getattr(re, "_cache", None) if _known or _packed else None
+    cache = getattr(re, "_cache", None) if _known or _layers else None
     for key in list(cache) if isinstance(cache, dict) else []:
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):  # noqa: PLR2004
             continue
@@ -196,7 +233,7 @@ def dump() -> bytes | None:
     if not fresh:
         return None
     for key, entry in fresh.items():
-        if len(_known) + len(_packed) >= _LIMIT:
+        if len(_known) + _waiting() >= _LIMIT:
             break
         _known[key] = entry
     return whole_file()
@@ -204,14 +241,28 @@ def dump() -> bytes | None:
 
 def whole_file() -> bytes:
     """Every kept regex the base file lacks: those `re` is given at once as they are, the rest
-    packed per key."""
-    for short in [s for s in _packed if s not in _base_shorts]:  # to write them again
-        _unpacked_short(short)
+    indexed by checksum."""
+    for layer in [la for la in _layers if not la.base]:  # unpack them all, to write them again
+        for crc in list(layer.sums):
+            _take(layer, crc)
     mine = {k: v for k, v in _known.items() if k not in _base_keys}
     seeded = {k: v for k, v in mine.items() if v[-1:] == (True,)}
-    groups: dict[str, list[tuple[str, int, Entry]]] = {}
+    groups: dict[int, list[tuple[str, int, Entry]]] = {}
     for (pattern, flags), entry in mine.items():
         if entry[-1:] != (True,):
-            groups.setdefault(_short(pattern, flags), []).append((pattern, flags, entry))
-    packed = {short: marshal.dumps(rows) for short, rows in groups.items()}
-    return marshal.dumps((f"{FORMAT}|{_STAMP}", seeded, packed))
+            groups.setdefault(_crc(pattern, flags), []).append((pattern, flags, entry))
+    sums, ends, parts, end = array("I"), array("I"), [], 0
+    for crc in sorted(groups):
+        part = marshal.dumps(groups[crc])
+        parts.append(part)
+        end += len(part)
+        sums.append(crc)
+        ends.append(end)
+    stamp = f"{FORMAT}|{_STAMP}"
+    head = marshal.dumps((stamp, seeded, sums.tobytes(), ends.tobytes(), 0))
+    for _ in range(3):  # the header names where the entries start, its own length
+        start = len(head)
+        head = marshal.dumps((stamp, seeded, sums.tobytes(), ends.tobytes(), start))
+        if len(head) == start:
+            break
+    return head + b"".join(parts)

@@ -92,27 +92,30 @@ def _kept_regexes() -> Path | None:
         target: Path | None = paths.cache_dir() / regex_cache.FILE_NAME
     except paths.PathsError:
         target = None
-    try:  # the wheel's, beside the shipped pack (trusted as the code is): read first
-        shipped = paths.shipped_prompts_path().with_name(regex_cache.FILE_NAME).read_bytes()
-    except OSError:
-        shipped = None
-    regex_cache.load(shipped, base=True)
+    regex_cache.load(_mapped(paths.shipped_prompts_path().with_name(regex_cache.FILE_NAME)), True)
     regex_cache.load(read_private(target) if target is not None else None)
     return target
 
 
-def shipped_regexes(data: dict[str, Any]) -> bytes:
-    """The regexes a wheel ships beside the pack: every pack regex, and those the modules a
-    reflection imports compile through `re`, so the first run parses none and writes nothing."""
-    import contextlib
-    import io
+def _mapped(path: Path) -> Any:
+    """The wheel's file beside the shipped pack (trusted as the code is), mapped: a run reads
+    only the few entries it asks for, not megabytes. None when there is none."""
+    import mmap
 
+    try:
+        with path.open("rb") as fh:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, or empty (which cannot be mapped)
+        return None
+
+
+def shipped_regexes(data: dict[str, Any]) -> bytes:
+    """The regexes a wheel ships beside the pack: every pack regex, both ways a message may use
+    it, so the first run parses none. Not those modules compile through `re` itself: a build
+    compiles many a run never does, and handing them all to `re` would cost every start."""
     from softlanding.analysis import regex_cache
 
     _analyzer(data).compile_all()
-    regex_cache.load(regex_cache.dump())  # now there is a file: `re`'s own regexes are kept too
-    with contextlib.redirect_stdout(io.StringIO()):
-        _reflect("you never listen to me, whatever", data, parse(["x"], "softlanding reflect"))
     return regex_cache.dump() or regex_cache.whole_file()
 
 
