@@ -39,6 +39,14 @@ async def pick(pilot: Any, index: int) -> None:
     await pilot.pause()
 
 
+async def my_side(pilot: Any) -> None:
+    """The talk alone ("just me"), one feeling ticked: the question of my side of it is open."""
+    await pilot.pause()
+    await pick(pilot, 1)  # just me
+    await pilot.press("space", "enter")  # a feeling
+    await pilot.pause()
+
+
 async def walk_to_the_end(pilot: Any, app: Any, seen: list[str]) -> None:
     """Answer every question: tick one feeling, choose the first option, type a line."""
     for _ in range(80):
@@ -169,10 +177,7 @@ async def test_an_interrupted_talk_resumes_at_the_first_unanswered_question(
 ) -> None:
     app = make_app(start="after")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pick(pilot, 1)  # just me
-        await pilot.press("space", "enter")  # a feeling
-        await pilot.pause()
+        await my_side(pilot)
         await say(pilot, "my side of it")
     sid = store.latest_session(("solo",)).id
     again = make_app()
@@ -430,10 +435,7 @@ async def test_half_typed_words_are_kept_on_quit_and_come_back_on_resume(
     """Ctrl+Q (as SIGTERM and a closed terminal) keeps what is being typed as a draft."""
     app = make_app(start="after")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pick(pilot, 1)  # just me
-        await pilot.press("space", "enter")  # a feeling
-        await pilot.pause()
+        await my_side(pilot)
         await pilot.press(*"half typed", "ctrl+q")
         await pilot.pause()
         sid = app.session_id
@@ -478,10 +480,7 @@ async def test_a_resumed_talk_carries_on_after_the_last_answer_not_a_question_pa
 async def test_a_long_paste_into_the_talk_is_cut_to_fit_and_said(make_app: Any, store: Any) -> None:
     app = make_app(start="after")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pick(pilot, 1)  # just me
-        await pilot.press("space", "enter")  # a feeling
-        await pilot.pause()
+        await my_side(pilot)
         box = app.screen.query_one("#answer Input", Input)
         box.post_message(events.Paste("word " * 600))
         await pilot.pause()

@@ -198,37 +198,27 @@ async def test_ordinary_conflict_page_from_safety_and_first_run(make_app, pack) 
         assert isinstance(app.screen, OrdinaryScreen)
 
 
-async def test_the_ordinary_conflict_page_has_a_footer_that_says_how_to_close_it(
-    make_app, pack
+@pytest.mark.parametrize(
+    ("key", "page", "escape"), [("o", "ordinary", "close"), ("r", "region", "back")]
+)
+async def test_the_pages_beside_safety_have_a_footer_that_says_how_to_leave(
+    make_app, pack, key: str, page: str, escape: str
 ) -> None:
+    """ "Ordinary conflict or something else?" and the region list: Esc, and the safety keys."""
     from textual.widgets._footer import FooterKey
 
     keys = pack.text.keys
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s", "o")
+        await pilot.press("ctrl+s", key)
         await pilot.pause()
-        assert isinstance(app.screen, OrdinaryScreen)
-        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
-        assert shown == {"ctrl+s": keys.not_safe, "ctrl+l": keys.quick_hide, "escape": keys.close}
-        assert app.screen.query_one("#ordinary").max_scroll_y == 0  # the page, whole
-        await pilot.press("escape")  # as the footer says
-        await pilot.pause()
-        assert isinstance(app.screen, SafetyScreen)
-
-
-async def test_the_region_list_has_a_footer_that_says_how_to_go_back(make_app, pack) -> None:
-    from textual.widgets._footer import FooterKey
-
-    keys = pack.text.keys
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s", "r")
-        await pilot.pause()
-        assert isinstance(app.screen, RegionScreen)
-        shown = {key.key: key.description for key in app.screen.query(FooterKey)}
-        assert shown == {"ctrl+s": keys.not_safe, "ctrl+l": keys.quick_hide, "escape": keys.back}
-        await pilot.press("escape")  # as the footer says: nothing chosen
+        assert isinstance(app.screen, OrdinaryScreen if page == "ordinary" else RegionScreen)
+        shown = {k.key: k.description for k in app.screen.query(FooterKey)}
+        expected = {"ctrl+s": keys.not_safe, "ctrl+l": keys.quick_hide}
+        assert shown == {**expected, "escape": getattr(keys, escape)}
+        if page == "ordinary":
+            assert app.screen.query_one("#ordinary").max_scroll_y == 0  # the page, whole
+        await pilot.press("escape")  # as the footer says (the region list: nothing chosen)
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
 
