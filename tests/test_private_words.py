@@ -5,6 +5,7 @@ and neither shares anything at the reveal."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -142,8 +143,11 @@ async def test_unshared_words_reach_no_reader_no_byte_and_open_only_for_their_ow
     facts = archive.pattern_facts(store)
     readers["patterns"] = repr(summarise(facts, archive.now_utc()))
     for name, text in readers.items():
+        # a feeling word ("down") can turn up by chance inside sealed bytes written as base64
+        plain = re.sub(r"[A-Za-z0-9+/]{24,}={0,2}", "", text)
         for secret in (*secrets, *words.values()):
-            assert secret not in text, (name, secret)
+            assert secret not in plain, (name, secret)
+        assert not any(s in text for s in secrets)
     assert archive.history_page(store, 5)[0].feelings == ()
 
     # on disk: Sam's words are gone, Alex's are there only sealed
