@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from softlanding.flow.keeping import NOT_WRITTEN, Keeping
@@ -44,6 +45,9 @@ class Answers:
         self.keeping = Keeping()  # how a partner's own words go to disk (flow.keeping)
         # The app's safety listener: True means "not saved" (danger language is never stored).
         self.guard: Callable[[str, str, Any, str], bool] | None = None
+        # Answers a busy or failing disk refused, as they would be written: tried again before
+        # the next write (and on leaving), so an answer given during a lock is not lost.
+        self.unsaved: dict[tuple[str, str, str, str], tuple[Any, bool]] = {}
 
     def open(self, session_id: str | None, saved: Saved | None = None) -> None:
         self.session_id, self.saved = session_id, dict(saved or {})
@@ -82,7 +86,25 @@ class Answers:
         if written is NOT_WRITTEN:
             return True  # kept in memory only (see flow.keeping)
         store = self._store
-        return self._write(lambda: store.save_answer(sid, step, field, written, seat, private))
+        self.retry_unsaved()
+        key = (sid, seat, step, field)
+        if self._write(lambda: store.save_answer(sid, step, field, written, seat, private)):
+            self.unsaved.pop(key, None)
+            return True
+        self.unsaved[key] = (written, private)
+        return False
+
+    def retry_unsaved(self) -> bool:
+        """Write again what the disk refused before, oldest first (quietly: the refusal was
+        said); False while some is still refused."""
+        store = self._store
+        for key, (written, private) in list(self.unsaved.items()):
+            sid, seat, step, field = key
+            write = partial(store.save_answer, sid, step, field, written, seat, private)
+            if not guarded(store, lambda _message: None, write):
+                return False
+            del self.unsaved[key]
+        return True
 
     def forget(self, step: str, field: str, *, seat: str) -> bool:
         """Drop an answer a change of mind made stale (e.g. a word of another family)."""
@@ -90,6 +112,7 @@ class Answers:
         if sid is None or (seat, step, field) not in self.saved:
             return False
         del self.saved[(seat, step, field)]
+        self.unsaved.pop((sid, seat, step, field), None)  # a change of mind: not to be written
         return self._write(lambda: self._store.forget_answer(sid, step, field, seat))
 
     def set_tags(self, tags: Iterable[str]) -> bool:

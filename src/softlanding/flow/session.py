@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from softlanding.flow.after import STEP as AFTER_STEP
 from softlanding.flow.after import AfterFlow
 from softlanding.flow.context import Answers, Host, Report, Saved, Settings, StepContext, guarded
-from softlanding.flow.keeping import KEPT, Keeping
+from softlanding.flow.keeping import KEPT, NOT_WRITTEN, Keeping
 from softlanding.flow.library import Library
 from softlanding.flow.steps import Flow, SoloFlow, Turn
 from softlanding.flow.together import TogetherFlow
@@ -68,9 +68,16 @@ class SessionAnswers(Answers):
         return True
 
     def _keep(self, sid: str, step: str, field: str, value: Any, seat: str, private: bool) -> bool:
-        if not self.write_row():
+        if not self.write_row():  # kept to write with the row, once the disk takes it
+            self.saved[(seat, step, field)] = value
+            written = self.keeping.for_disk(step, field, value, seat, private)
+            if written is not NOT_WRITTEN:
+                self.unsaved[(sid, seat, step, field)] = (written, private)
             return False
         return super()._keep(sid, step, field, value, seat, private)
+
+    def retry_unsaved(self) -> bool:
+        return (not self.unsaved or self.write_row()) and super().retry_unsaved()
 
     def set_tags(self, tags: Any) -> bool:
         chosen = list(tags)

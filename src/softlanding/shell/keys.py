@@ -69,4 +69,6 @@ class GlobalKeys:
                 # Leaving must never fail; what was saved before stays saved.
                 with contextlib.suppress(Exception):
                     saver()
+        with contextlib.suppress(Exception):  # answers a locked disk refused: a last try
+            self.session.answers.retry_unsaved()
         self.app.exit()
