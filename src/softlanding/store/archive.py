@@ -277,7 +277,7 @@ def _pair_names(store: Store, ids: list[str]) -> dict[str, tuple[str, ...]]:
 def _page_details(
     store: Store, ids: list[str], viewer: Viewer
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Tags and the named feelings `viewer` may see, of a page of sessions."""
+    """Tags and the named (or, in a talk, ticked) feelings `viewer` may see, of a page."""
     tags: dict[str, list[str]] = defaultdict(list)
     feelings: dict[str, list[str]] = defaultdict(list)
     if not ids:
@@ -287,14 +287,16 @@ def _page_details(
         f"SELECT session_id, tag FROM tags WHERE session_id IN ({marks}) ORDER BY tag", ids
     ):
         tags[sid].append(tag)
-    for sid, raw, private in store.conn.execute(
-        "SELECT session_id, value, private FROM answers "
-        f"WHERE session_id IN ({marks}) AND step = 'name' AND field = 'word' ORDER BY partner",
+    for sid, step, field, raw, private in store.conn.execute(
+        "SELECT session_id, step, field, value, private FROM answers "
+        f"WHERE session_id IN ({marks}) AND ((step = 'name' AND field = 'word') "
+        "OR (step = 'after' AND field GLOB 'felt_*')) ORDER BY partner, field",
         ids,
     ):
-        word = visible_value(decode("name", "word", raw), bool(private), viewer)
-        if isinstance(word, str):
-            feelings[sid].append(word)
+        # the word named in the fight; the words ticked when talking it over
+        found = visible_value(decode(step, field, raw), bool(private), viewer)
+        words = found if isinstance(found, list) else [found]
+        feelings[sid].extend(w for w in words if isinstance(w, str))
     return tags, feelings
 
 
