@@ -363,9 +363,7 @@ class SafetyModel:
         allowed = self.veto_kinds
         if self.veto is None or allowed is None or not kinds or not allowed.issuperset(kinds):
             return False
-        if not text or len(text) > _MAX_CHARS:
-            return False
-        return self.danger(text) < self.veto
+        return bool(text) and len(text) <= _MAX_CHARS and self.danger(text) < self.veto
 
     def span(self, text: str) -> tuple[int, int]:
         """The clause that sounds most like danger: the place a flag points to, and why."""
