@@ -375,9 +375,13 @@ def test_a_stuck_softlanding_writer_does_not_hang_the_next_save() -> None:
         assert store.load(sid).get("name", "word") == "hurt"
 
 
-async def test_app_keeps_running_when_a_save_is_locked_out(
-    make_app: Any, store: Any, hold_lock: Any
+@pytest.mark.parametrize("then", ["answer again", "next answer", "quit"])
+async def test_an_answer_given_during_a_lock_is_written_once_the_disk_takes_it(
+    make_app: Any, store: Any, hold_lock: Any, then: str
 ) -> None:
+    """The app keeps running and says to wait; the answer is not lost meanwhile: it goes to
+    disk before the next one, or as softlanding closes (it was kept nowhere when the first
+    answer met a lock), and an answer given again replaces it."""
     from softlanding.screens.pause.pause import PauseScreen
 
     app = make_app(start="pause")
@@ -392,36 +396,12 @@ async def test_app_keeps_running_when_a_save_is_locked_out(
         assert any(n.message == BUSY and n.severity == "error" for n in app._notifications)
         holder.kill()
         holder.wait()
-        await pilot.press("escape", "5", "enter")  # back to the question, answer again
+        keys = {"answer again": ("escape", "5", "enter"), "next answer": ("down", "enter")}
+        await pilot.press(*keys.get(then, ("ctrl+q",)))  # back to the question: answer again
         await pilot.pause()
-    assert store.load(sid).get("pause", "calm_before") == 5
-
-
-@pytest.mark.parametrize("then", ["next answer", "quit"])
-async def test_an_answer_given_during_a_lock_is_written_once_the_disk_takes_it(
-    make_app: Any, store: Any, hold_lock: Any, then: str
-) -> None:
-    """The notice says to wait; the answer is not lost meanwhile: it goes to disk before the
-    next one, or as softlanding closes (it was kept nowhere when the first answer met a lock)."""
-    app = make_app(start="pause")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        store.conn.execute("PRAGMA busy_timeout=200")
-        holder = hold_lock(30)
-        sid = app.session_id
-        await pilot.press("4", "enter")
-        await pilot.pause()
-        assert any(n.message == BUSY for n in app._notifications)
-        holder.kill()
-        holder.wait()
-        if then == "next answer":
-            await pilot.press("down", "enter")  # not in alarm mode
-            await pilot.pause()
-        else:
-            await pilot.press("ctrl+q")
-            await pilot.pause()
     record = store.load(sid)
-    assert record is not None and record.get("pause", "calm_before") == 4
+    assert record is not None
+    assert record.get("pause", "calm_before") == (5 if then == "answer again" else 4)
     if then == "next answer":
         assert record.get("pause", "flooded") is False
 

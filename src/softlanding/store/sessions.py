@@ -206,8 +206,7 @@ class Store(Connection):
     def list_sessions(
         self, limit: int = 50, offset: int = 0, since: str | None = None, tag: str | None = None
     ) -> list[SessionSummary]:
-        """Newest first, one page; feelings come from each partner's named word (and the words
-        ticked when talking it over)."""
+        """Newest first, one page; feelings come from each partner's named word."""
         where, args = session_filters(since, tag)
         # Page the ids first, so deep pages don't compute tags and feelings for skipped rows.
         rows = self.conn.execute(
@@ -215,12 +214,9 @@ class Store(Connection):
             f"{where} ORDER BY s.started_at DESC, s.id LIMIT ? OFFSET ?) "
             "SELECT p.id, p.kind, p.status, p.started_at, "
             "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.session_id = p.id), "
-            f"(SELECT group_concat(word, char(31)) FROM (SELECT {JSON_VALUE} AS word "
-            " FROM answers a WHERE a.session_id = p.id AND a.step = 'name' AND a.field = 'word' "
-            " AND a.private = 0 UNION ALL SELECT f.value FROM answers a, json_each(a.value) f "
-            " WHERE a.session_id = p.id AND a.step = 'after' AND a.field GLOB 'felt_*' "
-            " AND a.private = 0 AND json_valid(a.value) AND json_type(a.value) = 'array' "
-            " AND f.type = 'text')) "
+            f"(SELECT group_concat({JSON_VALUE}, char(31)) FROM answers a "
+            " WHERE a.session_id = p.id AND a.step = 'name' AND a.field = 'word' "
+            " AND a.private = 0) "
             "FROM page p ORDER BY p.started_at DESC, p.id",
             (*args, limit, offset),
         ).fetchall()
